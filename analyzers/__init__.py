@@ -1,0 +1,1 @@
+"""French analysis shared by index and query, and the citation tokenizer."""

@@ -1,0 +1,1 @@
+"""Versioned law read from real sources into one model, stored in SQLite."""

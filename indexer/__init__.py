@@ -1,0 +1,1 @@
+"""The Whoosh index: one document per article version with text."""

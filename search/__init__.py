@@ -1,0 +1,1 @@
+"""Query understanding, ranking by terms and reference proximity, version filters, highlights."""

@@ -1,0 +1,1 @@
+"""What people use: the `lexsearch` CLI and the Streamlit app."""

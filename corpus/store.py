@@ -146,7 +146,9 @@ class Store:
         return store
 
     def _check_schema(self, *, create: bool) -> None:
-        tables = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {
+            row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         if "meta" not in tables:
             if tables:
                 raise StoreError(f"{self.path}: not a lexsearch corpus store (unknown tables)")
@@ -196,7 +198,8 @@ class Store:
         with self.transaction() as connection:
             self._delete_code(connection, code.code_id)
             connection.execute(
-                "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)", (code.code_id, code.title, source)
+                "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
+                (code.code_id, code.title, source),
             )
             for article in articles:
                 self._insert_article(connection, article)
@@ -277,7 +280,9 @@ class Store:
         return [Code(row["code_id"], row["title"]) for row in rows]
 
     def code(self, code_id: str) -> Code | None:
-        row = self.connection.execute("SELECT code_id, title FROM codes WHERE code_id = ?", (code_id,)).fetchone()
+        row = self.connection.execute(
+            "SELECT code_id, title FROM codes WHERE code_id = ?", (code_id,)
+        ).fetchone()
         return Code(row["code_id"], row["title"]) if row else None
 
     def article(self, article_id: str) -> Article | None:
@@ -316,7 +321,9 @@ class Store:
         return self._versions(rows)
 
     def version(self, version_id: str) -> Version | None:
-        rows = self.connection.execute("SELECT * FROM versions WHERE version_id = ?", (version_id,)).fetchall()
+        rows = self.connection.execute(
+            "SELECT * FROM versions WHERE version_id = ?", (version_id,)
+        ).fetchall()
         found = self._versions(rows)
         return found[0] if found else None
 
@@ -334,7 +341,8 @@ class Store:
         if row is None or row["ordinal"] == 0:
             return None
         rows = self.connection.execute(
-            "SELECT * FROM versions WHERE article_id = ? AND ordinal = ?", (row["article_id"], row["ordinal"] - 1)
+            "SELECT * FROM versions WHERE article_id = ? AND ordinal = ?",
+            (row["article_id"], row["ordinal"] - 1),
         ).fetchall()
         found = self._versions(rows)
         return found[0] if found else None
@@ -423,14 +431,19 @@ class Store:
         if code_id is not None:
             sql += " WHERE a.code_id = ?"
             params.append(code_id)
-        sql += " GROUP BY m.text_id, m.effective_on ORDER BY m.effective_on IS NULL, m.effective_on, m.text_id"
-        return [(_text(row), _day(row["effective_on"]), row["n"]) for row in self.connection.execute(sql, params)]
+        sql += (
+            " GROUP BY m.text_id, m.effective_on ORDER BY m.effective_on IS NULL, m.effective_on, m.text_id"
+        )
+        return [
+            (_text(row), _day(row["effective_on"]), row["n"]) for row in self.connection.execute(sql, params)
+        ]
 
     def changeset(self, text_id: str, effective_on: date | None) -> Changeset | None:
         """Every version an amending text created or ended on one date, with each one's predecessor."""
         if effective_on is None:
             rows = self.connection.execute(
-                "SELECT version_id, role FROM amendments WHERE text_id = ? AND effective_on IS NULL", (text_id,)
+                "SELECT version_id, role FROM amendments WHERE text_id = ? AND effective_on IS NULL",
+                (text_id,),
             ).fetchall()
         else:
             rows = self.connection.execute(
@@ -439,7 +452,9 @@ class Store:
             ).fetchall()
         if not rows:
             return None
-        text_row = self.connection.execute("SELECT * FROM amending_texts WHERE text_id = ?", (text_id,)).fetchone()
+        text_row = self.connection.execute(
+            "SELECT * FROM amending_texts WHERE text_id = ?", (text_id,)
+        ).fetchone()
         entries = []
         code_id = ""
         for row in rows:

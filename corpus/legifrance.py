@@ -1,0 +1,525 @@
+"""Légifrance JSON snapshots (npm `@socialgouv/legi-data`, PISTE API format) and their merge into one history.
+
+A snapshot is a code's tree as consolidated on one day: every article node carries the version in force
+that day (its text, HTML and the amending texts that produced it) plus the metadata of all its versions
+(`articleVersions`). Merging N snapshots gives each version the text of the latest snapshot that saw it;
+versions no snapshot captured keep their dates and status, without text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tarfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from corpus.errors import SourceError
+from corpus.model import (
+    LEGIFRANCE_STATUS,
+    AmendingText,
+    Amendment,
+    Article,
+    ChangeRole,
+    Code,
+    Status,
+    Version,
+)
+
+OPEN_END = date(2999, 1, 1)  # Légifrance's "no end date"
+NOT_FIXED = date(2222, 2, 22)  # Légifrance's "entry into force not fixed yet"
+# Link types (orientation "cible") that end the version they point at; every other one produced it.
+ENDING_LINKS = frozenset({"ABROGE", "ANNULE", "DISJOINT", "PERIME"})
+_FILE_NAME = re.compile(r"^(LEGITEXT\d+)\.json$")
+_ARTICLE_IN_TITLE = re.compile(r"\s+-\s+(art\..*)$")
+_STILL_OPEN = frozenset({Status.IN_FORCE, Status.IN_FORCE_DEFERRED, Status.REPEALED_DEFERRED})
+
+
+@dataclass(frozen=True)
+class VersionMeta:
+    """One entry of `articleVersions`: what every snapshot knows of a version, text or not."""
+
+    version_id: str
+    status: Status
+    valid_from: date | None
+    valid_to: date | None
+    valid_to_pending: bool
+
+
+@dataclass(frozen=True)
+class CapturedVersion:
+    """The version an article node carries: the only one whose text and amending texts a snapshot gives."""
+
+    version_id: str
+    text: str
+    html: str | None
+    nota: str | None
+    section_path: tuple[str, ...]
+    links: tuple[tuple[str, AmendingText, str | None], ...]  # (link type, amending text, "art. 3")
+
+
+@dataclass(frozen=True)
+class SnapshotArticle:
+    article_id: str
+    number: str
+    captured: CapturedVersion
+    versions: tuple[VersionMeta, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    code: Code
+    taken_on: date | None
+    where: str
+    articles: tuple[SnapshotArticle, ...]
+
+
+# -- reading one snapshot --------------------------------------------------------------------------------
+
+
+def parse_day(value: object, where: str, name: str) -> tuple[date | None, bool]:
+    """(day, pending): epoch milliseconds or ISO text; 2999-01-01 → (None, False), 2222-02-22 → (None, True)."""
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        if isinstance(value, int | float):
+            day = datetime.fromtimestamp(value / 1000, UTC).date()
+        elif isinstance(value, str):
+            day = date.fromisoformat(value[:10])
+        else:
+            raise TypeError
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise SourceError(where, f"field {name!r} is not a date: {value!r}") from None
+    if day.year >= OPEN_END.year:
+        return None, False
+    if day == NOT_FIXED:
+        return None, True
+    return day, False
+
+
+def _optional_day(value: object, where: str, name: str) -> date | None:
+    if value in (None, ""):
+        return None
+    return parse_day(value, where, name)[0]
+
+
+def _field(record: dict, name: str, where: str) -> object:
+    if not isinstance(record, dict):
+        raise SourceError(where, f"expected an object, found {type(record).__name__}")
+    if name not in record or record[name] is None:
+        raise SourceError(where, f"missing field {name!r}")
+    return record[name]
+
+
+def _text_field(record: dict, name: str, where: str) -> str:
+    value = _field(record, name, where)
+    if not isinstance(value, str):
+        raise SourceError(where, f"field {name!r} is not a string")
+    return value
+
+
+def _status(value: str, where: str) -> Status:
+    status = LEGIFRANCE_STATUS.get(value)
+    if status is None:
+        raise SourceError(where, f"unknown etat {value!r}")
+    return status
+
+
+def _clean(title: str) -> str:
+    return " ".join(title.split())
+
+
+def _code_root(document: object, where: str) -> dict:
+    """Accept both layouts: 2.x (root `type: code`) and 1.x (root `type: section`, `data.type: code`)."""
+    if isinstance(document, dict) and isinstance(document.get("data"), dict):
+        kind, inner = document.get("type"), document["data"].get("type")
+        if isinstance(document.get("children"), list) and (
+            kind == "code" or (kind == "section" and inner == "code")
+        ):
+            return document
+    found = sorted(document)[:6] if isinstance(document, dict) else type(document).__name__
+    raise SourceError(
+        where, f"unknown snapshot layout (expected a code tree with data/children, found {found})"
+    )
+
+
+def _links(article: dict, where: str) -> tuple[tuple[str, AmendingText, str | None], ...]:
+    links = []
+    for index, link in enumerate(article.get("lienModifications") or ()):
+        at = f"{where} lienModifications[{index}]"
+        if not isinstance(link, dict) or link.get("linkOrientation") != "cible":
+            continue  # "source" links point the other way: texts this article amended, not its amendments
+        raw_title = _clean(_text_field(link, "textTitle", at))
+        match = _ARTICLE_IN_TITLE.search(raw_title)
+        title = raw_title[: match.start()] if match else raw_title
+        text = AmendingText(
+            text_id=_text_field(link, "textCid", at),
+            title=title,
+            nature=link.get("natureText") or None,
+            signed_on=_optional_day(link.get("dateSignaTexte"), at, "dateSignaTexte"),
+            published_on=_optional_day(link.get("datePubliTexte"), at, "datePubliTexte"),
+        )
+        links.append((_text_field(link, "linkType", at), text, match.group(1) if match else None))
+    return tuple(links)
+
+
+def _article(node: dict, path: tuple[str, ...], where: str) -> SnapshotArticle:
+    data = _field(node, "data", where)
+    key = data.get("cid") or data.get("id") or "?" if isinstance(data, dict) else "?"
+    where = f"{where} article {key}"
+    version_id = _text_field(data, "id", where)
+    metas = []
+    for index, entry in enumerate(_field(data, "articleVersions", where)):
+        at = f"{where} articleVersions[{index}]"
+        valid_from, _ = parse_day(_field(entry, "dateDebut", at), at, "dateDebut")
+        valid_to, pending = parse_day(_field(entry, "dateFin", at), at, "dateFin")
+        metas.append(
+            VersionMeta(
+                _text_field(entry, "id", at),
+                _status(_text_field(entry, "etat", at), at),
+                valid_from,
+                valid_to,
+                pending,
+            )
+        )
+    if version_id not in {meta.version_id for meta in metas}:
+        valid_from, _ = parse_day(_field(data, "dateDebut", where), where, "dateDebut")
+        valid_to, pending = parse_day(_field(data, "dateFin", where), where, "dateFin")
+        metas.append(
+            VersionMeta(
+                version_id, _status(_text_field(data, "etat", where), where), valid_from, valid_to, pending
+            )
+        )
+    captured = CapturedVersion(
+        version_id=version_id,
+        text=_text_field(data, "texte", where),
+        html=data.get("texteHtml") or None,
+        nota=(data.get("nota") or "").strip() or None,
+        section_path=path,
+        links=_links(data, where),
+    )
+    number = _clean(_text_field(data, "num", where))
+    if not number:
+        raise SourceError(where, "empty field 'num'")
+    return SnapshotArticle(_text_field(data, "cid", where), number, captured, tuple(metas))
+
+
+def parse_snapshot(document: object, where: str) -> Snapshot:
+    """Read one decoded snapshot document; every problem is a SourceError naming the record."""
+    root = _code_root(document, where)
+    data = root["data"]
+    code = Code(_text_field(data, "id", where), _clean(_text_field(data, "title", where)))
+    taken = data.get("dateDebutVersion") or data.get("dateModif") or data.get("jurisDate")
+    taken_on = parse_day(taken, where, "dateDebutVersion")[0] if taken else None
+    articles: list[SnapshotArticle] = []
+    stack: list[tuple[dict, tuple[str, ...]]] = [(child, ()) for child in reversed(root["children"])]
+    while stack:
+        node, path = stack.pop()
+        kind = node.get("type") if isinstance(node, dict) else None
+        if kind == "article":
+            articles.append(_article(node, path, where))
+        elif kind == "section":
+            section = _field(node, "data", where)
+            at = f"{where} section {section.get('id', '?') if isinstance(section, dict) else '?'}"
+            title = _clean(_text_field(section, "title", at))
+            children = node.get("children") or []
+            if not isinstance(children, list):
+                raise SourceError(at, "field 'children' is not a list")
+            stack.extend((child, (*path, title)) for child in reversed(children))
+        else:
+            raise SourceError(where, f"unknown node type {kind!r} under {' > '.join(path) or 'the code'}")
+    _check_unique(articles, where)
+    return Snapshot(code, taken_on, where, tuple(articles))
+
+
+def _check_unique(articles: list[SnapshotArticle], where: str) -> None:
+    owners: dict[str, str] = {}
+    for article in articles:
+        for meta in article.versions:
+            owner = owners.setdefault(meta.version_id, article.article_id)
+            if (
+                owner != article.article_id
+                or sum(1 for other in article.versions if other.version_id == meta.version_id) > 1
+            ):
+                raise SourceError(
+                    f"{where} article {article.article_id}",
+                    f"duplicate version id {meta.version_id} (also listed under article {owner})",
+                )
+
+
+def decode_snapshot(raw: bytes, where: str) -> Snapshot:
+    """Bytes of one `LEGITEXT….json` → Snapshot, with one-line errors for bad encoding or JSON."""
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            where, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        ) from None
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise SourceError(f"{where}:{error.lineno}:{error.colno}", f"malformed JSON ({error.msg})") from None
+    return parse_snapshot(document, where)
+
+
+# -- finding snapshot files --------------------------------------------------------------------------------
+
+
+def accepts(path: Path) -> bool:
+    """A snapshot `.json`, an npm `.tgz` of legi-data, or a directory holding `LEGITEXT….json` files."""
+    path = Path(path)
+    if path.is_dir():
+        return any(True for _ in _directory_files(path))
+    name = path.name.lower()
+    if name.endswith(".json"):
+        return path.is_file()
+    if name.endswith((".tgz", ".tar.gz")) and path.is_file():
+        try:
+            with tarfile.open(path, "r:gz") as archive:
+                return any(_FILE_NAME.match(Path(member).name) for member in archive.getnames())
+        except (tarfile.TarError, OSError, EOFError):
+            return False
+    return False
+
+
+def _directory_files(path: Path) -> Iterator[Path]:
+    for folder in (path, path / "data", path / "package" / "data"):
+        if folder.is_dir():
+            yield from sorted(p for p in folder.iterdir() if _FILE_NAME.match(p.name))
+            return
+
+
+def snapshot_files(path: Path, code_ids: set[str] | None = None) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """(where, read bytes) for every snapshot file of one source, optionally only some codes."""
+    path = Path(path)
+
+    def wanted(name: str) -> bool:
+        match = _FILE_NAME.match(Path(name).name)
+        return match is not None and (code_ids is None or match.group(1) in code_ids)
+
+    if path.is_dir():
+        for file in _directory_files(path):
+            if wanted(file.name):
+                yield str(file), file.read_bytes
+    elif path.name.lower().endswith((".tgz", ".tar.gz")):
+        try:
+            with tarfile.open(path, "r:gz") as archive:
+                for member in archive:
+                    if member.isfile() and wanted(member.name):
+                        handle = archive.extractfile(member)
+                        raw = handle.read() if handle else b""
+                        yield f"{path}!{member.name}", lambda raw=raw: raw
+        except (tarfile.TarError, EOFError, OSError) as error:
+            raise SourceError(str(path), f"unreadable npm package ({error})") from None
+    else:
+        if not path.is_file():
+            raise SourceError(str(path), "no such file")
+        yield str(path), path.read_bytes
+
+
+def iter_snapshots(paths: Iterable[Path], code_ids: set[str] | None = None) -> Iterator[Snapshot]:
+    """Parse the snapshots of every source one at a time, so only one tree is in memory at once."""
+    for path in paths:
+        found = False
+        for where, read in snapshot_files(Path(path), code_ids):
+            found = True
+            yield decode_snapshot(read(), where)
+        if not found:
+            raise SourceError(str(path), "no Légifrance snapshot (LEGITEXT….json) found")
+
+
+# -- merging -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _CodeHistory:
+    """Everything kept of one code while snapshots stream by: the latest word on each record wins."""
+
+    code: Code
+    order: tuple = ()
+    snapshot_days: set[date] = field(default_factory=set)
+    articles: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # cid → (order, number)
+    first_seen: dict[str, tuple] = field(default_factory=dict)
+    last_seen: dict[str, tuple] = field(default_factory=dict)
+    last_seen_day: dict[str, date | None] = field(default_factory=dict)
+    metas: dict[str, tuple[tuple, str, VersionMeta]] = field(default_factory=dict)  # id → (order, cid, meta)
+    captured: dict[str, tuple[tuple, CapturedVersion]] = field(default_factory=dict)
+    titles: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+
+class History:
+    """Folds snapshots of any number of codes, in any order, into one history per code."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, _CodeHistory] = {}
+
+    def add(self, snapshot: Snapshot) -> None:
+        order = (snapshot.taken_on or date.min, snapshot.where)
+        history = self.codes.setdefault(snapshot.code.code_id, _CodeHistory(snapshot.code))
+        if order >= history.order:
+            history.code, history.order = snapshot.code, order
+        if snapshot.taken_on:
+            history.snapshot_days.add(snapshot.taken_on)
+        for article in snapshot.articles:
+            cid = article.article_id
+            if order >= history.articles.get(cid, ((), ""))[0]:
+                history.articles[cid] = (order, article.number)
+            if cid not in history.first_seen or order < history.first_seen[cid]:
+                history.first_seen[cid] = order
+            if order >= history.last_seen.get(cid, ()):
+                history.last_seen[cid], history.last_seen_day[cid] = order, snapshot.taken_on
+            for meta in article.versions:
+                if order >= history.metas.get(meta.version_id, ((),))[0]:
+                    history.metas[meta.version_id] = (order, cid, meta)
+            captured = article.captured
+            if order >= history.captured.get(captured.version_id, ((),))[0]:
+                history.captured[captured.version_id] = (order, captured)
+            for _, text, _ in captured.links:
+                history.titles[text.text_id][text] += 1
+
+    def articles(self, code_id: str) -> list[Article]:
+        """The merged articles of one code, sorted by id; versions oldest first."""
+        history = self.codes[code_id]
+        texts = {
+            text_id: max(counts, key=lambda t: (counts[t], repr(t)))
+            for text_id, counts in history.titles.items()
+        }
+        by_article: dict[str, list[VersionMeta]] = defaultdict(list)
+        for _, cid, meta in history.metas.values():
+            by_article[cid].append(meta)
+        days = sorted(history.snapshot_days)
+        result = []
+        for cid in sorted(history.articles):
+            metas = sorted(by_article[cid], key=_version_order)
+            gone_on = next(
+                (day for day in days if history.last_seen_day[cid] and day > history.last_seen_day[cid]), None
+            )
+            versions = _versions(cid, history.articles[cid][1], metas, history.captured, texts, gone_on)
+            result.append(Article(cid, history.code, history.articles[cid][1], versions))
+        return result
+
+
+def _version_order(meta: VersionMeta) -> tuple:
+    return (
+        meta.valid_from is None,
+        meta.valid_from or date.min,
+        meta.valid_to is None,
+        meta.valid_to or date.min,
+        meta.version_id,
+    )
+
+
+def _versions(
+    cid: str,
+    number: str,
+    metas: list[VersionMeta],
+    captured: dict[str, tuple[tuple, CapturedVersion]],
+    texts: dict[str, AmendingText],
+    gone_on: date | None,
+) -> tuple[Version, ...]:
+    paths = [captured[m.version_id][1].section_path if m.version_id in captured else None for m in metas]
+    versions = []
+    for index, meta in enumerate(metas):
+        status, valid_to, pending = meta.status, meta.valid_to, meta.valid_to_pending
+        if (
+            gone_on is not None
+            and status in _STILL_OPEN
+            and (meta.valid_from is None or meta.valid_from < gone_on)
+        ):
+            # The article left the code between two snapshots: the source gives no repeal date, so the
+            # version ends at the first snapshot without it (an upper bound), unless an end was announced.
+            status = Status.REPEALED
+            if valid_to is None or valid_to > gone_on:
+                valid_to, pending = gone_on, False
+        capture = captured.get(meta.version_id, (None, None))[1]
+        path = paths[index] or _nearest_path(paths, index)
+        version = Version(
+            version_id=meta.version_id,
+            article_id=cid,
+            number=number,
+            text=None,
+            valid_from=meta.valid_from,
+            valid_to=valid_to,
+            status=status,
+            section_path=path,
+            valid_to_pending=pending,
+        )
+        if capture is not None:
+            ended = valid_to is not None or pending
+            amendments = tuple(
+                Amendment(
+                    texts[text.text_id],
+                    ChangeRole.ENDED if link in ENDING_LINKS else ChangeRole.CREATED,
+                    link,
+                    in_text,
+                )
+                for link, text, in_text in capture.links
+                if link not in ENDING_LINKS or ended  # an end the version's dates do not show is dropped
+            )
+            version = replace(
+                version,
+                text=capture.text,
+                html=capture.html,
+                nota=capture.nota,
+                amendments=_unique(amendments),
+            )
+        versions.append(version)
+    return tuple(versions)
+
+
+def _nearest_path(paths: list[tuple[str, ...] | None], index: int) -> tuple[str, ...]:
+    for distance in range(1, len(paths)):
+        for probe in (index + distance, index - distance):
+            if 0 <= probe < len(paths) and paths[probe] is not None:
+                return paths[probe]
+    return ()
+
+
+def _unique(amendments: tuple[Amendment, ...]) -> tuple[Amendment, ...]:
+    """One amendment per (text, role), as the store keys them; the first link of the source wins."""
+    seen, kept = set(), []
+    for amendment in amendments:
+        key = (amendment.text.text_id, amendment.role)
+        if key not in seen:
+            seen.add(key)
+            kept.append(amendment)
+    return tuple(kept)
+
+
+def merge(snapshots: Iterable[Snapshot]) -> Iterator[tuple[Code, list[Article]]]:
+    """One history per code from any number of snapshots (any order: later snapshots win)."""
+    history = History()
+    for snapshot in snapshots:
+        history.add(snapshot)
+    for code_id in sorted(history.codes):
+        yield history.codes[code_id].code, history.articles(code_id)
+
+
+def read_many(
+    paths: Iterable[Path], code_ids: set[str] | None = None
+) -> Iterator[tuple[Code, list[Article]]]:
+    """Merge every snapshot found in `paths` (JSON files, npm tgz, directories)."""
+    return merge(iter_snapshots(paths, code_ids))
+
+
+def read(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
+    """Adapter entry point: the codes of one source, each with its history."""
+    yield from read_many([Path(path)])
+
+
+__all__ = [
+    "History",
+    "Snapshot",
+    "accepts",
+    "decode_snapshot",
+    "iter_snapshots",
+    "merge",
+    "parse_day",
+    "parse_snapshot",
+    "read",
+    "read_many",
+    "snapshot_files",
+]

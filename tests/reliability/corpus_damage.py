@@ -1,0 +1,118 @@
+"""Hostile variants of the real fixtures in tests/data/reliability/, each damaged in one precise way.
+
+Made at test time from the committed real fixtures, so each test states exactly which byte, line or
+record is wrong (and which record the error message must therefore name).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+from pathlib import Path
+
+DATA = Path(__file__).parent.parent / "data" / "reliability"
+SMALL_ARTIFACT = DATA / "small-code-du-travail.jsonl.gz"
+SNAPSHOT = DATA / "snapshot" / "LEGITEXT000006072050.json"
+
+
+def artifact_lines(path: Path = SMALL_ARTIFACT) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream]
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        stream.writelines(line + "\n" for line in lines)
+    return path
+
+
+def _dump(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def truncated_gzip(target: Path) -> Path:
+    """The artifact cut at 60 % of its bytes, as an interrupted download leaves it."""
+    raw = SMALL_ARTIFACT.read_bytes()
+    target.write_bytes(raw[: len(raw) * 6 // 10])
+    return target
+
+
+def malformed_line(target: Path, line_number: int = 5) -> tuple[Path, str]:
+    """Line `line_number` (1-based) loses its closing brace; returns the path and that article's id."""
+    records = artifact_lines()
+    lines = [_dump(record) for record in records]
+    lines[line_number - 1] = lines[line_number - 1][:-1]
+    return write_lines(target, lines), records[line_number - 1]["article_id"]
+
+
+def duplicate_version_id(target: Path) -> tuple[Path, str, str]:
+    """A later article reuses the version id of an earlier one; returns (path, version id, article id)."""
+    records = artifact_lines()
+    first, later = records[2], records[9]
+    duplicated = first["versions"][0]["version_id"]
+    later["versions"][0]["version_id"] = duplicated
+    return write_lines(target, [_dump(record) for record in records]), duplicated, later["article_id"]
+
+
+def dates_out_of_order(target: Path) -> tuple[Path, str]:
+    """An article whose versions are listed newest first and one of which ends before it starts."""
+    records = artifact_lines()
+    index = next(
+        i
+        for i, record in enumerate(records[1:], start=1)
+        if len([v for v in record["versions"] if v["valid_from"] and v["valid_to"]]) >= 2
+    )
+    record = records[index]
+    record["versions"].reverse()
+    dated = next(v for v in record["versions"] if v["valid_from"] and v["valid_to"])
+    dated["valid_from"], dated["valid_to"] = dated["valid_to"], dated["valid_from"]
+    return write_lines(target, [_dump(r) for r in records]), record["article_id"]
+
+
+def snapshot_with(target_dir: Path, damage: str) -> tuple[Path, str]:
+    """A copy of the real Légifrance snapshot with one damage; returns its path and the record to name.
+
+    damage: "truncated" (file cut mid-JSON), "end_before_start" (an articleVersions entry whose
+    dateFin precedes its dateDebut), "duplicate_version" (two articles listing the same version id).
+    """
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / SNAPSHOT.name
+    raw = SNAPSHOT.read_text(encoding="utf-8")
+    if damage == "truncated":
+        target.write_text(raw[: len(raw) // 2], encoding="utf-8")
+        return target, SNAPSHOT.name
+    document = json.loads(raw)
+    articles = list(_articles(document))
+    if damage == "end_before_start":
+        entry = articles[1]["data"]["articleVersions"][0]
+        entry["dateDebut"], entry["dateFin"] = entry["dateFin"], entry["dateDebut"]
+        record = articles[1]["data"]["cid"]
+    elif damage == "duplicate_version":
+        articles[2]["data"]["articleVersions"][0]["id"] = articles[0]["data"]["articleVersions"][0]["id"]
+        record = articles[2]["data"]["cid"]
+    else:
+        raise ValueError(damage)
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return target, record
+
+
+def _articles(node: dict):
+    if node.get("type") == "article":
+        yield node
+    for child in node.get("children") or ():
+        yield from _articles(child)
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "Légifrance",
+        "GIT_AUTHOR_EMAIL": "legi@example.org",
+        "GIT_COMMITTER_NAME": "Légifrance",
+        "GIT_COMMITTER_EMAIL": "legi@example.org",
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin",
+    }
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)

@@ -1,0 +1,65 @@
+"""What must hold for any input, checked the same way by the property tests and `scripts/fuzz.py`.
+
+Each check raises AssertionError with the offending value; "never raises" is the caller's part (the call
+itself is made inside the fuzz loop or the Hypothesis test).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CITATION_KINDS = {"code_article", "other_text"}
+
+# The only markup a snippet may carry is <mark>…</mark>; everything else must arrive HTML-escaped.
+_ALLOWED_TAGS = re.compile(r"</?mark>")
+
+
+def check_citations(text: str, citations: Any) -> None:
+    """Spans point inside the text and say what they cover; kinds and article numbers are well-formed."""
+    assert isinstance(citations, list), f"find_citations returned {type(citations).__name__}, not a list"
+    for citation in citations:
+        assert 0 <= citation.start < citation.end <= len(text), f"span out of range: {citation!r}"
+        assert text[citation.start : citation.end] == citation.text, f"span does not match text: {citation!r}"
+        assert citation.kind in CITATION_KINDS, f"unknown kind: {citation!r}"
+        assert isinstance(citation.articles, tuple), f"articles is not a tuple: {citation!r}"
+        assert all(isinstance(number, str) and number for number in citation.articles), repr(citation)
+        keys = citation.keys
+        assert isinstance(keys, tuple), f"keys is not a tuple: {citation!r}"
+
+
+def check_tokens(tokens: Any) -> None:
+    """Analysis yields a list of non-empty strings (an empty token would match every document)."""
+    assert isinstance(tokens, list), f"analysis returned {type(tokens).__name__}, not a list"
+    for token in tokens:
+        assert isinstance(token, str) and token, f"bad token {token!r}"
+        assert token == token.strip(), f"token with surrounding space {token!r}"
+
+
+def check_snippet(snippet: str) -> None:
+    """Only <mark> is markup; any other '<' must have been escaped."""
+    stripped = _ALLOWED_TAGS.sub("", snippet)
+    assert "<" not in stripped and ">" not in stripped, f"unescaped markup in snippet {snippet[:300]!r}"
+
+
+def check_results(request: Any, results: Any) -> None:
+    """A search returns results or a clear message, consistent with the request, and escaped snippets."""
+    assert results.total >= 0, f"negative total {results.total}"
+    assert len(results.hits) <= max(request.limit, 0), f"{len(results.hits)} hits for limit {request.limit}"
+    assert results.took_ms >= 0
+    assert isinstance(results.notices, tuple)
+    assert all(isinstance(notice, str) and notice.strip() for notice in results.notices), results.notices
+    assert isinstance(results.filter_description, str) and results.filter_description.strip()
+    if not results.hits and request.offset == 0:
+        # "Every query returns results or a clear message": a bare empty list is not an answer.
+        assert results.notices or results.suggestion, f"no hits and no message for {request.query[:200]!r}"
+    seen_articles = set()
+    for hit in results.hits:
+        check_snippet(hit.snippet)
+        assert hit.version_id, f"hit without version id: {hit!r}"
+        assert hit.article_key not in seen_articles, f"article {hit.article_key} listed twice"
+        seen_articles.add(hit.article_key)
+        if request.at is not None and not request.all_versions:
+            starts_ok = hit.valid_from is not None and hit.valid_from <= request.at
+            ends_ok = hit.valid_to is None or request.at < hit.valid_to
+            assert starts_ok and ends_ok, f"{hit.version_id} not in force at {request.at}"

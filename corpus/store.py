@@ -194,20 +194,41 @@ class Store:
 
     def replace_code(self, code: Code, articles: Iterable[Article], *, source: str = "") -> int:
         """Replace everything known of `code` by `articles`, atomically. Returns the article count."""
-        count = 0
+        return self.replace_codes([(code, articles)], source=source)[0]
+
+    def replace_codes(
+        self, codes: Iterable[tuple[Code, Iterable[Article]]], *, source: str = ""
+    ) -> list[int]:
+        """Replace several codes in ONE transaction: a failure anywhere (even while a later code's
+        source is still being read) leaves the store exactly as it was. Returns article counts."""
+        counts = []
         with self.transaction() as connection:
-            self._delete_code(connection, code.code_id)
-            connection.execute(
-                "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
-                (code.code_id, code.title, source),
-            )
-            for article in articles:
-                self._insert_article(connection, article)
-                count += 1
+            for code, articles in codes:
+                self._delete_code(connection, code.code_id)
+                connection.execute(
+                    "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
+                    (code.code_id, code.title, source),
+                )
+                count = 0
+                for article in articles:
+                    if article.code.code_id != code.code_id:
+                        raise StoreError(
+                            f"article {article.article_id}: belongs to {article.code.code_id}, "
+                            f"not to {code.code_id}"
+                        )
+                    try:
+                        self._insert_article(connection, article)
+                    except sqlite3.IntegrityError as error:
+                        raise StoreError(
+                            f"article {article.article_id} ({article.number}) of {code.code_id}: "
+                            f"conflicts with a stored record ({error})"
+                        ) from None
+                    count += 1
+                counts.append(count)
             connection.execute(
                 "DELETE FROM amending_texts WHERE text_id NOT IN (SELECT DISTINCT text_id FROM amendments)"
             )
-        return count
+        return counts
 
     def _delete_code(self, connection: sqlite3.Connection, code_id: str) -> None:
         connection.execute(

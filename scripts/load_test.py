@@ -176,7 +176,11 @@ def start_reindex(home: Path | None) -> subprocess.Popen:
     if home:
         env["LEXSEARCH_HOME"] = str(home)
     lexsearch = Path(sys.executable).with_name("lexsearch")
-    command = [str(lexsearch)] if lexsearch.exists() else [sys.executable, "-m", "ui.cli"]
+    command = (
+        [str(lexsearch)]
+        if lexsearch.exists()
+        else [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())"]
+    )
     return subprocess.Popen(
         [*command, "index"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

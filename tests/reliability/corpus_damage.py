@@ -56,25 +56,26 @@ def duplicate_version_id(target: Path) -> tuple[Path, str, str]:
 
 
 def dates_out_of_order(target: Path) -> tuple[Path, str]:
-    """An article whose versions are listed newest first and one of which ends before it starts."""
+    """An article whose versions are listed newest first, against the format's "oldest first".
+
+    (A version ending before it starts is NOT damage: Légifrance's stillborn versions do exactly that.)
+    """
     records = artifact_lines()
     index = next(
         i
         for i, record in enumerate(records[1:], start=1)
-        if len([v for v in record["versions"] if v["valid_from"] and v["valid_to"]]) >= 2
+        if len({v["valid_from"] for v in record["versions"] if v["valid_from"]}) >= 2
     )
     record = records[index]
     record["versions"].reverse()
-    dated = next(v for v in record["versions"] if v["valid_from"] and v["valid_to"])
-    dated["valid_from"], dated["valid_to"] = dated["valid_to"], dated["valid_from"]
     return write_lines(target, [_dump(r) for r in records]), record["article_id"]
 
 
 def snapshot_with(target_dir: Path, damage: str) -> tuple[Path, str]:
     """A copy of the real Légifrance snapshot with one damage; returns its path and the record to name.
 
-    damage: "truncated" (file cut mid-JSON), "end_before_start" (an articleVersions entry whose
-    dateFin precedes its dateDebut), "duplicate_version" (two articles listing the same version id).
+    damage: "truncated" (file cut mid-JSON), "duplicate_version" (two articles listing the same version
+    id).
     """
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / SNAPSHOT.name
@@ -84,11 +85,7 @@ def snapshot_with(target_dir: Path, damage: str) -> tuple[Path, str]:
         return target, SNAPSHOT.name
     document = json.loads(raw)
     articles = list(_articles(document))
-    if damage == "end_before_start":
-        entry = articles[1]["data"]["articleVersions"][0]
-        entry["dateDebut"], entry["dateFin"] = entry["dateFin"], entry["dateDebut"]
-        record = articles[1]["data"]["cid"]
-    elif damage == "duplicate_version":
+    if damage == "duplicate_version":
         articles[2]["data"]["articleVersions"][0]["id"] = articles[0]["data"]["articleVersions"][0]["id"]
         record = articles[2]["data"]["cid"]
     else:

@@ -236,18 +236,19 @@ def parse_snapshot(document: object, where: str) -> Snapshot:
 
 
 def _check_unique(articles: list[SnapshotArticle], where: str) -> None:
+    """A version id belongs to one article: the store relies on it. (One article may appear twice in
+    a snapshot, each node carrying another captured version, e.g. L5212-10-1 in 1.1.13: that is fine.)"""
     owners: dict[str, str] = {}
     for article in articles:
+        listed: set[str] = set()
         for meta in article.versions:
             owner = owners.setdefault(meta.version_id, article.article_id)
-            if (
-                owner != article.article_id
-                or sum(1 for other in article.versions if other.version_id == meta.version_id) > 1
-            ):
+            if owner != article.article_id or meta.version_id in listed:
                 raise SourceError(
                     f"{where} article {article.article_id}",
                     f"duplicate version id {meta.version_id} (also listed under article {owner})",
                 )
+            listed.add(meta.version_id)
 
 
 def decode_snapshot(raw: bytes, where: str) -> Snapshot:
@@ -403,9 +404,11 @@ class History:
 
 
 def _version_order(meta: VersionMeta) -> tuple:
+    """Oldest first; a version whose start was never fixed (stillborn) sorts by its end instead."""
+    anchor = meta.valid_from or meta.valid_to
     return (
-        meta.valid_from is None,
-        meta.valid_from or date.min,
+        anchor is None,
+        anchor or date.min,
         meta.valid_to is None,
         meta.valid_to or date.min,
         meta.version_id,

@@ -212,7 +212,7 @@ def search_target(home: Path | None) -> Target:
 def params_target() -> Target:
     from ui import params
 
-    parse = params.parse_params
+    parse = params.parse
     keys = ["q", "at", "all", "code", "page", "view", "version", "text", "date", "status", "section"]
     values = st.one_of(
         hostile.hostile_text(huge=False),

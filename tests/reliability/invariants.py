@@ -63,3 +63,46 @@ def check_results(request: Any, results: Any) -> None:
             starts_ok = hit.valid_from is not None and hit.valid_from <= request.at
             ends_ok = hit.valid_to is None or request.at < hit.valid_to
             assert starts_ok and ends_ok, f"{hit.version_id} not in force at {request.at}"
+
+
+def _raw(raw: dict, name: str) -> str:
+    value = raw.get(name)
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else None
+    return "" if value is None else str(value).strip()
+
+
+def check_params(raw: dict, screen: Any) -> None:
+    """A parsed URL is a valid screen; every non-empty parameter it did not keep left a notice."""
+    from ui import params
+
+    assert screen.view in params.VIEWS, screen.view
+    assert isinstance(screen.page, int) and 1 <= screen.page <= params.MAX_PAGE, screen.page
+    assert len(screen.query) <= params.MAX_QUERY_CHARS
+    for day in (screen.at, screen.day):
+        assert day is None or params.MIN_DAY <= day <= params.MAX_DAY, day
+    for value, valid in (
+        (screen.version, params.valid_version_id),
+        (screen.text, params.valid_text_id),
+        (screen.code, params.valid_code_id),
+    ):
+        if value is not None:
+            assert valid(value), value
+            assert "/" not in value and "\\" not in value and ".." not in value, f"path-like id {value!r}"
+            assert not value.startswith("."), value
+    kept = {
+        "view": screen.view,
+        "at": screen.at.isoformat() if screen.at else "",
+        "date": screen.day.isoformat() if screen.day else "",
+        "page": str(screen.page),
+        "version": screen.version or "",
+        "text": screen.text or "",
+        "code": screen.code or "",
+        "status": screen.status or "",
+    }
+    for name, value in kept.items():
+        given = _raw(raw, name)
+        if given and given != value:
+            assert screen.notices, f"{name}={given[:80]!r} dropped without a notice"
+    for notice in screen.notices:
+        assert isinstance(notice, str) and notice.strip() and "\n" not in notice, repr(notice)

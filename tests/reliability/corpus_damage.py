@@ -113,3 +113,54 @@ def git(repo: Path, *args: str, date: str | None = None) -> None:
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+GIT_FILES = DATA / "gitrepo"
+CHAPTER = "codes-en-vigueur/code-de-commerce/partie-legislative/livre-vi/titre-iii/chapitre-ier"
+OTHER_CHAPTER = "codes-en-vigueur/code-de-commerce/partie-legislative/livre-vi/titre-iii/chapitre-ii"
+
+
+def _put(repo: Path, path: str, fixture: str) -> None:
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes((GIT_FILES / fixture).read_bytes())
+
+
+def code_repository(
+    repo: Path, *, rename_on: str | None = None, second_commit_on: str = "2009-02-15"
+) -> Path:
+    """A real-text repository of the Code de commerce (L631-1 in its 2006 and 2009 wordings, L631-2).
+
+    `second_commit_on` dates the commit that gives L631-1 its 2009 wording (set it before 2006 for a
+    history whose dates go backwards); `rename_on` adds a commit that moves L631-2 to another chapter.
+    """
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    _put(repo, "codes-en-vigueur/code-de-commerce/README.md", "README.code.md")
+    _put(repo, f"{CHAPTER}/README.md", "README.chapitre-ier.md")
+    _put(repo, f"{CHAPTER}/article-l631-1.md", "article-l631-1.2006.md")
+    _put(repo, f"{CHAPTER}/article-l631-2.md", "article-l631-2.md")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Modifications d'origine indéterminée", date="2006-01-01T00:00:00+00:00")
+    _put(repo, f"{CHAPTER}/article-l631-1.md", "article-l631-1.2009.md")
+    git(
+        repo,
+        "commit",
+        "-q",
+        "-am",
+        "Ordonnance n°2008-1345 du 18 décembre 2008",
+        date=f"{second_commit_on}T00:00:00+00:00",
+    )
+    if rename_on:
+        _put(repo, f"{OTHER_CHAPTER}/README.md", "README.chapitre-ii.md")
+        git(repo, "add", "-A")
+        git(repo, "mv", f"{CHAPTER}/article-l631-2.md", f"{OTHER_CHAPTER}/article-l631-2.md")
+        git(
+            repo,
+            "commit",
+            "-q",
+            "-m",
+            "LOI n° 2010-1249 du 22 octobre 2010",
+            date=f"{rename_on}T00:00:00+00:00",
+        )
+    return repo

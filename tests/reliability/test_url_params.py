@@ -7,7 +7,10 @@ a path), say in French what it dropped, and write back a URL that parses to the 
 
 from __future__ import annotations
 
+import ast
+import re
 from datetime import date
+from pathlib import Path
 
 import hostile_inputs as hostile
 import invariants
@@ -114,3 +117,56 @@ def test_markup_in_notices_is_quoted_short_and_on_one_line() -> None:
     screen = params.parse({"version": "<script>\nalert(1)</script>" + "x" * 500})
     (notice,) = screen.notices
     assert "\n" not in notice and len(notice) < 200
+
+
+UI = Path(__file__).parent.parent.parent / "ui"
+APP_FILES = sorted(path for path in UI.rglob("*.py") if "cli" not in path.relative_to(UI).parts)
+# Calls that read a file or hand one to the browser; the app needs none of them (its data comes from the
+# search service, which opens the store and index itself).
+FILE_CALLS = {
+    "open",
+    "read_text",
+    "read_bytes",
+    "image",
+    "download_button",
+    "file_uploader",
+    "video",
+    "audio",
+}
+
+
+def _called_name(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def test_app_code_reads_no_file_and_serves_no_path() -> None:
+    """Nothing in the Streamlit app opens, reads or serves a file, so no URL can make it read a path."""
+    assert APP_FILES, "no app module found"
+    offenders = []
+    for path in APP_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _called_name(node) in FILE_CALLS:
+                # SearchService.open(home) is the service's own opening of the data home, not a file read.
+                if _called_name(node) == "open" and isinstance(node.func, ast.Attribute):
+                    owner = node.func.value
+                    if isinstance(owner, ast.Name) and owner.id in {"SearchService", "Store"}:
+                        continue
+                offenders.append(f"{path.name}:{node.lineno} {ast.unparse(node)[:80]}")
+    assert offenders == []
+
+
+def test_streamlit_static_file_serving_is_off() -> None:
+    config = Path(__file__).parent.parent.parent / ".streamlit" / "config.toml"
+    text = config.read_text(encoding="utf-8") if config.exists() else ""
+    assert not re.search(r"enableStaticServing\s*=\s*true", text)
+
+
+def test_every_view_the_parser_accepts_has_a_page() -> None:
+    source = (Path(__file__).parent.parent.parent / "ui" / "app.py").read_text(encoding="utf-8")
+    for view in params.VIEWS:
+        assert f'"{view}":' in source, f"view {view!r} has no page in ui/app.py"

@@ -1,0 +1,314 @@
+"""Evaluate search quality on our own relevance judgments: nDCG@10, Recall@10, MRR@10 per query group.
+
+Compares, in one run:
+  1. a plain Whoosh BM25F baseline built here in a temporary directory from the same store
+     (StandardAnalyzer on text and section path, versions in force today only, default BM25F), its query
+     parsed as an OR of the terms (the fairer baseline) and as an AND (Whoosh's parser default);
+  2. the system with each ranking component switched off in turn (ablation);
+  3. the full system.
+
+Judgments: tests/data/judgments/queries.jsonl (see its header). Metrics, with k = 10:
+  nDCG@k  gain 2^grade - 1, log2 discount, ideal = the best ordering of every judged item;
+  Recall@k  judged items found in the top k / min(judged items, k) (a prefix query judges ~80 articles);
+  MRR@k  1 / rank of the first judged item (grade >= 1) in the top k, else 0.
+Free-text questions are split tune/test (alternate lines) so that weights tuned on "tune" are also
+reported on the unseen half. Past-wording queries are judged on the hit's version id (its best-matching
+version), run with all_versions=True.
+
+    .venv/bin/python scripts/eval_search.py                # table: baseline, ablation, full
+    .venv/bin/python scripts/eval_search.py --per-query    # also each query's first hits (for error analysis)
+    .venv/bin/python scripts/eval_search.py --tune-ppr 0,0.1,0.2,0.3,0.5   # sweep the PPR weight
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
+K = 10
+GROUPS = ("free_text", "reference", "past_wording")
+
+
+@dataclass(frozen=True)
+class Judged:
+    qid: str
+    group: str
+    query: str
+    all_versions: bool
+    split: str | None
+    by_version: bool  # past wording: judged on version ids, else on article numbers
+    grades: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """What one system returned for one query: article numbers and best-version ids, in rank order."""
+
+    articles: tuple[str, ...]
+    versions: tuple[str, ...]
+
+
+def load_judgments(path: Path = JUDGMENTS) -> list[Judged]:
+    judged = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            record = json.loads(line)
+            by_version = "versions" in record
+            judged.append(
+                Judged(
+                    qid=record["id"],
+                    group=record["group"],
+                    query=record["query"],
+                    all_versions=bool(record.get("all_versions")),
+                    split=record.get("split"),
+                    by_version=by_version,
+                    grades=dict(record["versions"] if by_version else record["articles"]),
+                )
+            )
+        except (ValueError, KeyError) as error:
+            raise SystemExit(f"{path}:{number}: bad judgment line ({error})") from None
+    return judged
+
+
+# -- metrics ---------------------------------------------------------------------------------------------
+
+
+def ndcg(ranked: Sequence[str], grades: dict[str, int], k: int = K) -> float:
+    dcg = sum((2 ** grades.get(item, 0) - 1) / math.log2(rank + 2) for rank, item in enumerate(ranked[:k]))
+    ideal = sorted(grades.values(), reverse=True)[:k]
+    best = sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(ideal))
+    return dcg / best if best else 0.0
+
+
+def recall(ranked: Sequence[str], grades: dict[str, int], k: int = K) -> float:
+    relevant = {item for item, grade in grades.items() if grade > 0}
+    if not relevant:
+        return 0.0
+    return len(relevant & set(ranked[:k])) / min(len(relevant), k)
+
+
+def mrr(ranked: Sequence[str], grades: dict[str, int], k: int = K) -> float:
+    for rank, item in enumerate(ranked[:k]):
+        if grades.get(item, 0) > 0:
+            return 1.0 / (rank + 1)
+    return 0.0
+
+
+def score(judged: Judged, ranked: Ranked) -> tuple[float, float, float]:
+    items = ranked.versions if judged.by_version else ranked.articles
+    items = tuple(dict.fromkeys(items))  # a system may return an article twice; count it once
+    return ndcg(items, judged.grades), recall(items, judged.grades), mrr(items, judged.grades)
+
+
+# -- the baseline ------------------------------------------------------------------------------------------
+
+
+class Baseline:
+    """Plain Whoosh BM25F: StandardAnalyzer on text and section path, current versions, OR of terms."""
+
+    def __init__(self, versions: Iterable[tuple[str, str, str, tuple[str, ...]]], directory: Path) -> None:
+        from whoosh import index
+        from whoosh.analysis import StandardAnalyzer
+        from whoosh.fields import ID, TEXT, Schema
+
+        schema = Schema(
+            number=ID(stored=True),
+            version_id=ID(stored=True),
+            text=TEXT(analyzer=StandardAnalyzer()),
+            section=TEXT(analyzer=StandardAnalyzer()),
+        )
+        self.index = index.create_in(str(directory), schema)
+        writer = self.index.writer(limitmb=128)
+        self.count = 0
+        for number, version_id, text, section_path in versions:
+            writer.add_document(
+                number=number, version_id=version_id, text=text, section=" ".join(section_path)
+            )
+            self.count += 1
+        writer.commit()
+        self.searcher = self.index.searcher()
+
+    def run(self, judged: Judged, *, conjunctive: bool = False) -> Ranked:
+        """The query typed as is (OR of its terms, or AND: Whoosh's parser default); no versions."""
+        from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
+
+        group = AndGroup if conjunctive else OrGroup
+        parser = MultifieldParser(["text", "section"], self.index.schema, group=group)
+        parsed = parser.parse(judged.query)
+        hits = self.searcher.search(parsed, limit=K)
+        return Ranked(tuple(hit["number"] for hit in hits), tuple(hit["version_id"] for hit in hits))
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def current_versions(store, today: date) -> Iterable[tuple[str, str, str, tuple[str, ...]]]:
+    for version in store.iter_versions(with_text=True):
+        if version.in_force_at(today):
+            yield version.number, version.version_id, version.text or "", version.section_path
+
+
+# -- the system ------------------------------------------------------------------------------------------
+
+
+def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
+    """Run a judged query through `SearchService.search`, with `ranking` (the service's switches) if given."""
+    from search.service import SearchRequest
+
+    def run(judged: Judged) -> Ranked:
+        request = SearchRequest(query=judged.query, all_versions=judged.all_versions, limit=K)
+        if ranking is not None:
+            request = replace(request, ranking=ranking)
+        results = service.search(request)
+        return Ranked(
+            tuple(hit.article for hit in results.hits), tuple(hit.version_id for hit in results.hits)
+        )
+
+    return run
+
+
+def ablations(default) -> list[tuple[str, object]]:
+    """One variant per boolean switch of the service's ranking options, each turned to the opposite."""
+    variants = []
+    for field in fields(default):
+        value = getattr(default, field.name)
+        if isinstance(value, bool):
+            label = f"{'without' if value else 'with'} {field.name}"
+            variants.append((label, replace(default, **{field.name: not value})))
+    return variants
+
+
+# -- reporting -------------------------------------------------------------------------------------------
+
+
+def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str, tuple]:
+    """Mean metrics per group (and per free-text split), plus per-query results and the mean latency."""
+    per_query: dict[str, tuple[tuple[float, float, float], Ranked]] = {}
+    started = time.perf_counter()
+    for item in judged:
+        ranked = run(item)
+        per_query[item.qid] = (score(item, ranked), ranked)
+    elapsed = (time.perf_counter() - started) * 1000 / max(len(judged), 1)
+    buckets: dict[str, list[tuple[float, float, float]]] = {}
+    for item in judged:
+        metrics = per_query[item.qid][0]
+        buckets.setdefault(item.group, []).append(metrics)
+        if item.split:
+            buckets.setdefault(f"{item.group}:{item.split}", []).append(metrics)
+    means = {
+        name: tuple(sum(values[i] for values in rows) / len(rows) for i in range(3))
+        for name, rows in buckets.items()
+    }
+    return {"means": means, "per_query": per_query, "ms": elapsed}
+
+
+COLUMNS = [
+    ("free_text", "free text (all)"),
+    ("free_text:tune", "free text: tune"),
+    ("free_text:test", "free text: test"),
+    ("reference", "reference"),
+    ("past_wording", "past wording (all_versions)"),
+]
+
+
+def print_table(rows: list[tuple[str, dict]], counts: dict[str, int]) -> None:
+    header = f"{'system':34}" + "".join(
+        f" | {title + f' ({counts.get(key, 0)})':^24}" for key, title in COLUMNS
+    )
+    print(header)
+    print(f"{'':34}" + " | nDCG   R@10   MRR  " * len(COLUMNS) + " | ms/query")
+    print("-" * len(header))
+    for label, result in rows:
+        cells = []
+        for key, _ in COLUMNS:
+            values = result["means"].get(key)
+            cells.append(" | " + ("  ".join(f"{v:.3f}" for v in values) if values else f"{'n/a':^22}"))
+        print(f"{label:34}" + "".join(f"{cell:25}" for cell in cells) + f" | {result['ms']:.1f}")
+
+
+def print_per_query(label: str, result: dict, judged: list[Judged]) -> None:
+    print(f"\n== {label}: per query (nDCG, R, MRR; first 5 hits)")
+    for item in judged:
+        metrics, ranked = result["per_query"][item.qid]
+        shown = (ranked.versions if item.by_version else ranked.articles)[:5]
+        print(
+            f"{item.qid:7} {metrics[0]:.2f} {metrics[1]:.2f} {metrics[2]:.2f}  {item.query[:50]:50} {shown}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--per-query", action="store_true", help="print each query's metrics and hits")
+    parser.add_argument("--no-ablation", action="store_true", help="only the baseline and the full system")
+    parser.add_argument("--tune-ppr", default="", help="comma-separated PPR weights to sweep")
+    args = parser.parse_args(argv)
+
+    judged = load_judgments(args.judgments)
+    counts: dict[str, int] = {}
+    for item in judged:
+        counts[item.group] = counts.get(item.group, 0) + 1
+        if item.split:
+            counts[f"{item.group}:{item.split}"] = counts.get(f"{item.group}:{item.split}", 0) + 1
+
+    try:
+        from search.service import SearchService
+    except ImportError as error:  # the search layer has not landed: evaluate the baseline alone
+        print(f"system not evaluated: {error}", file=sys.stderr)
+        from corpus.ingest import ensure_default_store
+
+        service, store = None, ensure_default_store()
+    else:
+        service = SearchService.open()
+        store = service.store
+    rows: list[tuple[str, dict]] = []
+    with tempfile.TemporaryDirectory(prefix="lexsearch-baseline-") as directory:
+        started = time.perf_counter()
+        baseline = Baseline(current_versions(store, date.today()), Path(directory))
+        print(
+            f"baseline: {baseline.count} versions in force on {date.today()} indexed in "
+            f"{time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+        rows.append(("baseline: Whoosh BM25F, OR", evaluate(baseline.run, judged)))
+        conjunctive = functools.partial(baseline.run, conjunctive=True)
+        rows.append(("baseline: Whoosh BM25F, AND", evaluate(conjunctive, judged)))
+        baseline.close()
+
+    default = getattr(service, "ranking", None)
+    if service is None:
+        args.no_ablation, args.tune_ppr = True, ""
+    if default is not None and not args.no_ablation:
+        for label, ranking in ablations(default):
+            rows.append((f"system {label}", evaluate(system_runner(service, ranking), judged)))
+    if default is not None and args.tune_ppr:
+        for weight in (float(value) for value in args.tune_ppr.split(",")):
+            ranking = replace(default, ppr=weight > 0, ppr_weight=weight)
+            rows.append((f"system ppr_weight={weight:g}", evaluate(system_runner(service, ranking), judged)))
+    if service is not None:
+        rows.append(("system: full", evaluate(system_runner(service), judged)))
+
+    print_table(rows, counts)
+    if args.per_query:
+        for label, result in rows:
+            print_per_query(label, result, judged)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -102,7 +102,7 @@ def ingest(store: Store, paths: Iterable[Path], *, progress: bool = True) -> lis
                 ),
             )
 
-    store.replace_codes(tracked(), source=" ".join(str(path) for path in paths))
+    store.replace_codes(tracked(), source=" ".join(sorted(str(path) for path in paths)))
     return [summary for summary in store.summary() if summary.code.code_id in codes]
 
 

@@ -32,6 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--cache", type=Path, help=f"where the npm tarballs are kept (default: {default_cache()})"
     )
     build.add_argument("--output", type=Path, default=DEFAULT_ARTIFACT, help="artifact to write")
+    build.add_argument(
+        "--release",
+        action="append",
+        dest="releases",
+        metavar="VERSION",
+        help=f"a legi-data release to merge (repeatable; default: the {len(VERSIONS)} listed in DEVELOPERS.md)",
+    )
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(handler=run_build_default)
 
@@ -78,7 +85,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_build_default(args: argparse.Namespace) -> int:
-    report = build_default(args.cache, args.output, VERSIONS, progress=not args.quiet)
+    report = build_default(args.cache, args.output, tuple(args.releases or VERSIONS), progress=not args.quiet)
     print(
         f"{report.artifact}: {report.articles} articles, {report.versions} versions "
         f"({report.versions_with_text} avec texte), {report.bytes} octets, {report.seconds:.1f} s"

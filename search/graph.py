@@ -17,10 +17,19 @@ hand-built graphs and cannot drift with the index.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 Graph = Mapping[str, Iterable[str]]
+# Neighbours as a mapping (the output of `undirected`) or as a function, e.g. a graph object's
+# `neighbors` method, so a caller holding its own graph needs no copy.
+Neighbours = Mapping[str, Iterable[str]] | Callable[[str], Iterable[str]]
+
+
+def _lookup(neighbours: Neighbours) -> Callable[[str], Iterable[str]]:
+    if callable(neighbours):
+        return neighbours
+    return lambda key: neighbours.get(key, ())
 
 
 class Scored(NamedTuple):
@@ -45,7 +54,7 @@ def undirected(graph: Graph) -> dict[str, set[str]]:
 
 
 def reference_proximity(
-    neighbours: Mapping[str, Iterable[str]],
+    neighbours: Neighbours,
     targets: Sequence[str],
     *,
     decay: float = 0.5,
@@ -54,8 +63,9 @@ def reference_proximity(
     """Score every article within `max_distance` links of a cited article: `decay ** distance`.
 
     Cited articles score 1.0; a direct neighbour `decay`, its neighbours `decay ** 2`. An article near
-    several targets keeps its best (shortest) distance. `neighbours` is the output of `undirected`.
+    several targets keeps its best (shortest) distance.
     """
+    around = _lookup(neighbours)
     scores: dict[str, float] = {}
     distance: dict[str, int] = {}
     queue: deque[str] = deque()
@@ -69,7 +79,7 @@ def reference_proximity(
         scores[node] = decay**here
         if here >= max_distance:
             continue
-        for neighbour in neighbours.get(node, ()):
+        for neighbour in around(node):
             if neighbour not in distance:
                 distance[neighbour] = here + 1
                 queue.append(neighbour)
@@ -77,7 +87,7 @@ def reference_proximity(
 
 
 def personalized_pagerank(
-    neighbours: Mapping[str, Iterable[str]],
+    neighbours: Neighbours,
     seeds: Mapping[str, float],
     *,
     damping: float = 0.85,
@@ -92,11 +102,12 @@ def personalized_pagerank(
     total = sum(weight for weight in seeds.values() if weight > 0)
     if total <= 0:
         return {}
+    around = _lookup(neighbours)
     teleport = {key: weight / total for key, weight in seeds.items() if weight > 0}
     nodes = set(teleport)
     for key in teleport:
-        nodes.update(neighbours.get(key, ()))
-    links = {node: [other for other in neighbours.get(node, ()) if other in nodes] for node in nodes}
+        nodes.update(around(key))
+    links = {node: [other for other in around(node) if other != node and other in nodes] for node in nodes}
     rank = {node: teleport.get(node, 0.0) for node in nodes}
     for _ in range(iterations):
         following = dict.fromkeys(nodes, 0.0)
@@ -118,7 +129,7 @@ def personalized_pagerank(
 
 def ppr_rerank(
     candidates: Sequence[tuple[str, float]],
-    neighbours: Mapping[str, Iterable[str]],
+    neighbours: Neighbours,
     *,
     weight: float = 0.3,
     top_n: int = 100,

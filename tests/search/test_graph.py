@@ -114,3 +114,14 @@ def test_rerank_of_a_hundred_candidates_is_fast() -> None:
     for _ in range(10):
         ppr_rerank(candidates, neighbours)
     assert (time.perf_counter() - started) / 10 < 0.05  # generous on a shared machine; typically ~2 ms
+
+
+def test_neighbours_can_be_a_function() -> None:
+    mapping = undirected(CITATIONS)
+    candidates = [(L1234_9, 10.0), (R1234_1, 9.0), (L1152_1, 8.0), (L1237_13, 7.8)]
+
+    def around(key: str) -> set[str]:
+        return mapping.get(key, set())
+
+    assert ppr_rerank(candidates, around) == ppr_rerank(candidates, mapping)
+    assert reference_proximity(around, [L1233_3]) == reference_proximity(mapping, [L1233_3])

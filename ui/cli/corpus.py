@@ -7,7 +7,7 @@ from pathlib import Path
 
 from corpus.build_default import VERSIONS, build_default, default_cache
 from corpus.ingest import ensure_default_store, ingest, rebuild_default_store
-from corpus.settings import DEFAULT_ARTIFACT, store_path
+from corpus.settings import DEFAULT_ARTIFACT
 from corpus.store import CodeSummary, Store
 
 
@@ -17,7 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     add = commands.add_parser("add", help="ingest sources (Légifrance JSON/tgz, artifact, git repository)")
     add.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
-    add.add_argument("--store", type=Path, help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3)")
+    add.add_argument(
+        "--store",
+        type=Path,
+        help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3, holding the default corpus too)",
+    )
     add.add_argument("--quiet", action="store_true", help="no progress bar")
     add.set_defaults(handler=run_add)
 
@@ -37,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         dest="releases",
         metavar="VERSION",
-        help=f"a legi-data release to merge (repeatable; default: the {len(VERSIONS)} listed in DEVELOPERS.md)",
+        help=f"a legi-data release to merge (repeatable; default: the {len(VERSIONS)} of corpus.build_default)",
     )
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(handler=run_build_default)
@@ -69,7 +73,10 @@ def _print(summaries: list[CodeSummary]) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    with Store.open(args.store or store_path()) as store:
+    # The default store gets the default corpus first, so adding a code never hides the Code du travail;
+    # an explicit --store starts empty.
+    opened = Store.open(args.store) if args.store else ensure_default_store(progress=not args.quiet)
+    with opened as store:
         _print(ingest(store, args.sources, progress=not args.quiet))
     return 0
 

@@ -1,0 +1,197 @@
+"""The git-repository source, on commits rebuilt from the real Code de commerce export (see
+tests/data/gitrepo/make_fixture.py for what the fixture holds)."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from corpus import archeolex, gitrepo
+from corpus.errors import SourceError
+from corpus.model import Article, ChangeRole, Status
+from corpus.store import Store
+
+
+@pytest.fixture(scope="module")
+def codes_bundle(data_dir: Path) -> Path:
+    return data_dir / "gitrepo" / "codes.bundle"
+
+
+@pytest.fixture(scope="module")
+def commerce(codes_bundle: Path) -> list[Article]:
+    read = list(gitrepo.read(codes_bundle))
+    assert len(read) == 1
+    code, articles = read[0]
+    assert (code.code_id, code.title) == ("code-de-commerce", "Code de commerce")
+    return list(articles)
+
+
+def _by_number(articles: list[Article], number: str) -> list[Article]:
+    return [article for article in articles if article.number == number]
+
+
+def test_article_changed_by_two_commits_has_two_versions_with_commit_dates_and_subjects(commerce):
+    (article,) = _by_number(commerce, "L225-69-1")
+    first, second = article.versions
+    assert (first.valid_from, first.valid_to, first.status) == (
+        date(2017, 1, 1),
+        date(2020, 1, 1),
+        Status.MODIFIED,
+    )
+    assert (second.valid_from, second.valid_to, second.status) == (date(2020, 1, 1), None, Status.IN_FORCE)
+    assert [a.text.title for a in first.amendments] == ["Loi n° 2011-103 du 27 janvier 2011"]
+    (made,) = second.amendments
+    assert made.role is ChangeRole.CREATED
+    assert (made.text.text_id, made.text.nature, made.text.signed_on) == (
+        "loi-2014-873",
+        "LOI",
+        date(2014, 8, 4),
+    )
+    assert first.text != second.text
+    assert second.text.startswith("La proportion des membres du conseil de surveillance de chaque sexe")
+
+
+def test_section_path_comes_from_folder_readme_titles(commerce):
+    (article,) = _by_number(commerce, "L225-69-1")
+    assert article.versions[-1].section_path == (
+        "Partie législative",
+        "LIVRE II : Des sociétés commerciales et des groupements d'intérêt économique.",
+        "TITRE II : Dispositions particulières aux diverses sociétés commerciales.",
+        "Chapitre V : Des sociétés anonymes.",
+        "Section 2 : De la direction et de l'administration des sociétés anonymes.",
+        "Sous-section 2 : Du directoire et du conseil de surveillance.",
+    )
+
+
+def test_deleted_article_is_repealed_and_keeps_its_history(commerce):
+    (article,) = _by_number(commerce, "A450-4")
+    assert [(v.valid_from, v.valid_to, v.status) for v in article.versions] == [
+        (date(2009, 1, 21), date(2010, 5, 7), Status.MODIFIED),
+        (date(2010, 5, 7), date(2015, 3, 28), Status.REPEALED),
+    ]
+    last = article.versions[-1]
+    assert last.text and "agents de la concurrence" in last.text
+    ended = [a for a in last.amendments if a.role is ChangeRole.ENDED]
+    assert [(a.text.title, a.text.text_id) for a in ended] == [
+        ("Arrêté du 18 mars 2015", "arrete-2015-03-18")
+    ]
+    assert last.section_path[-1] == "TITRE V : Des pouvoirs d'enquête."
+
+
+def test_moved_file_is_a_new_article_and_the_old_one_is_transferred(commerce):
+    old, new = sorted(_by_number(commerce, "L713-12"), key=lambda a: a.versions[0].valid_from)
+    assert old.article_id != new.article_id
+    (before,) = old.versions
+    assert (before.valid_from, before.valid_to, before.status) == (
+        date(2000, 9, 21),
+        date(2004, 4, 17),
+        Status.TRANSFERRED,
+    )
+    assert [(a.text.text_id, a.role) for a in before.amendments] == [
+        ("modifications-d-origine-indeterminee", ChangeRole.CREATED),
+        ("ordonnance-2004-328", ChangeRole.ENDED),
+    ]
+    (after,) = new.versions
+    assert (after.valid_from, after.valid_to, after.status) == (
+        date(2004, 4, 17),
+        date(2005, 8, 3),
+        Status.REPEALED,
+    )
+    assert after.section_path[-1] == "Section 3 : Dispositions communes."
+    assert before.section_path == after.section_path[:-1]
+
+
+def test_versions_are_in_date_order_and_chain_their_dates(commerce):
+    for article in commerce:
+        for earlier, later in zip(article.versions, article.versions[1:], strict=False):
+            assert earlier.valid_to == later.valid_from
+            assert earlier.status is Status.MODIFIED
+
+
+def test_reading_is_deterministic_and_a_clone_reads_like_its_bundle(codes_bundle, commerce, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(codes_bundle), str(clone)], check=True)
+    ((_, from_clone),) = gitrepo.read(clone)
+    ((_, again),) = gitrepo.read(codes_bundle)
+    assert list(from_clone) == commerce
+    assert list(again) == commerce
+    assert all(v.version_id.startswith("GITV") for a in commerce for v in a.versions)
+
+
+def test_html_body_is_kept_as_html_and_indexed_as_plain_text(data_dir):
+    ((code, articles),) = gitrepo.read(data_dir / "gitrepo" / "seed.bundle")
+    (article,) = articles
+    (version,) = article.versions
+    assert (code.code_id, article.number) == ("code-de-commerce", "L611-7")
+    assert version.html is not None and version.html.startswith("<p>Le conciliateur a pour mission")
+    assert "href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721" in version.html
+    assert "<" not in version.text and "&" not in version.text
+    assert "faire application de l'article 1343-5 du code civil. Le juge statue" in version.text
+    assert len(version.text.split("\n\n")) == 6
+    # no README in this layout: the folder names are the section path
+    assert version.section_path[:2] == ("partie-legislative", "livre-vi-des-difficultes-des-entreprises")
+
+
+def test_git_is_started_a_constant_number_of_times(codes_bundle, monkeypatch):
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(args, *rest, **kwargs):  # subprocess.run goes through Popen too
+        started.append(args)
+        return real_popen(args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    list(gitrepo.read(codes_bundle))
+    # clone, rev-parse, log, cat-file: eight commits and a dozen files need no more
+    assert len(started) == 4
+
+
+def test_store_built_twice_from_the_repository_is_identical(codes_bundle, tmp_path):
+    digests = []
+    for name in ("a.sqlite", "b.sqlite"):
+        with Store.open(tmp_path / name) as store:
+            for code, articles in gitrepo.read(codes_bundle):
+                store.replace_code(code, articles, source=str(codes_bundle))
+            changesets = store.changesets("code-de-commerce")
+            digests.append(store.content_digest())
+    assert digests[0] == digests[1]
+    assert ("Ordonnance n° 2004-328 du 15 avril 2004", date(2004, 4, 17), 2) in [
+        (text.title, day, count) for text, day, count in changesets
+    ]
+
+
+def test_other_sources_are_not_accepted(data_dir, tmp_path):
+    assert gitrepo.accepts(data_dir / "gitrepo" / "codes.bundle")
+    assert not gitrepo.accepts(data_dir / "archeolex" / "cpi.bundle")
+    assert not archeolex.accepts(data_dir / "gitrepo" / "codes.bundle")
+    assert not gitrepo.accepts(tmp_path)
+
+
+def test_a_repository_without_article_files_is_a_source_error_naming_it(tmp_path):
+    repo = tmp_path / "notes"
+    repo.mkdir()
+    (repo / "docs").mkdir()
+    (repo / "docs" / "guide.md").write_text("# Guide\n\nNothing legal here.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "notes"],
+        check=True,
+    )
+    assert not gitrepo.accepts(repo)
+    with pytest.raises(SourceError) as error:
+        list(gitrepo.read(repo))
+    assert str(repo) in str(error.value) and "not a code repository" in str(error.value)
+
+
+def test_a_plain_directory_or_a_broken_bundle_is_a_source_error(tmp_path):
+    with pytest.raises(SourceError, match="not a git repository"):
+        list(gitrepo.read(tmp_path))
+    broken = tmp_path / "broken.bundle"
+    broken.write_bytes(b"# v2 git bundle\nnot really\n")
+    with pytest.raises(SourceError) as error:
+        list(gitrepo.read(broken))
+    assert str(broken) in str(error.value)

@@ -218,27 +218,30 @@ def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str,
 
 
 COLUMNS = [
-    ("free_text", "free text (all)"),
-    ("free_text:tune", "free text: tune"),
-    ("free_text:test", "free text: test"),
+    ("free_text", "free text"),
+    ("free_text:tune", "  tune half"),
+    ("free_text:test", "  test half"),
     ("reference", "reference"),
-    ("past_wording", "past wording (all_versions)"),
+    ("past_wording", "past wording"),
 ]
 
 
 def print_table(rows: list[tuple[str, dict]], counts: dict[str, int]) -> None:
-    header = f"{'system':34}" + "".join(
-        f" | {title + f' ({counts.get(key, 0)})':^24}" for key, title in COLUMNS
+    label_width = max(len(label) for label, _ in rows) + 1
+    cell = 20
+    print(
+        f"{'':{label_width}}"
+        + "".join(f"| {title + f' ({counts.get(key, 0)})':{cell}}" for key, title in COLUMNS)
     )
-    print(header)
-    print(f"{'':34}" + " | nDCG   R@10   MRR  " * len(COLUMNS) + " | ms/query")
-    print("-" * len(header))
+    print(f"{'system':{label_width}}" + f"| {'nDCG  R@10  MRR':{cell}}" * len(COLUMNS) + "| ms/query")
+    print("-" * (label_width + (cell + 2) * len(COLUMNS) + 10))
     for label, result in rows:
-        cells = []
+        line = f"{label:{label_width}}"
         for key, _ in COLUMNS:
             values = result["means"].get(key)
-            cells.append(" | " + ("  ".join(f"{v:.3f}" for v in values) if values else f"{'n/a':^22}"))
-        print(f"{label:34}" + "".join(f"{cell:25}" for cell in cells) + f" | {result['ms']:.1f}")
+            text = " ".join(f"{value:.3f}" for value in values) if values else "n/a"
+            line += f"| {text:{cell}}"
+        print(line + f"| {result['ms']:.1f}")
 
 
 def print_per_query(label: str, result: dict, judged: list[Judged]) -> None:

@@ -229,4 +229,19 @@ def _article(record: dict, where: str, codes: dict[str, Code]) -> Article:
                 amendments=tuple(amendments),
             )
         )
+    _check_order(versions, where)
     return Article(article_id, code, number, tuple(versions))
+
+
+def _check_order(versions: list[Version], where: str) -> None:
+    """Versions are stored oldest first (the store's "previous version" relies on it). A version whose
+    start was never fixed is placed by its end; one with neither date comes last."""
+    anchors = [v.valid_from or v.valid_to for v in versions]
+    for index in range(1, len(versions)):
+        before, after = anchors[index - 1], anchors[index]
+        if (before is None and after is not None) or (before and after and after < before):
+            raise SourceError(
+                where,
+                f"versions not oldest first: {versions[index].version_id} ({after}) is listed after "
+                f"{versions[index - 1].version_id} ({before})",
+            )

@@ -128,3 +128,16 @@ def test_committed_artifact_holds_the_merged_code_du_travail():
     repealed = found["L6241-3"].versions[-1]
     assert repealed.valid_to == date(2022, 1, 1) and repealed.status is Status.REPEALED
     assert [a.link_type for a in repealed.amendments if a.role.value == "ended"] == ["ABROGE"]
+
+
+def test_versions_listed_newest_first_are_refused_naming_the_article(articles, tmp_path):
+    path = tmp_path / "corpus.jsonl.gz"
+    write_articles(path, articles)
+    content = lines(path)
+    index, record = next(
+        (i, r) for i, r in enumerate(map(json.loads, content[1:]), start=1) if len(r["versions"]) >= 3
+    )
+    record["versions"].reverse()
+    content[index] = json.dumps(record)
+    with pytest.raises(SourceError, match=rf"\(article {record['article_id']}\): versions not oldest first"):
+        list(iter_articles(rewrite(path, content)))

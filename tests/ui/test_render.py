@@ -1,0 +1,165 @@
+"""ui.render: the only HTML the app makes; everything from the corpus or the user arrives escaped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from search.diff import diff_words
+from ui import render
+
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "[clic](javascript:alert(1))",
+    "**gras** _it_ :material/home: $x^2$ \n\n<b>x</b>",
+)
+APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.data: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+
+def parsed(markup: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(str(markup))
+    parser.close()
+    return parser
+
+
+def assert_only_app_markup(markup: str) -> None:
+    found = parsed(markup)
+    assert {tag for tag, _ in found.tags} <= APP_TAGS
+    for _tag, attrs in found.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        assert attrs.get("href", "?").startswith("?")
+    assert "\n" not in str(markup), "a newline could end Streamlit's raw-HTML block"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2018, 1, 1), "1er janvier 2018"),
+        (date(2020, 8, 15), "15 août 2020"),
+        (date(2024, 12, 31), "31 décembre 2024"),
+        (None, "date non fixée"),
+    ],
+)
+def test_french_dates(day: date | None, expected: str) -> None:
+    assert render.french_date(day) == expected
+
+
+def test_validity_phrases() -> None:
+    assert render.validity(date(2018, 1, 1), None) == "en vigueur depuis le 1er janvier 2018"
+    assert render.validity(date(2018, 1, 1), date(2020, 3, 3)) == "du 1er janvier 2018 au 3 mars 2020"
+    assert render.validity(None, None) == "entrée en vigueur non fixée"
+    assert render.validity(date(2998, 1, 1), None).startswith("en vigueur à compter du")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_reaches_the_page_as_text(hostile: str) -> None:
+    markup = render.paragraph(render.text(hostile))
+    assert_only_app_markup(markup)
+    assert "".join(parsed(markup).data) == hostile
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_snippet_keeps_only_mark_tags(hostile: str) -> None:
+    markup = render.snippet(f"avant <mark>licenciement</mark> {hostile} après")
+    found = parsed(markup)
+    assert [tag for tag, _ in found.tags] == ["div", "mark"]
+    assert hostile in "".join(found.data)
+
+
+def test_citations_become_links_and_the_rest_stays_text() -> None:
+    body = "Voir l'article L. 1233-3 <script>x</script> et L. 9999-9."
+    start = body.index("L. 1233-3")
+    unresolved = body.index("L. 9999-9")
+    markup = render.article_text(
+        body,
+        [
+            (start, start + 9, "?view=article&version=LEGIARTI000036762081"),
+            (unresolved, unresolved + 9, None),
+        ],
+    )
+    assert_only_app_markup(markup)
+    links = [attrs for tag, attrs in parsed(markup).tags if tag == "a"]
+    assert links == [
+        {"href": "?view=article&version=LEGIARTI000036762081", "target": "_self", "class": "lx-cite"}
+    ]
+    assert "".join(parsed(markup).data) == body
+
+
+def test_overlapping_citation_spans_keep_the_first() -> None:
+    markup = render.article_text("L. 1233-3 à L. 1233-5", [(0, 9, "?a"), (5, 21, "?b"), (12, 21, "?c")])
+    hrefs = [attrs["href"] for tag, attrs in parsed(markup).tags if tag == "a"]
+    assert hrefs == ["?a", "?c"]
+
+
+def test_links_outside_the_app_are_refused() -> None:
+    with pytest.raises(ValueError):
+        render.link("javascript:alert(1)", "x")
+    with pytest.raises(ValueError):
+        render.link("https://example.org", "x")
+
+
+def test_diff_marks_changes_with_tags_and_visible_signs() -> None:
+    markup = str(
+        render.diff(diff_words("informe Pôle emploi sans délai", "informe France Travail sans délai"))
+    )
+    assert re.search(r"<del [^>]*>.*Pôle emploi.*</del>", markup)
+    assert re.search(r"<ins [^>]*>.*France Travail.*</ins>", markup)
+    assert "[−" in markup and "[+" in markup  # not by colour alone
+    assert_only_app_markup(markup)
+
+
+def test_long_unchanged_runs_are_folded() -> None:
+    same = " ".join(f"mot{i}" for i in range(200))
+    result = diff_words(same + " ancien", same + " nouveau")
+    folded = str(render.diff(result, collapse="details", context=5))
+    assert "<details>" in folded and "mots inchangés" in folded
+    assert "mot100" in folded  # still there, inside the collapsible part
+    compact = str(render.diff(result, collapse="gap", context=5))
+    assert "mot100" not in compact and "195 mots inchangés" in compact
+
+
+@given(st.text(), st.text())
+def test_any_diff_is_only_app_markup(old: str, new: str) -> None:
+    assert_only_app_markup(render.diff(diff_words(old, new)))
+
+
+def test_hit_row_escapes_every_field() -> None:
+    evil = "<img src=x onerror=alert(1)>"
+    row = SimpleNamespace(
+        article=evil,
+        code=evil,
+        section_path=(evil, "Livre II"),
+        snippet=f"<mark>{evil}</mark>",
+        valid_from=date(2018, 1, 1),
+        valid_to=None,
+        status="in_force",
+        amending_text=evil,
+    )
+    markup = render.hit(
+        row, article_href="?view=article&version=X", diff_href="?view=diff&version=X", other_versions=()
+    )
+    assert_only_app_markup(markup)
+    assert "en vigueur depuis le 1er janvier 2018" in "".join(parsed(markup).data)
+    assert "".join(parsed(markup).data).count(evil) == 5

@@ -1,0 +1,230 @@
+"""The app's state as URL query parameters: parsed, validated, and written back.
+
+Every screen is a `Screen` value; `parse` turns untrusted `st.query_params` into one (a bad value falls back
+to a sane default and leaves a French notice saying so), and `to_params` / `url` write it back, so copying
+the URL reproduces the screen and the two always round-trip. Ids only ever reach store lookups, never paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import urlencode
+
+from corpus.model import Status
+
+VIEWS = ("search", "article", "diff", "changeset")
+MAX_QUERY_CHARS = 1000
+MAX_PAGE = 1000
+MIN_DAY = date(1800, 1, 1)
+MAX_DAY = date(2999, 12, 31)
+
+_LEGIARTI = re.compile(r"LEGIARTI\d{12}")
+_JORFTEXT = re.compile(r"(?:JORFTEXT|LEGITEXT)\d{12}")
+_LEGITEXT = re.compile(r"LEGITEXT\d{12}")
+# Ids derived by the git / Archéo Lex adapters: a slug with separators, never a path ("..", leading "/").
+_DERIVED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@*+=-]{2,159}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FACET_VALUE = re.compile(r"[^\x00-\x1f\x7f]{1,300}")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the user is looking at; defaults are the search page, in force today, first page."""
+
+    view: str = "search"
+    query: str = ""
+    at: date | None = None  # None: today
+    all_versions: bool = False
+    code: str | None = None
+    status: str | None = None
+    partie: str | None = None
+    livre: str | None = None
+    page: int = 1
+    version: str | None = None
+    text: str | None = None
+    day: date | None = None  # the changeset's effective date
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    def with_(self, **changes: object) -> Screen:
+        return replace(self, notices=(), **changes)
+
+
+def valid_version_id(value: str) -> bool:
+    return bool(_LEGIARTI.fullmatch(value) or _derived(value))
+
+
+def valid_text_id(value: str) -> bool:
+    return bool(_JORFTEXT.fullmatch(value) or _derived(value))
+
+
+def valid_code_id(value: str) -> bool:
+    return bool(_LEGITEXT.fullmatch(value) or _derived(value))
+
+
+def _derived(value: str) -> bool:
+    return bool(_DERIVED_ID.fullmatch(value)) and ".." not in value
+
+
+def _shown(value: str) -> str:
+    """A bad value as quoted in a notice: short, one line (the notice is escaped when rendered)."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= 40 else flat[:39] + "…"
+
+
+def parse_day(value: str) -> date | None:
+    """An ISO day within the range the corpus can hold, else None."""
+    if not _ISO_DAY.fullmatch(value):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if MIN_DAY <= day <= MAX_DAY else None
+
+
+def _first(params: Mapping[str, object], name: str) -> str | None:
+    """st.query_params gives the last value of a repeated key; plain dicts may hold lists."""
+    value = params.get(name)
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else None
+    if value is None:
+        return None
+    return str(value).strip()
+
+
+def parse(params: Mapping[str, object]) -> Screen:
+    """Validate every parameter; unknown ones are ignored, bad ones replaced by defaults with a notice."""
+    notices: list[str] = []
+
+    view = _first(params, "view") or "search"
+    if view not in VIEWS:
+        notices.append(f"Vue « {_shown(view)} » inconnue : retour à la recherche.")
+        view = "search"
+
+    query = _first(params, "q") or ""
+    if len(query) > MAX_QUERY_CHARS:
+        notices.append(f"Recherche tronquée à {MAX_QUERY_CHARS} caractères.")
+        query = query[:MAX_QUERY_CHARS]
+
+    def day_param(name: str, label: str) -> date | None:
+        raw = _first(params, name)
+        if not raw:
+            return None
+        day = parse_day(raw)
+        if day is None:
+            notices.append(
+                f"Date « {_shown(raw)} » invalide ({label}) : attendu AAAA-MM-JJ ; {_fallback(name)}."
+            )
+        return day
+
+    at = day_param("at", "en vigueur au")
+    day = day_param("date", "date du changement")
+
+    all_raw = _first(params, "all")
+    all_versions = all_raw in ("1", "true", "oui")
+    if all_raw and not all_versions and all_raw not in ("0", "false", "non"):
+        notices.append(f"Valeur « {_shown(all_raw)} » invalide pour « toutes les versions » : ignorée.")
+
+    code = _first(params, "code") or None
+    if code is not None and not valid_code_id(code):
+        notices.append(f"Code « {_shown(code)} » invalide : tous les codes sont cherchés.")
+        code = None
+
+    status = _first(params, "status") or None
+    if status is not None and status not in {s.value for s in Status}:
+        notices.append(f"Statut « {_shown(status)} » inconnu : tous les statuts sont cherchés.")
+        status = None
+
+    facets = {}
+    for name in ("partie", "livre"):
+        value = _first(params, name) or None
+        if value is not None and not _FACET_VALUE.fullmatch(value):
+            notices.append(f"Filtre « {name} » invalide : ignoré.")
+            value = None
+        facets[name] = value
+
+    page = 1
+    page_raw = _first(params, "page")
+    if page_raw:
+        if page_raw.isascii() and page_raw.isdigit() and 1 <= int(page_raw) <= MAX_PAGE:
+            page = int(page_raw)
+        else:
+            notices.append(f"Page « {_shown(page_raw)} » invalide : première page affichée.")
+
+    version = _first(params, "version") or None
+    if version is not None and not valid_version_id(version):
+        notices.append(f"Identifiant de version « {_shown(version)} » invalide.")
+        version = None
+
+    text = _first(params, "text") or None
+    if text is not None and not valid_text_id(text):
+        notices.append(f"Identifiant de texte « {_shown(text)} » invalide.")
+        text = None
+
+    return Screen(
+        view=view,
+        query=query,
+        at=at,
+        all_versions=all_versions,
+        code=code,
+        status=status,
+        partie=facets["partie"],
+        livre=facets["livre"],
+        page=page,
+        version=version,
+        text=text,
+        day=day,
+        notices=tuple(notices),
+    )
+
+
+def _fallback(name: str) -> str:
+    return "date du jour utilisée" if name == "at" else "date ignorée"
+
+
+def to_params(screen: Screen) -> dict[str, str]:
+    """The minimal query parameters that reproduce `screen` (defaults are left out)."""
+    params: dict[str, str] = {}
+    if screen.view != "search":
+        params["view"] = screen.view
+    if screen.view in ("article", "diff") and screen.version:
+        params["version"] = screen.version
+    if screen.view == "changeset":
+        if screen.text:
+            params["text"] = screen.text
+        if screen.day:
+            params["date"] = screen.day.isoformat()
+    if screen.query:
+        params["q"] = screen.query
+    if screen.at:
+        params["at"] = screen.at.isoformat()
+    if screen.all_versions:
+        params["all"] = "1"
+    for name in ("code", "status", "partie", "livre"):
+        value = getattr(screen, name)
+        if value:
+            params[name] = value
+    if screen.page != 1:
+        params["page"] = str(screen.page)
+    return params
+
+
+def url(screen: Screen) -> str:
+    """A relative link to `screen`, served by the same app."""
+    params = to_params(screen)
+    return "?" + urlencode(params) if params else "?"
+
+
+def article_url(version_id: str, at: date | None = None) -> str:
+    return url(Screen(view="article", version=version_id, at=at))
+
+
+def diff_url(version_id: str) -> str:
+    return url(Screen(view="diff", version=version_id))
+
+
+def changeset_url(text_id: str, day: date | None, page: int = 1) -> str:
+    return url(Screen(view="changeset", text=text_id, day=day, page=page))

@@ -24,8 +24,10 @@ MAX_DAY = date(2999, 12, 31)
 _LEGIARTI = re.compile(r"LEGIARTI\d{12}")
 _JORFTEXT = re.compile(r"(?:JORFTEXT|LEGITEXT)\d{12}")
 _LEGITEXT = re.compile(r"LEGITEXT\d{12}")
-# Ids derived by the git / Archéo Lex adapters: a slug with separators, never a path ("..", leading "/").
-_DERIVED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@*+=-]{2,159}")
+# Ids derived by the git / Archéo Lex adapters (corpus.gitlog.derived_id: prefix + 16 hex digits) and
+# their slugs ("code-de-la-propriete-intellectuelle", "consolidation-…-2020-01-01"): never a path.
+_DERIVED_ID = re.compile(r"[A-Z]{4}[0-9A-F]{16}")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,40}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FACET_VALUE = re.compile(r"[^\x00-\x1f\x7f]{1,300}")
 
@@ -53,19 +55,19 @@ class Screen:
 
 
 def valid_version_id(value: str) -> bool:
-    return bool(_LEGIARTI.fullmatch(value) or _derived(value))
+    return bool(_LEGIARTI.fullmatch(value) or _DERIVED_ID.fullmatch(value))
 
 
 def valid_text_id(value: str) -> bool:
-    return bool(_JORFTEXT.fullmatch(value) or _derived(value))
+    return bool(_JORFTEXT.fullmatch(value) or _DERIVED_ID.fullmatch(value) or _slug(value))
 
 
 def valid_code_id(value: str) -> bool:
-    return bool(_LEGITEXT.fullmatch(value) or _derived(value))
+    return bool(_LEGITEXT.fullmatch(value) or _slug(value))
 
 
-def _derived(value: str) -> bool:
-    return bool(_DERIVED_ID.fullmatch(value)) and ".." not in value
+def _slug(value: str) -> bool:
+    return len(value) <= 200 and bool(_SLUG.fullmatch(value))
 
 
 def _shown(value: str) -> str:

@@ -7,6 +7,7 @@ as it was. Légifrance snapshots given together are merged into one history per 
 from __future__ import annotations
 
 import importlib
+import inspect
 import itertools
 import os
 import sys
@@ -47,6 +48,11 @@ def detect(path: Path) -> str:
             continue
         if adapter.accepts(path):
             return name
+    if path.suffix == ".bundle" or (path / ".git").exists() or (path / "HEAD").is_file():
+        raise SourceError(
+            str(path),
+            "a git repository but not a code repository (no article files, no Archéo Lex code file)",
+        )
     raise SourceError(str(path), f"unknown source kind (expected {SOURCE_KINDS})")
 
 
@@ -61,7 +67,9 @@ def artifact_codes(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
         yield first.code, itertools.chain([first], articles)  # noqa: B031 (same group, consumed once)
 
 
-def read_sources(paths: Iterable[Path]) -> Iterator[tuple[Code, Iterable[Article]]]:
+def read_sources(
+    paths: Iterable[Path], *, progress: bool = False
+) -> Iterator[tuple[Code, Iterable[Article]]]:
     """Every code of every source; kinds are detected for all paths before anything is read."""
     paths = [Path(path) for path in paths]
     kinds = [(path, detect(path)) for path in paths]
@@ -70,9 +78,15 @@ def read_sources(paths: Iterable[Path]) -> Iterator[tuple[Code, Iterable[Article
         if kind == "artifact":
             yield from artifact_codes(path)
         elif kind != "legifrance":
-            yield from importlib.import_module(kind).read(path)
+            read = importlib.import_module(kind).read
+            takes_progress = "progress" in inspect.signature(read).parameters
+            yield from read(path, progress=progress) if takes_progress else read(path)
     if snapshots:
-        yield from legifrance.read_many(snapshots)
+        parsed = legifrance.iter_snapshots(snapshots)
+        bar = tqdm(
+            parsed, desc="snapshots Légifrance", unit=" snapshots", file=sys.stderr, disable=not progress
+        )
+        yield from legifrance.merge(bar)
 
 
 def ingest(store: Store, paths: Iterable[Path], *, progress: bool = True) -> list[CodeSummary]:
@@ -83,7 +97,7 @@ def ingest(store: Store, paths: Iterable[Path], *, progress: bool = True) -> lis
     codes: list[str] = []
 
     def tracked() -> Iterator[tuple[Code, Iterable[Article]]]:
-        for code, articles in read_sources(paths):
+        for code, articles in read_sources(paths, progress=progress):
             if code.code_id in codes:
                 raise SourceError(
                     code.code_id, "given twice in one ingest (merge snapshots by passing them together)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 import tarfile
 from datetime import date
 from pathlib import Path
@@ -170,3 +171,23 @@ def test_default_store_is_built_once_from_the_committed_artifact(tmp_path):
     assert sorted(p.name for p in path.parent.iterdir()) == ["corpus.sqlite3"]
     with ensure_default_store(path, progress=False) as reopened:
         assert reopened.content_digest() == digest
+
+
+def test_every_source_kind_is_detected_and_ingested_together(tmp_path, snapshots, data_dir):
+    sources = [data_dir / "gitrepo" / "codes.bundle", data_dir / "archeolex" / "cpi.bundle", *snapshots]
+    assert [detect(path) for path in sources[:2]] == ["corpus.gitrepo", "corpus.archeolex"]
+    with Store.open(tmp_path / "all.sqlite3") as store:
+        summaries = ingest(store, sources, progress=False)
+        assert {s.code.code_id for s in summaries} == {
+            "code-de-commerce",
+            "code-de-la-propriete-intellectuelle",
+            CODE,
+        }
+
+
+def test_git_repository_that_is_not_a_code_is_refused(tmp_path):
+    repo = tmp_path / "notes"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "todo.txt").write_text("rien", encoding="utf-8")
+    with pytest.raises(SourceError, match="not a code repository"):
+        detect(repo)

@@ -44,7 +44,7 @@ from corpus.model import (
     normalize_number,
 )
 
-_HEADING = re.compile(r"^(?P<level>#{1,12})\s+(?P<title>.*?)\s*$")
+_HEADING = re.compile(r"^(?P<level>#{1,12})[ \t]+(?P<title>.*?)[ \t]*$", re.MULTILINE)
 _ARTICLE = re.compile(r"^Article\s+(?P<number>\S.*)$")
 _ARTICLE_LINE = re.compile(r"^#{1,12}\s+Article\s+\S", re.MULTILINE)
 
@@ -99,30 +99,21 @@ def split_articles(markdown: str) -> list[ArticleText]:
     """
     found: dict[str, ArticleText] = {}
     sections: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
-    current: tuple[str, tuple[str, ...]] | None = None
-    body: list[str] = []
-
-    def flush() -> None:
-        if current is not None and current[0] not in found:
-            found[current[0]] = ArticleText(current[0], "\n".join(body).strip(), current[1])
-
-    for line in markdown.splitlines():
-        heading = _HEADING.match(line)
-        if heading is None:
-            if current is not None:
-                body.append(line)
-            continue
-        flush()
-        current, body = None, []
+    headings = list(_HEADING.finditer(markdown))
+    for index, heading in enumerate(headings):
         level, title = len(heading["level"]), heading["title"]
         while sections and sections[-1][0] >= level:
             sections.pop()
         article = _ARTICLE.match(title)
-        if article:
-            current = (article["number"].strip(), tuple(title for _, title in sections))
-        else:
+        if article is None:
             sections.append((level, title))
-    flush()
+            continue
+        number = article["number"].strip()
+        if number in found:
+            continue
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(markdown)
+        body = markdown[heading.end() : end].strip()
+        found[number] = ArticleText(number, body, tuple(title for _, title in sections))
     return list(found.values())
 
 

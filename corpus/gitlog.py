@@ -22,6 +22,7 @@ from unidecode import unidecode
 from corpus.errors import SourceError
 
 _NULL_SHA = "0" * 40
+_BATCH = 256  # blob requests written before reading answers: 256 × 41 bytes stays far below a pipe buffer
 # Commit header inside the -z stream: \x01 sha \x00 author date (ISO, own zone) \x00 subject \x00
 _LOG_FORMAT = "%x01%H%x00%aI%x00%s%x00"
 
@@ -180,16 +181,25 @@ class BlobReader:
             raise SourceError(where, f"cannot run git ({error})") from error
 
     def read(self, blob: str) -> bytes:
+        return self.read_many([blob])[0]
+
+    def read_many(self, blobs: list[str]) -> list[bytes]:
+        """Contents in request order. Requests go out in small batches, one flush each: the pipe to git
+        never fills while git waits for us to read its answers."""
         process = self._process
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(blob.encode() + b"\n")
-        process.stdin.flush()
-        header = process.stdout.readline().split()
-        if len(header) != 3:
-            raise SourceError(self.where, f"object {blob} is missing from the repository")
-        content = process.stdout.read(int(header[2]))
-        process.stdout.read(1)  # the newline after each object
-        return content
+        contents = []
+        for start in range(0, len(blobs), _BATCH):
+            batch = blobs[start : start + _BATCH]
+            process.stdin.write(b"".join(blob.encode() + b"\n" for blob in batch))
+            process.stdin.flush()
+            for blob in batch:
+                header = process.stdout.readline().split()
+                if len(header) != 3:
+                    raise SourceError(self.where, f"object {blob} is missing from the repository")
+                contents.append(process.stdout.read(int(header[2])))
+                process.stdout.read(1)  # the newline after each object
+        return contents
 
     def close(self) -> None:
         process = self._process

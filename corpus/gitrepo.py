@@ -181,6 +181,14 @@ class _History:
                     self.readmes[folder] = change.blob
         added: set[tuple[str, str]] = set()
         ended: list[_ArticleFile] = []
+        wanted = [
+            change.blob
+            for change in commit.changes
+            if change.blob is not None
+            and _is_article_path(change.path)
+            and not self._unchanged(change.path, change.blob)
+        ]
+        contents = dict(zip(wanted, self.blobs.read_many(wanted), strict=True))
         for change in commit.changes:
             if not _is_article_path(change.path):
                 continue
@@ -189,7 +197,9 @@ class _History:
                 if article is not None and article.open:
                     ended.append(article)
                 continue
-            found = self._touch(commit, change.path, change.blob, titled)
+            if self._unchanged(change.path, change.blob):
+                continue  # mode change only: same wording
+            found = self._touch(commit, change.path, change.blob, contents[change.blob], titled)
             if found is not None:
                 added.add(found)
         for article in ended:
@@ -200,13 +210,15 @@ class _History:
             last.ended_by = titled
             article.open = False
 
+    def _unchanged(self, path: str, blob: str) -> bool:
+        article = self.articles.get(path)
+        return article is not None and article.open and article.drafts[-1].blob == blob
+
     def _touch(
-        self, commit: Commit, path: str, blob: str, titled: tuple[TitledText, ...]
+        self, commit: Commit, path: str, blob: str, content: bytes, titled: tuple[TitledText, ...]
     ) -> tuple[str, str] | None:
         article = self.articles.get(path)
-        if article is not None and article.open and article.drafts[-1].blob == blob:
-            return None  # mode change only: same wording
-        parsed = parse_article_file(decode_utf8(self.blobs.read(blob), where=f"{self.where}:{path}"))
+        parsed = parse_article_file(decode_utf8(content, where=f"{self.where}:{path}"))
         if parsed is None:
             self.skipped.append(path)
             return None

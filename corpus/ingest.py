@@ -145,10 +145,13 @@ def _remove(path: Path) -> None:
 def ensure_default_store(path: Path | None = None, *, progress: bool = True) -> Store:
     """Open the store, building it from the committed artifact first when it does not exist."""
     path = Path(path) if path else store_path()
-    if not path.exists():
-        print(f"lexsearch: building the corpus store {path} from {DEFAULT_ARTIFACT.name}", file=sys.stderr)
-        return build_store(path, [DEFAULT_ARTIFACT], progress=progress)
-    return Store.open(path)
+    if path.exists():
+        store = Store.open(path)
+        if store.codes():
+            return store
+        store.close()  # created empty by someone else: first use still gets the default corpus
+    print(f"lexsearch: building the corpus store {path} from {DEFAULT_ARTIFACT.name}", file=sys.stderr)
+    return build_store(path, [DEFAULT_ARTIFACT], progress=progress)
 
 
 def rebuild_default_store(path: Path | None = None, *, progress: bool = True) -> Store:

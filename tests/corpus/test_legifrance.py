@@ -210,3 +210,13 @@ def test_version_id_under_two_articles_is_refused(tmp_path, snapshots):
 
     with pytest.raises(SourceError, match="duplicate version id LEGIARTI"):
         list(read(damaged(tmp_path, snapshots[1], change)))
+
+
+def test_damaged_npm_tarball_is_reported_when_read(tmp_path, snapshots):
+    tarball = tmp_path / "socialgouv-legi-data-2.513.0.tgz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        archive.add(snapshots[1], arcname=f"package/data/{CODE}.json")
+    tarball.write_bytes(tarball.read_bytes()[:2000])
+    assert accepts(tarball)
+    with pytest.raises(SourceError, match=r"2\.513\.0\.tgz: unreadable npm package"):
+        list(read(tarball))

@@ -308,8 +308,9 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
             history.apply(commit)
         history.refresh_code_titles()
         if not history.articles:
+            others = f" ({len(history.skipped)} other markdown files)" if history.skipped else ""
             raise SourceError(
-                where, "not a code repository: no markdown article file (# Article …) in its history"
+                where, f"not a code repository: no markdown article file (# Article …) in its history{others}"
             )
         by_code: dict[str, list[Article]] = {}
         for article_file in history.articles.values():

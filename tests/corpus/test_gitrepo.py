@@ -195,3 +195,31 @@ def test_a_plain_directory_or_a_broken_bundle_is_a_source_error(tmp_path):
     with pytest.raises(SourceError) as error:
         list(gitrepo.read(broken))
     assert str(broken) in str(error.value)
+
+
+def test_an_article_file_that_is_not_utf8_is_a_source_error_naming_the_file(tmp_path):
+    repo = tmp_path / "latin1"
+    folder = repo / "codes-en-vigueur" / "code-civil" / "livre-ier"
+    folder.mkdir(parents=True)
+    (folder / "article-1.md").write_bytes("# Article 1\n\nLes lois sont exécutoires.\n".encode("latin-1"))
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "-qm",
+            "Loi du 1er mars 1803",
+        ],
+        check=True,
+    )
+    with pytest.raises(SourceError) as error:
+        list(gitrepo.read(repo))
+    assert "codes-en-vigueur/code-civil/livre-ier/article-1.md" in str(error.value)
+    assert "not UTF-8" in str(error.value)

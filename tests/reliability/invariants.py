@@ -106,3 +106,20 @@ def check_params(raw: dict, screen: Any) -> None:
             assert screen.notices, f"{name}={given[:80]!r} dropped without a notice"
     for notice in screen.notices:
         assert isinstance(notice, str) and notice.strip() and "\n" not in notice, repr(notice)
+
+
+def check_parsed_query(raw: str, parsed: Any) -> None:
+    """The parser's free words hold no query syntax and stay within the announced limits."""
+    from search import query
+
+    assert isinstance(parsed.text, str)
+    assert not set(parsed.text) & set(query.SYNTAX_CHARACTERS + '"'), f"syntax left in {parsed.text[:200]!r}"
+    assert len(parsed.text) <= query.MAX_QUERY_CHARS, len(parsed.text)
+    assert len(parsed.text.split()) <= query.MAX_WORDS
+    for phrase in (*parsed.phrases, *parsed.excluded):
+        assert isinstance(phrase, str) and phrase.strip(), repr(phrase)
+    for reference in parsed.references:
+        assert reference.number and reference.number == reference.number.strip(), reference
+    assert all(isinstance(notice, str) and notice.strip() for notice in parsed.notices)
+    if len(raw) > 10 * query.MAX_QUERY_CHARS and len(raw.split()) > query.MAX_WORDS:
+        assert parsed.notices, "an over-long query was cut without a notice"

@@ -44,7 +44,7 @@ def measure(source: Path, with_store: bool) -> dict:
         return real_popen(args, *rest, **kwargs)
 
     subprocess.Popen = popen  # type: ignore[misc]
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     codes, articles, versions, statuses, texts = [], 0, 0, Counter(), set()
     first, last = None, None
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,6 +70,8 @@ def measure(source: Path, with_store: bool) -> dict:
         "source": str(source),
         "adapter": adapter.__name__,
         "seconds": round(seconds, 2),
+        "cpu_python": round(time.process_time() - cpu, 2),
+        "cpu_git": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime, 2),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "git_processes": len(started),
         "codes": codes,

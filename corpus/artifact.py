@@ -224,13 +224,19 @@ def _article(record: dict, where: str, codes: dict[str, Code]) -> Article:
                 valid_to=_day(raw, "valid_to", at),
                 valid_to_pending=_need(raw, "valid_to_pending", at, bool),
                 status=_enum(Status, _need(raw, "status", at), at, "status"),
-                section_path=tuple(_need(raw, "section_path", at, list)),
+                section_path=_titles(_need(raw, "section_path", at, list), at),
                 nota=_need(raw, "nota", at, optional=True),
                 amendments=tuple(amendments),
             )
         )
     _check_order(versions, where)
     return Article(article_id, code, number, tuple(versions))
+
+
+def _titles(values: list, where: str) -> tuple[str, ...]:
+    if not all(isinstance(value, str) for value in values):
+        raise SourceError(where, "field 'section_path' must list titles (strings)")
+    return tuple(values)
 
 
 def _check_order(versions: list[Version], where: str) -> None:

@@ -108,6 +108,15 @@ def _text_field(record: dict, name: str, where: str) -> str:
     return value
 
 
+def _list_field(record: dict, name: str, where: str, *, optional: bool = False) -> list:
+    value = record.get(name) if optional else _field(record, name, where)
+    if value is None and optional:
+        return []
+    if not isinstance(value, list):
+        raise SourceError(where, f"field {name!r} is not a list")
+    return value
+
+
 def _optional_text(record: dict, name: str, where: str) -> str | None:
     value = record.get(name)
     if value is not None and not isinstance(value, str):
@@ -142,7 +151,7 @@ def _code_root(document: object, where: str) -> dict:
 
 def _links(article: dict, where: str) -> tuple[tuple[str, AmendingText, str | None], ...]:
     links = []
-    for index, link in enumerate(article.get("lienModifications") or ()):
+    for index, link in enumerate(_list_field(article, "lienModifications", where, optional=True)):
         at = f"{where} lienModifications[{index}]"
         if not isinstance(link, dict) or link.get("linkOrientation") != "cible":
             continue  # "source" links point the other way: texts this article amended, not its amendments
@@ -166,7 +175,7 @@ def _article(node: dict, path: tuple[str, ...], where: str) -> SnapshotArticle:
     where = f"{where} article {key}"
     version_id = _text_field(data, "id", where)
     metas = []
-    for index, entry in enumerate(_field(data, "articleVersions", where)):
+    for index, entry in enumerate(_list_field(data, "articleVersions", where)):
         at = f"{where} articleVersions[{index}]"
         valid_from, _ = parse_day(_field(entry, "dateDebut", at), at, "dateDebut")
         valid_to, pending = parse_day(_field(entry, "dateFin", at), at, "dateFin")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import tarfile
@@ -10,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpus.errors import SourceError
-from corpus.legifrance import accepts, parse_day, read, read_many
+from corpus.legifrance import accepts, parse_day, parse_snapshot, read, read_many
 from corpus.model import Article, ChangeRole, Status
 
 CODE = "LEGITEXT000006072050"
@@ -220,3 +223,42 @@ def test_damaged_npm_tarball_is_reported_when_read(tmp_path, snapshots):
     assert accepts(tarball)
     with pytest.raises(SourceError, match=r"2\.513\.0\.tgz: unreadable npm package"):
         list(read(tarball))
+
+
+# -- any damage is a SourceError, never a traceback -------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+def paths_in(value, prefix=()):
+    yield prefix
+    children = (
+        value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    )
+    for key, child in children:
+        yield from paths_in(child, (*prefix, key))
+
+
+@pytest.fixture(scope="module")
+def document(snapshots) -> dict:
+    return json.loads(snapshots[1].read_text(encoding="utf-8"))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_replaced_value_is_read_or_refused_with_a_source_error(document, data):
+    paths = list(paths_in(document))[1:]
+    path = data.draw(st.sampled_from(paths))
+    damaged_doc = copy.deepcopy(document)
+    target = damaged_doc
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(JSON_VALUES)
+    try:
+        parse_snapshot(damaged_doc, "fixture.json")
+    except SourceError as error:
+        assert "\n" not in str(error) and str(error).startswith("fixture.json")

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
 K = 10
-GROUPS = ("free_text", "reference", "past_wording")
+GROUPS = ("free_text", "reference", "past_wording", "misspelled")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ def load_judgments(path: Path = JUDGMENTS) -> list[Judged]:
         try:
             record = json.loads(line)
             by_version = "versions" in record
+            if record["group"] not in GROUPS:
+                raise ValueError(f"unknown group {record['group']!r}")
             judged.append(
                 Judged(
                     qid=record["id"],
@@ -223,6 +225,7 @@ COLUMNS = [
     ("free_text:test", "  test half"),
     ("reference", "reference"),
     ("past_wording", "past wording"),
+    ("misspelled", "misspelled"),
 ]
 
 

@@ -1,0 +1,220 @@
+"""The regular grammar of French legal references, compiled once.
+
+Kept apart from the resolver (`analyzers.citations`) so the patterns can be read as a grammar: article
+numbers, the words that introduce them, the connectors of a list, the sub-parts ("2° du I", "cinquième
+alinéa") and the designations that follow a list (a code, "du présent code", "du même code", a loi or
+décret). Every pattern is anchored or bounded so that no input can make it backtrack badly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzers.code_names import CODES
+
+_ACCENTS = {
+    "a": "[aàâä]",
+    "e": "[eéèêë]",
+    "i": "[iîï]",
+    "o": "[oôö]",
+    "u": "[uùûü]",
+    "c": "[cç]",
+}
+
+
+def folded(phrase: str) -> str:
+    """A pattern matching `phrase` whatever its accents, apostrophes and spacing."""
+    out = []
+    for char in phrase:
+        base = char.lower()
+        for klass in _ACCENTS.values():
+            if base in klass:
+                out.append(klass)
+                break
+        else:
+            if char in "'’":
+                out.append(r"['’ʼ]\s*")
+            elif char == " ":
+                out.append(r"\s+")
+            else:
+                out.append(re.escape(char))
+    return "".join(out)
+
+
+def _abbreviation(abbreviation: str) -> str:
+    """ "C. com." also as "C.com.", "C com" and with non-breaking spaces; case as written."""
+    parts = []
+    for char in abbreviation:
+        if char == ".":
+            parts.append(r"\.?")
+        elif char == " ":
+            parts.append(r"\s*")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+# -- article numbers -------------------------------------------------------------------------------------
+
+# Latin multiplicative suffixes: bis, ter… decies, and compounds such as "tersexagies", "quatervicies".
+SUFFIX_WORD = (
+    r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies"
+    r"|[a-z]{0,9}(?:decies|vicies|tricies|agies|ogies))"
+)
+# An uppercase tail ("39 AH", "7 tersexagies A") only when what follows cannot be a sentence going on.
+_UPPER_TAIL = (
+    r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)"
+    r"(?=\s*(?:[,;.:)\]]|$|(?:et|ou|à|du|de|des|au|aux|bis|ter|quater|sont|est|précités?)\b)))"
+)
+_HYPHEN = r"[-‑‐]"
+_DIGITS = rf"\d+(?:{_HYPHEN}\d+)*"
+_SUFFIXES = rf"(?:\s+{SUFFIX_WORD}\b(?:{_HYPHEN}\d+)?)*"
+
+# "L. 1233-3", "L1233-3", "R. 611-47-1", "L.O. 111-3", "R* 611-1", "R. * 7123-9", "D** 7", "L. 400 bis",
+# "L. 135 ZO" (Livre des procédures fiscales).
+_LETTER_PREFIX = r"(?:L\.?\s?O|[LRD])"
+_STARS = r"(?:\*{1,2}\.?\s?)"
+PREFIX = rf"{_LETTER_PREFIX}\.?\s?{_STARS}?"
+PREFIXED = rf"(?<![\w'’]){PREFIX}{_DIGITS}{_SUFFIXES}(?:{_UPPER_TAIL})?"
+# Without a trigger word, a prefixed number needs a dot, a hyphen or a star, so that "catégorie D 1" or
+# "L2" as a code name are left alone; a lowercase prefix (queries: "l1233-3") needs the hyphen.
+PREFIXED_STRICT = (
+    rf"(?<![\w'’])(?:{PREFIX}\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*"
+    rf"|{_LETTER_PREFIX}\.?\s?{_STARS}\d+(?:{_HYPHEN}\d+)*"
+    rf"|(?:L\.\s?O|[LRD])\.\s?\d+(?:{_HYPHEN}\d+)*"
+    rf"|[lrd]\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*){_SUFFIXES}(?:{_UPPER_TAIL})?(?!\w)"
+)
+_MONTHS = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    r"|décembre|decembre)"
+)
+# "1343-5", "1er", "premier", "7 tersexagies A", "préliminaire"; never a date ("1er janvier").
+BARE = (
+    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])"
+    rf"|premier\b|liminaire\b|préliminaire\b)(?!\s+{_MONTHS})"
+)
+NUMBER = rf"(?:{PREFIXED}|{BARE})"
+TRIGGER = r"(?:\b(?:[Aa]rticles?|ARTICLES?|[Aa]rt\.)\s*)"
+
+# A chain starts at a trigger word followed by a number, or at a prefixed number on its own.
+START = re.compile(rf"(?P<trigger>{TRIGGER})(?P<first>{NUMBER})|(?P<alone>{PREFIXED_STRICT})")
+
+# -- sub-parts (kept as the citation's detail) -----------------------------------------------------------
+
+_ORDINAL = (
+    r"(?:premier|première|premiers|premières|second|seconde|deuxième|troisième|quatrième|cinquième"
+    r"|sixième|septième|huitième|neuvième|dixième|onzième|douzième|treizième|quatorzième|quinzième"
+    r"|seizième|dernier|dernière|derniers|dernières|avant-dernier|avant-dernière|\d{1,2}(?:e|ème|er|re))"
+)
+_COUNT = r"(?:deux|trois|quatre|cinq|six)"
+_ROMAN = r"\b[IVX]{1,6}(?:\s(?:bis|ter|quater|[A-H]))?\b"
+_ITEM = r"\b\d{1,2}\s?°(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?"
+_LETTER = r"(?:(?<=au )|(?<=le )|(?<=du )|(?<=et )|(?<=, )|(?<=aux ))[a-z](?:\s?(?:bis|ter))?\)?(?=\s+(?:du|de|des|et|à)\b)"
+_ALINEA = (
+    rf"(?:(?:{_COUNT}\s+)?{_ORDINAL}(?:\s+(?:et|à)\s+{_ORDINAL})?\s+(?:alinéas?|phrases?|paragraphes?|tirets?)"
+    r"|alinéas?\s+\d+)"
+)
+_ATOM = rf"(?:{_ALINEA}|{_ITEM}|{_ROMAN}|{_LETTER})"
+_ATOM_LINK = (
+    r"(?:\s*,\s*|\s+(?:et|ou|à)\s+(?:(?:au|aux|du|des)\s+)?|\s+(?:du|de\s+la|des)\s+|\s+de\s+l['’]\s*)"
+)
+DETAIL = rf"(?:{_ATOM}(?:{_ATOM_LINK}{_ATOM})*)"
+# Looked for just before "article": "… au 2° du I de l'" + "article".
+DETAIL_BEFORE = re.compile(rf"(?P<detail>{DETAIL})\s+(?:de\s+l['’]\s*|des\s+|du\s+|aux?\s+)\Z")
+DETAIL_WINDOW = 160
+
+# -- links between the items of one list -----------------------------------------------------------------
+
+RANGE = re.compile(rf"\s+(?:à|au)\s+(?P<last>{PREFIXED}|{BARE})")
+FOLLOWING = re.compile(r"\s+et\s+suivants\b")
+_CONJ = r"(?:(?:et|ou|ainsi\s+qu['’]\s*|ainsi\s+que|voire|puis|sauf|ni)\s*)"
+_PREP = r"(?:(?:à|de|aux|des|du|au|par|les|le|la|pour)\s+|(?:l|d|qu)['’]\s*)"
+CONTINUE = re.compile(
+    rf"(?:\s*,\s*{_CONJ}?|\s*;\s*{_CONJ}?|\s+{_CONJ})"
+    rf"(?:{_PREP}(?:{_PREP})?)?"
+    rf"(?:(?P<detail>{DETAIL})\s+(?:de\s+l['’]\s*|des\s+|du\s+))?"
+    rf"(?P<trigger>{TRIGGER})?"
+    rf"(?P<number>{PREFIXED}|{BARE})"
+)
+# A bare number continuing a list ("articles 5, 6 et 7") must be followed by what ends a list item.
+BARE_END = re.compile(r"\s*(?:[,;.:)\]]|$|(?:et|ou|à|du|de|des|au|aux|précités?|ci-dessus|ci-après)\b)")
+IS_BARE = re.compile(rf"\A(?:{BARE})\Z")
+AFTER_ITEM = re.compile(
+    r"\s*(?:précités?|précitées?|susvisés?|susvisées?|susmentionnés?|ci-dessus|ci-après)\b"
+)
+# A sub-part written after the number: "L. 631-19 (II)", "L. 641-4, dernier alinéa, L. 641-10".
+DETAIL_AFTER = re.compile(
+    rf"\s*\(\s*(?P<detail>{DETAIL})\s*\)|\s*,\s*(?P<tail>{DETAIL})(?=\s*[,;.]|\s+(?:et|ou)\b)"
+)
+
+# -- what a list refers to -------------------------------------------------------------------------------
+
+_DATE = rf"\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}}"
+_TEXT_NUMBER = rf"n[°o]\s*\d+(?:{_HYPHEN}\d+)+"
+_NATURE = (
+    r"(?:loi\s+organique|loi\s+constitutionnelle|loi|ordonnance|décret-loi|décret|arrêté|décision)"
+    r"(?:\s+(?:en\s+Conseil\s+d['’][ÉE]tat|simple))?"
+)
+OTHER_TEXT = (
+    rf"(?:{_NATURE}\s+(?:{_TEXT_NUMBER}(?:\s+du\s+{_DATE})?|du\s+{_DATE})"
+    r"|règlement\s+(?:délégué\s+|d['’]exécution\s+)?\((?:UE|CE|CEE)\)\s+(?:n°\s*)?\d+/\d+(?:/\w+)?"
+    r"|directive\s+(?:\((?:UE|CE|CEE)\)\s+)?(?:n°\s*)?\d+/\d+(?:/\w+)?"
+    r"|(?:présente|même)\s+(?:loi|ordonnance)|(?:présent|même)\s+(?:décret|règlement|arrêté)"
+    r"|Constitution(?:\s+du\s+4\s+octobre\s+1958)?"
+    r"|traité\s+sur\s+le\s+fonctionnement\s+de\s+l['’]Union\s+européenne"
+    r"|[Dd]éclaration\s+des\s+droits\s+de\s+l['’][Hh]omme\s+et\s+du\s+citoyen(?:\s+(?:du\s+26\s+août\s+)?1789)?)"
+)
+# A reference to a loi, décret or ordonnance on its own ("décret n° 2021-1887"), with its number.
+OTHER_TEXT_ALONE = re.compile(
+    rf"(?<!\w)(?i:{_NATURE})\s+(?:{_TEXT_NUMBER}(?:\s+du\s+{_DATE})?)",
+)
+
+_NAMES = sorted(
+    ((name, title) for title, _id, names, _abbr, _aliases in CODES for name in names),
+    key=lambda pair: -len(pair[0]),
+)
+_ABBREVIATIONS = sorted(
+    ((abbr, title) for title, _id, _names, abbrs, _aliases in CODES for abbr in abbrs),
+    key=lambda pair: -len(pair[0]),
+)
+# Group name → code title, for the alternation below (a named group per spelling keeps matching cheap).
+CODE_GROUPS: dict[str, str] = {}
+_alternatives = []
+for _index, (_name, _title) in enumerate(_NAMES):
+    CODE_GROUPS[f"n{_index}"] = _title
+    _alternatives.append(rf"(?P<n{_index}>(?i:{folded(_name)}))")
+_CODE_NAME = "(?:" + "|".join(_alternatives) + r")(?!\w)"
+_abbreviation_alternatives = []
+for _index, (_abbr, _title) in enumerate(_ABBREVIATIONS):
+    CODE_GROUPS[f"a{_index}"] = _title
+    _abbreviation_alternatives.append(rf"(?P<a{_index}>{_abbreviation(_abbr)})")
+_CODE_ABBREVIATION = "(?:" + "|".join(_abbreviation_alternatives) + r")(?![\w])"
+
+CODE_MENTION = re.compile(_CODE_NAME + "|" + rf"(?<![\w]){_CODE_ABBREVIATION}")
+
+_INTRO = r"(?:(?:du|des|au|aux|de\s+la|à\s+la|de|en|dans\s+le)\s+|(?:de|à)\s+l['’]\s*)"
+DESIGNATION = re.compile(
+    r"(?:\s*,)?\s*(?:"
+    rf"(?P<present>(?i:{_INTRO}présent\s+code))"
+    rf"|(?P<same>(?i:(?:{_INTRO}(?:même\s+(?:code|livre)|ce\s+code|code\s+précité))|dudit\s+code))"
+    rf"|(?:{_INTRO})?(?P<code>{_CODE_NAME})"
+    rf"|(?:{_INTRO})?(?P<abbreviation>{_CODE_ABBREVIATION})"
+    rf"|(?P<other>{_INTRO}(?:(?:la|le|l['’])\s*)?(?P<other_text>(?i:{OTHER_TEXT}))(?:\s+précitée?)?)"
+    r")"
+)
+# A code named just before the list: "du code de la sécurité sociale prévues aux articles L. 311-3 et …",
+# "le code de l'environnement, notamment en ses articles R. 551-1 à …".
+DESIGNATION_BEFORE = re.compile(
+    rf"(?:{_CODE_NAME})\s*,?\s*(?:(?:et\s+)?notamment\s+)?"
+    r"(?:(?:en\s+|par\s+|dans\s+)?ses\s+|(?:prévu|mentionn|défini|fix|relati)\w*\s+(?:aux\s+|à\s+l['’]\s*|par\s+l(?:es\s+|['’]\s*)))\Z"
+)
+DESIGNATION_BEFORE_END = re.compile(r"(?:\baux|\bl['’]|\bles|\bses)\s*\Z")
+DESIGNATION_WINDOW = 120
+# Words just before a list that exclude it ("à l'exception de l'article …"): kept, and marked.
+EXCLUSION_BEFORE = re.compile(
+    r"(?:à\s+l['’]exception|à\s+l['’]exclusion|\bsauf|\bexcepté|\bhormis)\b[^.;:,()]{0,40}"
+    r"(?:\bde\s+l['’]\s*|\bdes\s+|\bdu\s+|\bles\s+|\bl['’]\s*|\baux?\s+)\Z",
+    re.IGNORECASE,
+)
+EXCLUSION_WINDOW = 80
+SPACES = re.compile(r"\s+")

@@ -1,0 +1,443 @@
+"""Citation tokenizer: finds references in French legal text and resolves them to (code, article) targets.
+
+A reference is read as a *list*: a trigger ("l'article", "aux articles") or a prefixed number ("L. 1233-3"),
+then items joined by commas, "et", "ou", ranges ("à"), "et suivants", each item possibly introduced by a
+sub-part ("au 2° du I de l'article"). A designation after an item ("du code de la sécurité sociale",
+"du présent code", "du même code", "de la loi n° 2016-1691 du 9 décembre 2016") applies to the items
+since the previous designation; items with none belong to the default code, the code of the text being
+analyzed (a query has none). The grammar lives in `analyzers.citation_grammar`.
+
+Choices worth knowing:
+- "à l'exception de l'article L. 1" is kept as a citation (the text does cite L. 1) with `excluded=True`.
+- A range keeps its two endpoints and is recorded in `ranges`; with `known_articles` it is expanded to the
+  articles that exist between them. "L. 5422-1 et suivants" cites L5422-1 with `following=True`.
+- "du même code" is the code named last before it in the text (or the default code when none was).
+- `find_citations` never raises: a bug in the grammar gives [] for that text rather than an exception in
+  an indexing run; `scan_citations` is the same function without the safety net (tests and evaluation).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from analyzers import citation_grammar as grammar
+from analyzers.code_names import CODES, UNPREFIXED_CODES
+from corpus.model import article_key, normalize_number
+
+CODE_ARTICLE = "code_article"
+OTHER_TEXT = "other_text"
+
+KnownArticles = Collection[str] | Mapping[str, Collection[str]] | Callable[[str], Collection[str] | None]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One reference in a text: its span, what it designates and the canonical article numbers."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # CODE_ARTICLE | OTHER_TEXT
+    code: str | None  # code title, None for another text or an unknown code
+    code_id: str | None
+    articles: tuple[str, ...]
+    detail: str | None = None  # "2°", "II", "cinquième alinéa"
+    other_text: str | None = None  # "loi n° 2016-1691 du 9 décembre 2016" for kind OTHER_TEXT
+    ranges: tuple[tuple[str, str], ...] = ()  # ("L3253-8", "L3253-12") as written
+    following: bool = False  # "et suivants"
+    excluded: bool = False  # "à l'exception de l'article …"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Store/index keys of the targets (empty when the code is unknown or for other texts)."""
+        if self.kind != CODE_ARTICLE or not self.code_id:
+            return ()
+        return tuple(article_key(self.code_id, number) for number in self.articles)
+
+
+def _fold(value: str) -> str:
+    return re.sub(r"\s+", " ", unidecode(value).lower()).strip(" .")
+
+
+_CODE_LOOKUP: dict[str, tuple[str, str]] = {}
+for _title, _code_id, _names, _abbreviations, _aliases in CODES:
+    for _spelling in (_title, _code_id, *_names, *_abbreviations, *_aliases):
+        _CODE_LOOKUP.setdefault(_fold(_spelling), (_title, _code_id))
+
+
+def resolve_code(name: str | None) -> tuple[str | None, str | None]:
+    """(title, code_id) for a code title, spoken name, abbreviation or LEGITEXT id; unknown titles kept."""
+    if not name or not isinstance(name, str):
+        return None, None
+    found = _CODE_LOOKUP.get(_fold(name))
+    if found:
+        return found
+    return name.strip(), None
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    number: str
+    detail: str | None = None
+    last: str | None = None  # end of a range
+    following: bool = False
+    excluded: bool = False
+    segment: int = 0  # lists re-introduced by "article" ("… et à l'article L. 2") start a new segment
+    target: tuple[str, str | None, str | None, str | None] | None = None  # kind, title, code_id, other
+
+
+def _clean(value: str) -> str:
+    return grammar.SPACES.sub(" ", value).strip()
+
+
+_PREFIX_PARTS = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])\.?\s?(\*{0,2})\.?\s?(?=\d)")
+
+
+def _number(raw: str) -> str:
+    """Canonical number; also folds the spellings normalize_number does not expect ("R. * 7123-9")."""
+    raw = re.sub(r"[‑‐]", "-", raw)
+    if raw.strip().lower() == "premier":
+        return "1er"
+    parts = _PREFIX_PARTS.match(raw)
+    if parts:
+        prefix = re.sub(r"[.\s]", "", parts.group(1)).upper() + parts.group(2)
+        raw = prefix + raw[parts.end() :]
+    return normalize_number(raw)
+
+
+_SHAPE = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])?[.\s*]*(\d+)")
+
+
+def _shape(item: _Item) -> tuple[str, int]:
+    """Letter and width of the first number part: "L. 6331-48" → ("L", 4), "L. 718-2-1" → ("L", 3)."""
+    match = _SHAPE.match(item.number)
+    if not match:
+        return ("", 0)
+    return ((match.group(1) or "")[:1].upper(), len(match.group(2)))
+
+
+def _detail_before(text: str, position: int) -> tuple[str | None, int]:
+    window_start = max(0, position - grammar.DETAIL_WINDOW)
+    window = text[window_start:position]
+    if not window.rstrip().endswith(("'", "’", "des", "du", "au", "aux")):
+        return None, position
+    match = grammar.DETAIL_BEFORE.search(window)
+    if not match:
+        return None, position
+    return _clean(match.group("detail")), window_start + match.start("detail")
+
+
+def _excluded_before(text: str, position: int) -> bool:
+    window = text[max(0, position - grammar.EXCLUSION_WINDOW) : position]
+    return bool(grammar.EXCLUSION_BEFORE.search(window))
+
+
+def _designation_before(text: str, position: int, default) -> tuple | None:
+    window_start = max(0, position - grammar.DESIGNATION_WINDOW)
+    # Cheap tests first: the full pattern starts with every code name, slow to try at each position.
+    if not grammar.DESIGNATION_BEFORE_END.search(text, window_start, position):
+        return None
+    window = text[window_start:position].lower()
+    if "code" not in window and "livre" not in window:
+        return None
+    match = grammar.DESIGNATION_BEFORE.search(text, window_start, position)
+    if not match:
+        return None
+    return (CODE_ARTICLE, *resolve_code(_code_of_group(match)), None)
+
+
+def _code_of_group(match: re.Match) -> str:
+    for name, value in match.groupdict().items():
+        if value is not None and name in grammar.CODE_GROUPS:
+            return grammar.CODE_GROUPS[name]
+    return ""
+
+
+def _same_code(
+    text: str, position: int, default: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The code named last before `position` ("du même code"), else the default code."""
+    window_start = max(0, position - 4000)
+    last = None
+    for match in grammar.CODE_MENTION.finditer(text, window_start, position):
+        last = match
+    present = text.rfind("présent code", window_start, position)
+    if last is None or present > last.start():
+        return default
+    return resolve_code(_code_of_group(last))
+
+
+def _designation(
+    match: re.Match, text: str, default: tuple[str | None, str | None]
+) -> tuple[str, str | None, str | None, str | None]:
+    if match.group("present"):
+        return (CODE_ARTICLE, *default, None)
+    if match.group("same"):
+        return (CODE_ARTICLE, *_same_code(text, match.start(), default), None)
+    if match.group("code") or match.group("abbreviation"):
+        return (CODE_ARTICLE, *resolve_code(_code_of_group(match)), None)
+    return (OTHER_TEXT, None, None, _clean(match.group("other_text")))
+
+
+def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
+    """Read one list from a START match; returns its items (designations resolved) and where it ends."""
+    if start.group("trigger"):
+        head = start.start("trigger")
+        bare = bool(grammar.IS_BARE.match(start.group("first")))
+        first = start.group("first")
+    else:
+        head = start.start("alone")
+        bare = False
+        first = start.group("alone")
+    detail, item_start = _detail_before(text, head)
+    excluded = _excluded_before(text, item_start)
+    items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]
+    pending = 0  # first item still waiting for a designation
+    fallback = _designation_before(text, item_start, default) or (CODE_ARTICLE, *default, None)
+    position = start.end()
+    while True:
+        item = items[-1]
+        match = grammar.DETAIL_AFTER.match(text, position)
+        if match:
+            item.detail = item.detail or _clean(match.group("detail") or match.group("tail"))
+            item.end = position = match.end()
+            continue
+        match = grammar.RANGE.match(text, position)
+        if match and (not bare or grammar.IS_BARE.match(match.group("last"))):
+            item.last, item.end = match.group("last"), match.end()
+            position = match.end()
+            continue
+        match = grammar.FOLLOWING.match(text, position) or grammar.AFTER_ITEM.match(text, position)
+        if match:
+            item.following = item.following or match.re is grammar.FOLLOWING
+            item.end = position = match.end()
+            continue
+        match = grammar.DESIGNATION.match(text, position)
+        if match:
+            target = _designation(match, text, default)
+            # A code named at the end of a list covers the whole list ("à l'article L. 233-1, aux I et II
+            # de l'article L. 233-3 et à l'article L. 233-16 du code de commerce"), except earlier
+            # segments whose numbers are visibly of another code ("aux articles L. 6331-48 et L. 6331-53
+            # et à l'article L. 718-2-1 du code rural").
+            shape = _shape(item)
+            for waiting in items[pending:]:
+                same_list = waiting.segment == item.segment or _shape(waiting) == shape
+                waiting.target = target if same_list else fallback
+            pending = len(items)
+            item.end = position = match.end()
+            continue
+        match = grammar.CONTINUE.match(text, position)
+        if match:
+            number = match.group("number")
+            is_bare = bool(grammar.IS_BARE.match(number))
+            if is_bare and not (
+                match.group("trigger") or (bare and grammar.BARE_END.match(text, match.end()))
+            ):
+                break
+            if match.group("trigger"):
+                bare = is_bare
+            detail = _clean(match.group("detail")) if match.group("detail") else None
+            segment = item.segment + bool(match.group("trigger") or detail)
+            first_start = match.start("detail") if detail else match.start("trigger")
+            if first_start < 0:
+                first_start = match.start("number")
+            excluded = item.excluded and not match.group("trigger")
+            items.append(_Item(first_start, match.end(), number, detail, excluded=excluded, segment=segment))
+            position = match.end()
+            continue
+        break
+    for waiting in items[pending:]:
+        waiting.target = fallback
+    return items, position
+
+
+_SUFFIX_RANK = {
+    word: rank
+    for rank, word in enumerate(
+        ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies"]
+    )
+}
+_KEY = re.compile(r"^([A-Z]*\**)(\d+(?:-\d+)*)\s*(\w*)")
+
+
+def order_key(number: str) -> tuple:
+    """Sort key following the codes' order: L3253-8 < L3253-8-1 < L3253-9 < L3253-10."""
+    match = _KEY.match(number)
+    if not match:
+        return ("~", (), 0, number)
+    prefix, digits, suffix = match.groups()
+    return (prefix, tuple(int(part) for part in digits.split("-")), _SUFFIX_RANK.get(suffix, 99), number)
+
+
+@functools.lru_cache(maxsize=16)
+def _sorted_known(known: frozenset[str]) -> tuple[list[tuple], list[str]]:
+    pairs = sorted((order_key(number), number) for number in known)
+    return [key for key, _ in pairs], [number for _, number in pairs]
+
+
+def _known_for(known: KnownArticles | None, title, code_id, default_id, default_title) -> frozenset | None:
+    if known is None:
+        return None
+    if callable(known):
+        found = known(code_id or title)
+    elif isinstance(known, Mapping):
+        found = known.get(code_id) or known.get(title)
+    elif (code_id, title) == (default_id, default_title):
+        found = known
+    else:
+        found = None
+    if not found:
+        return None
+    return found if isinstance(found, frozenset) else frozenset(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _starless(known: frozenset[str]) -> dict[str, str]:
+    return {number.replace("*", ""): number for number in known if "*" in number}
+
+
+def _resolve_number(number: str, title: str | None, known: frozenset | None) -> str:
+    """Fit a number to its code: no "L" in the codes that have none, the star of "R*" articles when known."""
+    if title in UNPREFIXED_CODES and number[:1] == "L" and number[1:2].isdigit():
+        number = number[1:]
+    if known is not None and number not in known:
+        return _starless(known).get(number.replace("*", ""), number)
+    return number
+
+
+def _expand(first: str, last: str, known: frozenset | None) -> list[str]:
+    if known is None:
+        return [first, last]
+    low, high = order_key(first), order_key(last)
+    if low[0] != high[0] or high < low:
+        return [first, last]
+    keys, numbers = _sorted_known(known)
+    inside = numbers[bisect.bisect_left(keys, low) : bisect.bisect_right(keys, high)]
+    return sorted({first, last, *inside}, key=order_key)
+
+
+def scan_citations(
+    text: str, code: str | None = None, known_articles: KnownArticles | None = None
+) -> list[Citation]:
+    """`find_citations` without the safety net: may raise on a grammar bug (tests, evaluation)."""
+    if not isinstance(text, str) or not text:
+        return []
+    default = resolve_code(code)
+    citations: list[Citation] = []
+    position = 0
+    while True:
+        start = grammar.START.search(text, position)
+        if not start:
+            break
+        items, position = _parse_list(text, start, default)
+        citations.extend(_group(text, items, default, known_articles))
+    citations.extend(_texts_alone(text, citations))
+    citations.sort(key=lambda citation: (citation.start, citation.end))
+    return citations
+
+
+def _group(text: str, items: list[_Item], default, known_articles) -> list[Citation]:
+    citations: list[Citation] = []
+    run: list[_Item] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        kind, title, code_id, other = run[0].target
+        known = (
+            _known_for(known_articles, title, code_id, default[1], default[0])
+            if kind == CODE_ARTICLE
+            else None
+        )
+        articles: list[str] = []
+        ranges = []
+        for item in run:
+            first = _resolve_number(_number(item.number), title, known)
+            if item.last:
+                last = _resolve_number(_number(item.last), title, known)
+                ranges.append((first, last))
+                articles.extend(_expand(first, last, known))
+            else:
+                articles.append(first)
+        start, end = run[0].start, run[-1].end
+        citations.append(
+            Citation(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                code=title,
+                code_id=code_id,
+                articles=tuple(dict.fromkeys(articles)),
+                detail=run[0].detail,
+                other_text=other,
+                ranges=tuple(ranges),
+                following=any(item.following for item in run),
+                excluded=run[0].excluded,
+            )
+        )
+        run.clear()
+
+    for item in items:
+        if run and (item.target != run[0].target or item.detail or item.excluded != run[0].excluded):
+            flush()
+        run.append(item)
+    flush()
+    return citations
+
+
+def _texts_alone(text: str, citations: list[Citation]) -> list[Citation]:
+    """Lois, décrets and ordonnances named with their number but no article ("décret n° 2021-1887")."""
+    if "n°" not in text and "no " not in text:
+        return []
+    taken = [(citation.start, citation.end) for citation in citations]
+    found = []
+    for match in grammar.OTHER_TEXT_ALONE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        found.append(
+            Citation(
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
+                kind=OTHER_TEXT,
+                code=None,
+                code_id=None,
+                articles=(),
+                other_text=_clean(match.group(0)),
+            )
+        )
+    return found
+
+
+def find_citations(
+    text: str, code: str | None = None, known_articles: KnownArticles | None = None
+) -> list[Citation]:
+    """All references in `text`, in order. `code` is the default code (the text's own); never raises.
+
+    `known_articles` expands ranges: a collection of canonical numbers of the default code, a mapping
+    code_id (or title) → numbers, or a callable code_id → numbers.
+    """
+    try:
+        return scan_citations(text, code, known_articles)
+    except Exception:
+        return []
+
+
+__all__ = [
+    "CODE_ARTICLE",
+    "OTHER_TEXT",
+    "Citation",
+    "find_citations",
+    "order_key",
+    "resolve_code",
+    "scan_citations",
+]

@@ -548,6 +548,52 @@ class Store:
                 digest.update(repr(tuple(row)).encode())
         return digest.hexdigest()
 
+    # -- citations (owned by the indexer: derived from version texts at index time) ----------------------
+
+    def replace_citations(
+        self, rows: Iterable[tuple[str, str, str, str | None, int, int]], *, code_id: str | None = None
+    ) -> int:
+        """Replace the citations of every version (or of one code's versions) by `rows`, atomically.
+
+        Each row is (source_version_id, target_key, kind, detail, span_start, span_end), spans on the
+        version's `text`. Returns the number of rows written.
+        """
+        count = 0
+        with self.transaction() as connection:
+            if code_id is None:
+                connection.execute("DELETE FROM citations")
+            else:
+                connection.execute(
+                    "DELETE FROM citations WHERE source_version_id IN (SELECT v.version_id FROM versions v "
+                    "JOIN articles a USING(article_id) WHERE a.code_id = ?)",
+                    (code_id,),
+                )
+            for row in rows:
+                connection.execute(
+                    "INSERT INTO citations(source_version_id, target_key, kind, detail, span_start, span_end) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    tuple(row),
+                )
+                count += 1
+        return count
+
+    def citations_from(self, version_id: str) -> list[tuple[str, str, str | None, int, int]]:
+        """The citations in one version's text, in text order: (target_key, kind, detail, start, end)."""
+        rows = self.connection.execute(
+            "SELECT target_key, kind, detail, span_start, span_end FROM citations "
+            "WHERE source_version_id = ? ORDER BY span_start, target_key",
+            (version_id,),
+        )
+        return [tuple(row) for row in rows]
+
+    def citing_versions(self, target_key: str) -> list[str]:
+        """Ids of the versions whose text cites the article `target_key`."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT source_version_id FROM citations WHERE target_key = ? ORDER BY source_version_id",
+            (target_key,),
+        )
+        return [row[0] for row in rows]
+
 
 def _text(row: sqlite3.Row) -> AmendingText:
     return AmendingText(

@@ -1,0 +1,248 @@
+"""Build the Whoosh index from the store: one document per article version that has text.
+
+Analysis (lemmas, surface forms, citations) is the costly part and runs in a pool of worker processes;
+the main process feeds the pre-analyzed token streams to a single Whoosh writer (one segment, the fastest
+to search). Everything goes into a fresh directory that becomes `current` only once complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import analyzers
+from analyzers.french import lemma_analyzer, surface_analyzer
+from corpus.model import ChangeRole, Version
+from corpus.settings import index_path
+from corpus.store import Store
+from indexer.citation_graph import CitationRow, citation_rows
+from indexer.errors import IndexBuildError
+from indexer.location import (
+    build_lock,
+    current_target,
+    new_build_directory,
+    remove_old_builds,
+    switch_to,
+)
+from indexer.schema import (
+    INDEX_SCHEMA_VERSION,
+    IndexMeta,
+    build_schema,
+    date_value,
+    join_tokens,
+    number_token,
+)
+
+# Each worker's Whoosh posting pool: large enough that the default corpus never spills to disk.
+WRITER_MB = 384
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    directory: Path
+    documents: int
+    citations: int
+    seconds: float
+    analysis_processes: int
+
+
+@dataclass(frozen=True)
+class _Job:
+    version_id: str
+    text: str
+    section_text: str
+    code_title: str | None
+
+
+@dataclass(frozen=True)
+class _Analyzed:
+    version_id: str
+    lemmas: str
+    surface: str
+    section: str
+    citations: list[CitationRow]
+
+
+def analyzers_fingerprint() -> str:
+    """A digest of the analysis code: an index built by other analyzers is stale."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(analyzers.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# Worker state: set in the parent before the pool forks, or lazily in-process.
+_STATE: dict[str, object] = {}
+
+
+def _init_state(known_articles: frozenset[str]) -> None:
+    _STATE["lemma"] = lemma_analyzer()
+    _STATE["surface"] = surface_analyzer()
+    _STATE["known"] = known_articles
+
+
+def _tokens(analyzer: object, text: str) -> str:
+    return join_tokens(token.text for token in analyzer(text))  # type: ignore[operator]
+
+
+def _analyze(job: _Job) -> _Analyzed:
+    lemma, surface, known = _STATE["lemma"], _STATE["surface"], _STATE["known"]
+    return _Analyzed(
+        job.version_id,
+        _tokens(lemma, job.text),
+        _tokens(surface, job.text),
+        _tokens(lemma, job.section_text),
+        citation_rows(job.version_id, job.text, job.code_title, known),  # type: ignore[arg-type]
+    )
+
+
+def _amending(version: Version) -> tuple[str, str]:
+    for amendment in version.amendments:
+        if amendment.role is ChangeRole.CREATED:
+            return amendment.text.text_id, amendment.text.title
+    return "", ""
+
+
+def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]) -> dict[str, object]:
+    code_id, key, _ = article
+    amending_id, amending_title = _amending(version)
+    path = version.section_path
+    return {
+        "version_id": version.version_id,
+        "article_id": version.article_id,
+        "article_key": key,
+        "code_id": code_id,
+        "number": version.number,
+        "num": number_token(key.split(":", 1)[1]),
+        "section": result.section,
+        "text": result.lemmas,
+        "surface": result.surface,
+        "cites": ",".join(sorted({row[1] for row in result.citations})),
+        "valid_from": date_value(version.valid_from, end=False),
+        "valid_to": date_value(version.valid_to, end=True),
+        "status": version.status.value,
+        "amending_text_id": amending_id,
+        "amending_title": amending_title,
+        "section_path": path,
+        "partie": path[1] if len(path) > 1 else "",
+        "livre": path[2] if len(path) > 2 else "",
+    }
+
+
+def _write_part(part: int) -> tuple[object, list[CitationRow], int]:
+    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index."""
+    from whoosh import index as whoosh_index
+    from whoosh.writing import SegmentWriter
+
+    directory, parts, versions, articles, counter = (
+        _STATE["directory"],
+        _STATE["parts"],
+        _STATE["versions"],
+        _STATE["articles"],
+        _STATE["counter"],
+    )
+    _init_state(_STATE["known"])  # type: ignore[arg-type]
+    ix = whoosh_index.open_dir(str(directory))
+    writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_MB)
+    rows: list[CitationRow] = []
+    count = 0
+    try:
+        for version in versions[part::parts]:  # type: ignore[index]
+            article = articles[version.article_id]  # type: ignore[index]
+            result = _analyze(
+                _Job(version.version_id, version.text or "", "\n".join(version.section_path), article[2])
+            )
+            writer.add_document(**_document(version, result, article))
+            rows.extend(result.citations)
+            count += 1
+            if count % 50 == 0:
+                with counter.get_lock():  # type: ignore[attr-defined]
+                    counter.value += 50  # type: ignore[attr-defined]
+        segment = writer._finalize_segment()
+    except BaseException:
+        writer.cancel()
+        raise
+    return segment, rows, count
+
+
+def build_index(
+    store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
+) -> BuildReport:
+    """Build a complete index of `store` under `root` and make it current; returns what was done.
+
+    Each of `processes` workers analyzes and writes its share of the versions as its own segment (both
+    the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
+    parent then commits the table of contents listing every segment.
+    """
+    from tqdm import tqdm
+    from whoosh import index as whoosh_index
+    from whoosh.writing import SegmentWriter
+
+    root = root or index_path()
+    processes = max(1, processes or min(2, os.cpu_count() or 1))
+    started = time.perf_counter()
+    with build_lock(root):
+        previous = current_target(root)
+        directory = new_build_directory(root)
+        articles = {
+            row[0]: (row[1], row[2], row[3])
+            for row in store.connection.execute(
+                "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
+            )
+        }
+        versions = list(store.iter_versions(with_text=True))
+        if not versions:
+            raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
+        ix = whoosh_index.create_in(str(directory), build_schema())
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        _STATE.update(
+            directory=directory,
+            parts=processes,
+            versions=versions,
+            articles=articles,
+            counter=counter,
+            known=frozenset(key for _, key, _ in articles.values()),
+        )
+        bar = tqdm(total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress)
+        try:
+            with context.Pool(processes) as pool:
+                pending = pool.map_async(_write_part, range(processes))
+                while not pending.ready():
+                    pending.wait(0.25)
+                    bar.update(counter.value - bar.n)
+                parts = pending.get()
+        finally:
+            bar.close()
+            _STATE.clear()
+        rows = [row for _, part_rows, _ in parts for row in part_rows]
+        count = sum(part_count for _, _, part_count in parts)
+        writer = SegmentWriter(ix)
+        writer._close_segment()
+        writer._commit_toc([segment for segment, _, _ in parts])
+        writer._finish()
+        store.replace_citations(rows)
+        IndexMeta(
+            schema_version=INDEX_SCHEMA_VERSION,
+            documents=count,
+            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            store_digest=store_stamp(store),
+            analyzers=analyzers_fingerprint(),
+        ).write(directory)
+        switch_to(root, directory)
+        remove_old_builds(root, keep_previous=previous)
+    return BuildReport(directory, count, len(rows), time.perf_counter() - started, processes)
+
+
+def store_stamp(store: Store) -> str:
+    """A cheap identity of the store's content (counts and id ranges), to tell the index is outdated."""
+    row = store.connection.execute(
+        "SELECT count(*), min(version_id), max(version_id), count(text) FROM versions"
+    ).fetchone()
+    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:16]

@@ -1,0 +1,131 @@
+"""The citation graph: article → article links found in every version's text, kept in the store.
+
+Extraction runs once per build (`citation_rows`, called from the build's worker processes); the search
+layer then reads the graph from the store (`CitationGraph.load`) without re-parsing any text. Each edge
+remembers the validity of the version that carries it, so the graph can be cut at a date.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from analyzers.citations import find_citations
+from corpus.store import Store
+
+CitationRow = tuple[str, str, str, str | None, int, int]
+
+OTHER_TEXT_PREFIX = "other:"
+
+
+def citation_rows(
+    version_id: str,
+    text: str,
+    code_title: str | None,
+    known_articles: Collection[str] | Callable[[str], bool] | None,
+) -> list[CitationRow]:
+    """Rows for the store's citations table: one per cited article (a range gives one row per article).
+
+    Citations of other texts (a loi, a décret) keep their span with a target `other:<span>`, so the
+    article page can still show them.
+    """
+    rows: list[CitationRow] = []
+    for citation in find_citations(text, code_title, known_articles):
+        keys = citation.keys
+        if keys:
+            rows.extend(
+                (version_id, key, citation.kind, citation.detail, citation.start, citation.end)
+                for key in keys
+            )
+        else:
+            target = OTHER_TEXT_PREFIX + citation.text
+            rows.append((version_id, target, citation.kind, citation.detail, citation.start, citation.end))
+    return rows
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str  # article key of the citing article
+    target: str  # article key of the cited article
+    valid_from: date | None  # validity of the citing version
+    valid_to: date | None
+
+
+def _active(edge: Edge, day: date | None) -> bool:
+    if day is None:
+        return True
+    if edge.valid_from is None or edge.valid_from > day:
+        return False
+    return edge.valid_to is None or day < edge.valid_to
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """Directed article-to-article links valid at one date (or over all time)."""
+
+    outgoing: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    incoming: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def neighbors(self, key: str) -> frozenset[str]:
+        """Articles this one cites or is cited by."""
+        return self.outgoing.get(key, frozenset()) | self.incoming.get(key, frozenset())
+
+    def distances(self, seeds: Iterable[str], max_distance: int = 2) -> dict[str, int]:
+        """Undirected graph distance from the nearest seed, up to `max_distance` (breadth first)."""
+        found: dict[str, int] = {}
+        queue: deque[str] = deque()
+        for seed in seeds:
+            if seed not in found:
+                found[seed] = 0
+                queue.append(seed)
+        while queue:
+            key = queue.popleft()
+            distance = found[key]
+            if distance >= max_distance:
+                continue
+            for neighbor in sorted(self.neighbors(key)):
+                if neighbor not in found:
+                    found[neighbor] = distance + 1
+                    queue.append(neighbor)
+        return found
+
+
+class CitationGraph:
+    """Every citation edge of the store, cut per date on demand (cuts are cached by the caller)."""
+
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+
+    @classmethod
+    def load(cls, store: Store) -> CitationGraph:
+        rows = store.connection.execute(
+            "SELECT DISTINCT a.article_key, c.target_key, v.valid_from, v.valid_to FROM citations c "
+            "JOIN versions v ON v.version_id = c.source_version_id JOIN articles a USING(article_id) "
+            "WHERE c.target_key NOT LIKE 'other:%'"
+        )
+        edges = [
+            Edge(
+                row[0],
+                row[1],
+                date.fromisoformat(row[2]) if row[2] else None,
+                date.fromisoformat(row[3]) if row[3] else None,
+            )
+            for row in rows
+            if row[0] != row[1]
+        ]
+        return cls(edges)
+
+    def at(self, day: date | None) -> ArticleGraph:
+        """The links carried by versions in force at `day` (all versions when `day` is None)."""
+        outgoing: dict[str, set[str]] = {}
+        incoming: dict[str, set[str]] = {}
+        for edge in self.edges:
+            if _active(edge, day):
+                outgoing.setdefault(edge.source, set()).add(edge.target)
+                incoming.setdefault(edge.target, set()).add(edge.source)
+        return ArticleGraph(
+            {key: frozenset(value) for key, value in outgoing.items()},
+            {key: frozenset(value) for key, value in incoming.items()},
+        )

@@ -10,10 +10,12 @@ lemma of a token depends only on its folded form:
    own lexicon (fewest accents first: "controle" → "contrôle", not "contrôlé"), else left as is; so
    "deleguee" and "déléguée" both read as "déléguée";
 2. lemmatize that isolated form with the model: its lemma lookup table first, followed to a fixed point
-   ("salariée" → "salarié" → "salarier"); measured on the Code du travail, the table conflates 2,260
-   of 2,719 singular/plural/feminine families, the rule lemmatizer on isolated words 1,958, because
-   without context the tagger guesses that "délégué" is a verb. Forms missing from the table go
-   through the pipeline (tagger + rule lemmatizer; parser and NER disabled), in batches (`nlp.pipe`);
+   ("salariée" → "salarié" → "salarier"); a form the table lacks but the model lists as a lemma
+   ("département") is its own lemma; measured on the Code du travail
+   (scripts/bench_lemmas.py), this chain conflates 2,241 of 2,667 singular/plural/feminine families of
+   the corpus, the table alone on the accented forms 2,204, the rule lemmatizer on isolated words
+   1,911, because without context the tagger guesses that "délégué" is a verb. The remaining forms
+   go through the pipeline (tagger + rule lemmatizer; parser and NER disabled) in batches (`nlp.pipe`);
 3. fold the lemma again (unidecode, lower-case, letters and digits only).
 
 The model is loaded lazily, on the first form missing from the cache. Odd lemmas stay odd but
@@ -66,6 +68,7 @@ class Lemmatizer:
         self._nlp = None
         self._lookup = None
         self._accented: dict[str, str] = {}
+        self._lemma_forms: frozenset[str] = frozenset()
         self.hits = 0
         self.misses = 0
 
@@ -104,6 +107,8 @@ class Lemmatizer:
             found = self._table_lemma(spelled)
             if found:
                 self.cache[form] = fold(found) or form
+            elif spelled in self._lemma_forms:
+                self.cache[form] = form  # already a lemma ("département", "recouvrement")
             else:
                 untabled.append(form)
         if untabled:
@@ -133,6 +138,9 @@ class Lemmatizer:
         lookups = nlp.get_pipe("lemmatizer").lookups
         self._lookup = lookups.get_table("lemma_lookup")
         self._accented = _accent_table(lookups)
+        self._lemma_forms = frozenset(
+            word for words in lookups.get_table("lemma_index").values() for word in words
+        )
         self._nlp = nlp
 
 

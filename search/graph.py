@@ -26,7 +26,11 @@ Graph = Mapping[str, Iterable[str]]
 Neighbours = Mapping[str, Iterable[str]] | Callable[[str], Iterable[str]]
 
 
-def _lookup(neighbours: Neighbours) -> Callable[[str], Iterable[str]]:
+def _lookup(neighbours: Neighbours | object) -> Callable[[str], Iterable[str]]:
+    """Accepts a mapping, a function, or any graph object with a `neighbors(key)` method."""
+    method = getattr(neighbours, "neighbors", None)
+    if callable(method):
+        return method
     if callable(neighbours):
         return neighbours
     return lambda key: neighbours.get(key, ())
@@ -125,6 +129,23 @@ def personalized_pagerank(
             following[key] += back * weight
         rank = following
     return rank
+
+
+def rerank(
+    seeds: Mapping[str, float],
+    neighbours: Neighbours | object,
+    *,
+    damping: float = 0.85,
+    iterations: int = 12,
+) -> dict[str, float]:
+    """Graph score in [0, 1] of each candidate (key -> text score): its personalized PageRank, divided by
+    the best candidate's. The caller mixes it with the text score (`search.ranking.combine`)."""
+    positive = {key: score for key, score in seeds.items() if score > 0}
+    rank = personalized_pagerank(neighbours, positive, damping=damping, iterations=iterations)
+    top = max((rank.get(key, 0.0) for key in positive), default=0.0)
+    if top <= 0:
+        return {}
+    return {key: rank.get(key, 0.0) / top for key in positive}
 
 
 def ppr_rerank(

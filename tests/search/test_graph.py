@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from search.graph import personalized_pagerank, ppr_rerank, reference_proximity, undirected
+from search.graph import personalized_pagerank, ppr_rerank, reference_proximity, rerank, undirected
 
 CT = "LEGITEXT000006072050"
 
@@ -125,3 +125,28 @@ def test_neighbours_can_be_a_function() -> None:
 
     assert ppr_rerank(candidates, around) == ppr_rerank(candidates, mapping)
     assert reference_proximity(around, [L1233_3]) == reference_proximity(mapping, [L1233_3])
+
+
+class _GraphWithNeighbors:
+    """Shaped like indexer.citation_graph.ArticleGraph: a `neighbors(key)` method."""
+
+    def __init__(self, mapping: dict[str, set[str]]) -> None:
+        self.mapping = mapping
+
+    def neighbors(self, key: str) -> frozenset[str]:
+        return frozenset(self.mapping.get(key, set()))
+
+
+def test_rerank_scores_candidates_in_unit_range_and_favours_linked_ones() -> None:
+    seeds = {L1234_9: 1.0, R1234_1: 0.9, L1152_1: 0.8, L1237_13: 0.78}
+    scores = rerank(seeds, _GraphWithNeighbors(undirected(CITATIONS)))
+    assert set(scores) == set(seeds)
+    assert max(scores.values()) == pytest.approx(1.0)
+    assert all(0.0 <= value <= 1.0 for value in scores.values())
+    assert scores[L1237_13] > scores[L1152_1]
+
+
+def test_rerank_without_links_is_proportional_to_the_text_scores() -> None:
+    seeds = {L1234_9: 1.0, L1152_1: 0.5}
+    assert rerank(seeds, {}) == pytest.approx({L1234_9: 1.0, L1152_1: 0.5})
+    assert rerank({}, {}) == {}

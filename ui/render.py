@@ -45,9 +45,9 @@ STYLE = Markup("""<style>
 .lx-snippet mark{background:#ffe066;color:inherit;padding:0 .1em}
 .lx-text{line-height:1.6;white-space:normal}
 .lx-diff{line-height:1.8}
-.lx-diff del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
-.lx-diff ins{background:#ccffd8;color:#055d20;text-decoration:underline}
-.lx-diff .lx-sign{font-weight:700;text-decoration:none;display:inline-block}
+.lx-diff del,.lx-legend del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
+.lx-diff ins,.lx-legend ins{background:#ccffd8;color:#055d20;text-decoration:underline}
+.lx-sign{font-weight:700;text-decoration:none;display:inline-block}
 .lx-diff details{display:inline}
 .lx-diff summary{display:inline;cursor:pointer;color:#555;font-style:italic}
 .lx-gap{color:#777;font-style:italic}
@@ -136,15 +136,22 @@ def paragraph(content: Markup, css: str = "lx-meta") -> Markup:
 
 
 def hit(
-    row: object, *, article_href: str, diff_href: str, other_versions: Sequence[tuple[str, str]]
+    row: object,
+    *,
+    article_href: str,
+    diff_href: str,
+    other_versions: Sequence[tuple[str, str]],
+    amending_href: str | None = None,
 ) -> Markup:
-    """One result row; `other_versions` are (href, label) of the other matching versions."""
+    """One result row; `other_versions` are (href, label) of the other matching versions; `amending_href`
+    leads to the changeset of the text that made this version."""
     title = Markup('<div class="lx-title">Article {} <span class="lx-crumbs">· {}</span></div>').format(
         text(row.article), text(row.code)
     )
     meta = [text(validity(row.valid_from, row.valid_to)), text(f"statut : {status_label(row.status)}")]
     if row.amending_text:
-        meta.append(text(f"modifié par : {row.amending_text}"))
+        amending = link(amending_href, row.amending_text) if amending_href else text(row.amending_text)
+        meta.append(join([text("modifié par : "), amending]))
     links = Markup('<div class="lx-links">{} {}</div>').format(
         link(article_href, "Article"), link(diff_href, "Modifications")
     )
@@ -237,7 +244,7 @@ def diff(result: TextDiff, *, collapse: str = "details", context: int = 12) -> M
 
 
 LEGEND = Markup(
-    '<div class="lx-legend">Légende : <span class="lx-diff"><del><span class="lx-sign">[−</span> texte supprimé '
+    '<div class="lx-legend">Légende : <span><del><span class="lx-sign">[−</span> texte supprimé '
     '<span class="lx-sign">−]</span></del> <ins><span class="lx-sign">[+</span> texte ajouté '
     '<span class="lx-sign">+]</span></ins></span></div>'
 )
@@ -252,6 +259,11 @@ def bullet_list(items: Iterable[Markup], *, css: str = "", current: int | None =
         cls = Markup(' class="lx-current" aria-current="true"') if index == current else Markup("")
         rows.append(Markup("<li{}>{}</li>").format(cls, item))
     return Markup('<ul class="{}">{}</ul>').format(css, join(rows))
+
+
+def end_of_screen(view: str) -> Markup:
+    """An empty marker written last: browser tests wait for it to know the screen is complete."""
+    return Markup('<div class="lx-done lx-done-{}"></div>').format(view)
 
 
 def fragment(*parts: Markup | str) -> Markup:

@@ -1,0 +1,145 @@
+"""The Streamlit app run in-process with AppTest: every page, and the URL as the whole state."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).parent.parent.parent / "ui" / "app.py"
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def app(ui_home: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LEXSEARCH_HOME", str(ui_home))
+
+    def run(**query: str) -> AppTest:
+        test = AppTest.from_file(str(APP), default_timeout=120)
+        for name, value in query.items():
+            test.query_params[name] = value
+        test.run()
+        assert not test.exception, [e.value for e in test.exception]
+        return test
+
+    return run
+
+
+def page_html(test: AppTest) -> str:
+    return "\n".join(str(element.value) for element in test.markdown)
+
+
+def page_text(test: AppTest) -> str:
+    """What a reader sees: titles, then the app's HTML with tags dropped and entities decoded."""
+    visible = html.unescape(re.sub(r"<[^>]*>", " ", page_html(test).split("</style>")[-1]))
+    return " ".join([*(str(e.value) for e in test.title), *(str(e.value) for e in test.subheader), visible])
+
+
+def test_empty_query_explains_and_offers_examples(app) -> None:
+    test = app()
+    assert "Tapez des mots ou une référence" in page_html(test)
+    assert "?q=licenciement+pour+motif+%C3%A9conomique" in page_html(test)
+
+
+def test_typing_a_query_and_enter_puts_it_in_the_url_with_highlighted_hits(app) -> None:
+    test = app()
+    test.text_input[0].input("licenciement pour motif économique").run()
+    assert test.query_params["q"] == "licenciement pour motif économique"
+    markup = page_html(test)
+    assert "<mark>" in markup and "résultat" in page_text(test)
+    assert ">Article</a>" in markup and ">Modifications</a>" in markup
+    assert "view=diff&amp;version=LEGIARTI" in markup
+
+
+def test_search_url_reproduces_the_screen(app) -> None:
+    first = app(q="licenciement pour motif économique", at="2021-06-01")
+    again = app(q="licenciement pour motif économique", at="2021-06-01")
+    assert first.text_input[0].value == "licenciement pour motif économique"
+    assert first.date_input[0].value == date(2021, 6, 1)
+    timing = re.compile(r"\(\d+ ms\)")
+    assert timing.sub("", page_text(first)) == timing.sub("", page_text(again))
+
+
+def test_ticking_all_versions_goes_into_the_url(app) -> None:
+    test = app(q="licenciement")
+    test.checkbox[0].check().run()
+    assert test.query_params["all"] == "1"
+    assert test.query_params["q"] == "licenciement"
+
+
+def test_no_results_suggests_removing_filters(app) -> None:
+    test = app(q="xqzwv", status="annulled", at="2021-06-01")
+    text = page_text(test)
+    assert "Aucun résultat pour « xqzwv »" in text
+    assert "le filtre de statut" in text and "chercher dans toutes les versions" in text
+
+
+def test_bad_url_parameters_fall_back_with_notices(app) -> None:
+    test = app(q="licenciement", at="2020-13-45", page="-1", version="../../etc/passwd")
+    text = page_text(test)
+    assert "Date « 2020-13-45 » invalide" in text
+    assert "Page « -1 » invalide" in text
+    assert "Identifiant de version « ../../etc/passwd » invalide" in text
+    assert "<mark>" in page_html(test)
+
+
+def test_article_page_links_citations_and_lists_versions_and_citers(app) -> None:
+    test = app(view="article", version="LEGIARTI000036762081")  # L1233-3 since 1 April 2018
+    text = page_text(test)
+    assert "Article L1233-3" in text
+    assert "en vigueur depuis le 1er avril 2018" in text
+    assert "LOI n°2018-217 du 29 mars 2018" in text
+    assert 'class="lx-cite"' in page_html(test)  # L. 1237-11 / L. 1237-17 cited and in the corpus
+    assert "Historique des versions" in text
+    assert "métadonnées seulement" in text  # older versions of L1233-3 are known without text
+    assert "Cité par" in text
+
+
+def test_diff_page_shows_insertions_deletions_and_the_amending_text(app) -> None:
+    test = app(view="diff", version="LEGIARTI000048600685")  # L1243-11-1, 1 January 2024
+    assert "<del " in page_html(test) and "<ins " in page_html(test)
+    text = page_text(test)
+    assert "LOI n°2023-1196 du 18 décembre 2023" in text
+    assert "en vigueur depuis le 1er janvier 2024" in text
+
+
+def test_first_version_says_it_created_the_article(app) -> None:
+    test = app(view="diff", version="LEGIARTI999999999001")
+    assert "Création de l" in page_html(test)
+
+
+def test_changeset_page_lists_every_article_with_its_diff(app) -> None:
+    test = app(view="changeset", text="JORFTEXT000048581935", date="2024-01-01")
+    text = page_text(test)
+    assert "LOI n°2023-1196 du 18 décembre 2023" in text
+    assert "Ce qui a changé : 4 articles" in text
+    assert page_html(test).count("<ins ") >= 3
+
+
+def test_unknown_version_gets_a_message_not_a_crash(app) -> None:
+    test = app(view="article", version="LEGIARTI000000000001")
+    assert "Version introuvable" in page_html(test)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": f"licenciement {SCRIPT} {IMG}"},
+        {"q": SCRIPT, "all": "1"},
+        {"view": "article", "version": "LEGIARTI999999999002"},
+        {"view": "diff", "version": "LEGIARTI999999999002"},
+        {"view": "changeset", "text": "JORFTEXT000099999999", "date": "2020-01-01"},
+    ],
+)
+def test_hostile_text_never_reaches_the_page_as_markup(app, query: dict) -> None:
+    test = app(**query)
+    markup = page_html(test).lower()
+    for needle in ("<script", "<img", "onerror=alert"):
+        assert needle not in markup
+    if query.get("view"):
+        assert SCRIPT in page_text(test)

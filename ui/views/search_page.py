@@ -1,0 +1,225 @@
+"""Search page: the query box, filters and facets, and result rows that lead to the article and its diff."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import streamlit as st
+
+from corpus.model import STATUS_LABELS_FR, Status
+from search.service import SearchRequest
+from ui import params, render
+from ui.params import Screen
+from ui.views.nav import go, html, widget_key
+
+PAGE_SIZE = 10
+EXAMPLES = ("licenciement pour motif économique", "L. 1233-3", "durée du travail 35 heures")
+
+
+def request_for(screen: Screen) -> SearchRequest:
+    """The service request a search screen stands for (partie/livre facets become one section filter)."""
+    return SearchRequest(
+        query=screen.query,
+        at=None if screen.all_versions else screen.at,
+        all_versions=screen.all_versions,
+        code=screen.code,
+        limit=PAGE_SIZE,
+        offset=(screen.page - 1) * PAGE_SIZE,
+        status=screen.status,
+        section=screen.livre or screen.partie,
+    )
+
+
+def show(service: object, screen: Screen) -> None:
+    st.title("Recherche dans le droit en vigueur et ses versions passées")
+    html(render.notices(screen.notices))
+    _query_box(screen)
+    _filters(service, screen)
+    if not screen.query.strip():
+        _empty_query()
+        return
+    results = service.search(request_for(screen))
+    _summary(screen, results)
+    if results.total == 0:
+        _no_results(screen, results)
+        return
+    _facets(screen, results)
+    for hit in results.hits:
+        others = tuple(
+            (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+            for ref in hit.other_versions
+        )
+        html(
+            render.hit(
+                hit,
+                article_href=params.article_url(hit.version_id, screen.at),
+                diff_href=params.diff_url(hit.version_id),
+                other_versions=others,
+                amending_href=(
+                    params.changeset_url(hit.amending_text_id, hit.valid_from)
+                    if getattr(hit, "amending_text_id", None) and params.valid_text_id(hit.amending_text_id)
+                    else None
+                ),
+            )
+        )
+    _pagination(screen, results.total)
+
+
+def _query_box(screen: Screen) -> None:
+    typed = st.text_input(
+        "Rechercher (mots, expression, ou référence comme « L. 1233-3 ») — Entrée pour lancer",
+        value=screen.query,
+        key=widget_key("q", screen),
+        max_chars=params.MAX_QUERY_CHARS,
+        placeholder="licenciement pour motif économique",
+    )
+    if typed != screen.query:
+        go(screen.with_(query=typed, page=1))
+
+
+def _filters(service: object, screen: Screen) -> None:
+    today = date.today()
+    columns = st.columns([2, 2, 3, 3])
+    all_versions = columns[1].checkbox(
+        "toutes les versions",
+        value=screen.all_versions,
+        key=widget_key("all", screen),
+        help="Chercher aussi dans les rédactions passées et futures, pas seulement celles en vigueur à la date.",
+    )
+    at = columns[0].date_input(
+        "en vigueur au",
+        value=screen.at or today,
+        min_value=params.MIN_DAY,
+        max_value=params.MAX_DAY,
+        format="DD/MM/YYYY",
+        key=widget_key("at", screen),
+        disabled=screen.all_versions,
+    )
+    codes = {code.code_id: code.title for code in service.store.codes()}
+    code_options = [None, *codes]
+    if screen.code and screen.code not in codes:
+        code_options.append(screen.code)
+    code = columns[2].selectbox(
+        "code",
+        code_options,
+        index=code_options.index(screen.code),
+        format_func=lambda value: "tous les codes" if value is None else codes.get(value, value),
+        key=widget_key("code", screen),
+    )
+    status_options = [None, *(status.value for status in Status if status is not Status.UNKNOWN)]
+    status = columns[3].selectbox(
+        "statut",
+        status_options,
+        index=status_options.index(screen.status),
+        format_func=lambda value: "tous les statuts" if value is None else STATUS_LABELS_FR[Status(value)],
+        key=widget_key("status", screen),
+    )
+    chosen_at = None if at == today else at
+    if (all_versions, chosen_at, code, status) != (
+        screen.all_versions,
+        screen.at,
+        screen.code,
+        screen.status,
+    ):
+        go(screen.with_(all_versions=all_versions, at=chosen_at, code=code, status=status, page=1))
+
+
+def _facets(screen: Screen, results: object) -> None:
+    columns = st.columns(2)
+    for column, name, label in ((columns[0], "partie", "partie"), (columns[1], "livre", "livre")):
+        counts = dict(results.facets.get(name, ()))
+        current = getattr(screen, name)
+        options = [None, *counts]
+        if current and current not in counts:
+            options.append(current)
+        chosen = column.selectbox(
+            label,
+            options,
+            index=options.index(current),
+            format_func=lambda value, counts=counts, name=name: (
+                f"toutes les {name}s" if value is None else f"{value} ({counts.get(value, 0)})"
+            ),
+            key=widget_key(name, screen),
+        )
+        if chosen != current:
+            changes = {name: chosen, "page": 1}
+            if name == "partie":
+                changes["livre"] = None
+            go(screen.with_(**changes))
+
+
+def _summary(screen: Screen, results: object) -> None:
+    count = f"{results.total} résultat{'s' if results.total > 1 else ''}"
+    if screen.all_versions:
+        where = "toutes les versions"
+    else:
+        where = results.filter_description or "en vigueur aujourd'hui"
+    parts = [render.paragraph(render.text(f"{count} ({results.took_ms:.0f} ms) · {where}"), "lx-count")]
+    if results.understood_references:
+        parts.append(
+            render.paragraph(render.text("Référence comprise : " + ", ".join(results.understood_references)))
+        )
+    parts.append(render.notices(results.notices))
+    if results.suggestion:
+        parts.append(
+            render.paragraph(
+                render.fragment(
+                    "Vouliez-vous dire : ",
+                    render.link(
+                        params.url(screen.with_(query=results.suggestion, page=1)), results.suggestion
+                    ),
+                    " ?",
+                )
+            )
+        )
+    html(render.join(parts))
+
+
+def _no_results(screen: Screen, results: object) -> None:
+    removals = []
+    if screen.at and not screen.all_versions:
+        removals.append(("la date (chercher en vigueur aujourd'hui)", screen.with_(at=None)))
+    if not screen.all_versions:
+        removals.append(("chercher dans toutes les versions", screen.with_(all_versions=True)))
+    if screen.code:
+        removals.append(("le filtre de code", screen.with_(code=None)))
+    if screen.status:
+        removals.append(("le filtre de statut", screen.with_(status=None)))
+    if screen.partie or screen.livre:
+        removals.append(("les filtres partie/livre", screen.with_(partie=None, livre=None)))
+    message = render.text("Aucun résultat pour « " + screen.query + " ».")
+    items = [render.link(params.url(target.with_(page=1)), label) for label, target in removals]
+    body = render.paragraph(message)
+    if items:
+        body = render.fragment(body, render.paragraph(render.text("Essayez : ")), render.bullet_list(items))
+    html(body)
+
+
+def _empty_query() -> None:
+    examples = [render.link(params.url(Screen(query=example)), example) for example in EXAMPLES]
+    html(
+        render.fragment(
+            render.paragraph(
+                render.text(
+                    "Tapez des mots ou une référence d'article puis Entrée. Par défaut on cherche le texte en "
+                    "vigueur aujourd'hui ; cochez « toutes les versions » pour retrouver une rédaction passée."
+                )
+            ),
+            render.paragraph(render.text("Exemples :")),
+            render.bullet_list(examples),
+        )
+    )
+
+
+def _pagination(screen: Screen, total: int) -> None:
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    if pages == 1:
+        return
+    parts = []
+    if screen.page > 1:
+        parts.append(render.link(params.url(screen.with_(page=screen.page - 1)), "← page précédente"))
+    parts.append(render.text(f"page {screen.page} sur {pages}"))
+    if screen.page < min(pages, params.MAX_PAGE):
+        parts.append(render.link(params.url(screen.with_(page=screen.page + 1)), "page suivante →"))
+    html(render.paragraph(render.join(parts, " · "), "lx-links"))

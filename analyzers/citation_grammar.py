@@ -63,7 +63,7 @@ SUFFIX_WORD = (
 )
 # An uppercase tail ("39 AH", "7 tersexagies A") only when what follows cannot be a sentence going on.
 _UPPER_TAIL = (
-    r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)"
+    r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)(?!\.\s*[a-zà-ÿ])"
     r"(?=\s*(?:[,;.:)\]]|$|(?:et|ou|à|du|de|des|au|aux|bis|ter|quater|sont|est|précités?)\b)))"
 )
 _HYPHEN = r"[-‑‐]"
@@ -82,7 +82,7 @@ PREFIXED_STRICT = (
     rf"(?<![\w'’])(?:{PREFIX}\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*"
     rf"|{_LETTER_PREFIX}\.?\s?{_STARS}\d+(?:{_HYPHEN}\d+)*"
     rf"|(?:L\.\s?O|[LRD])\.\s?\d+(?:{_HYPHEN}\d+)*"
-    rf"|[lrd]\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*){_SUFFIXES}(?:{_UPPER_TAIL})?(?!\w)"
+    rf"|(?<!/)[lrd]\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*(?!\.\w)){_SUFFIXES}(?:{_UPPER_TAIL})?(?!\w)"
 )
 _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"

@@ -249,7 +249,9 @@ def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
             first_start = match.start("detail") if detail else match.start("trigger")
             if first_start < 0:
                 first_start = match.start("number")
-            excluded = item.excluded and not match.group("trigger")
+            excluded = (
+                item.excluded
+            )  # "à l'exclusion de l'article L. 641-1, L. 641-3 et de l'article L. 641-11"
             items.append(_Item(first_start, match.end(), number, detail, excluded=excluded, segment=segment))
             position = match.end()
             continue
@@ -387,7 +389,13 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
         run.clear()
 
     for item in items:
-        if run and (item.target != run[0].target or item.detail or item.excluded != run[0].excluded):
+        if run and (
+            item.target != run[0].target
+            or item.segment != run[0].segment
+            or item.detail
+            or run[0].detail
+            or item.excluded != run[0].excluded
+        ):
             flush()
         run.append(item)
     flush()

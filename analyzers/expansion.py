@@ -1,0 +1,111 @@
+"""Query-time expansion of abbreviations and synonyms (analyzers.synonyms), as data for the search layer.
+
+The expansion never replaces what was typed: each match keeps its own terms (boost 1.0) and offers
+alternatives with a lower boost; the search layer turns them into Whoosh queries (a Phrase on the
+surface stream, or the lemma terms OR-ed in). Matching is done on the surface stream, so case, accents,
+elisions and apostrophes do not matter ("prud’hommes", "PRUD'HOMMES", "prudhommes"), except for the
+abbreviations that are ordinary words in lower case ("CE", "AT"), expanded only when typed in capitals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from analyzers.french import analyze
+from analyzers.synonyms import (
+    ABBREVIATION_BOOST,
+    ABBREVIATIONS,
+    CAPITALS_ONLY,
+    SYNONYM_BOOST,
+    SYNONYMS,
+)
+
+KEY_ONLY_MARK = "~"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One wording to search beside the typed one."""
+
+    phrase: str  # as the code words it: "contrat de travail à durée déterminée"
+    surface: tuple[str, ...]  # its surface-stream tokens, for a phrase query
+    lemmas: tuple[str, ...]  # its lemma-stream tokens, for a bag-of-words query
+    boost: float  # relative to the typed words (1.0)
+
+
+@dataclass(frozen=True)
+class QueryExpansion:
+    """A span of the query that the table knows, with the alternatives it adds."""
+
+    text: str  # the span as typed: "CDD"
+    start: int
+    end: int
+    lemmas: tuple[str, ...]  # the span's own lemma terms, kept at full weight
+    alternatives: tuple[Alternative, ...]
+
+    @property
+    def expansions(self) -> tuple[str, ...]:
+        """The alternatives' wordings (what a caller that only wants text needs)."""
+        return tuple(alternative.phrase for alternative in self.alternatives)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: tuple[str, ...]
+    capitals_only: bool
+    alternatives: tuple[Alternative, ...]
+
+
+def _surface(text: str) -> tuple[str, ...]:
+    return tuple(token.text for token in analyze(text, lemmas=False))
+
+
+def _alternative(phrase: str, boost: float) -> Alternative:
+    lemmas = tuple(token.text for token in analyze(phrase, lemmas=True))
+    return Alternative(phrase, _surface(phrase), lemmas, boost)
+
+
+@cache
+def _table() -> dict[tuple[str, ...], _Entry]:
+    """Surface-token key → entry, built once (it runs the analyzers over the table)."""
+    table: dict[tuple[str, ...], _Entry] = {}
+    for abbreviation, phrases in ABBREVIATIONS.items():
+        key = _surface(abbreviation)
+        alternatives = tuple(_alternative(phrase, ABBREVIATION_BOOST) for phrase in phrases)
+        table[key] = _Entry(key, abbreviation in CAPITALS_ONLY, alternatives)
+    for group in SYNONYMS:
+        offered = [member for member in group if not member.startswith(KEY_ONLY_MARK)]
+        for member in group:
+            wording = member.removeprefix(KEY_ONLY_MARK)
+            key = _surface(wording)
+            others = tuple(_alternative(other, SYNONYM_BOOST) for other in offered if other != member)
+            if key and others and key not in table:
+                table[key] = _Entry(key, False, others)
+    return table
+
+
+def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
+    """The known abbreviations and synonyms in `text`, longest match first, left to right."""
+    table = _table()
+    longest = max((len(key) for key in table), default=0)
+    tokens = analyze(text, lemmas=False)
+    words = [token.text for token in tokens]
+    found: list[QueryExpansion] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            entry = table.get(tuple(words[index : index + size]))
+            if entry is None:
+                continue
+            start, end = tokens[index].start, tokens[index + size - 1].end
+            span = text[start:end]
+            if entry.capitals_only and any(char.islower() for char in span):
+                continue
+            lemmas = tuple(token.text for token in analyze(span, lemmas=True))
+            found.append(QueryExpansion(span, start, end, lemmas, entry.alternatives))
+            index += size
+            break
+        else:
+            index += 1
+    return tuple(found)

@@ -1,0 +1,96 @@
+"""Legal abbreviations and synonyms of French labour law, applied to queries only (never indexed).
+
+Data only, reviewed by hand. Every expansion is the wording the Code du travail itself uses (checked
+over all versions of the committed corpus by scripts/check_synonyms.py, which prints how often each
+occurs and cuts the real excerpts tests/analyzers/test_synonyms.py checks against). Keys are what people
+type; they need not occur in the code ("CDD" does not, "contrat à durée déterminée" does).
+
+Expansions are added beside the typed term, never instead of it, with a lower boost, so a query for
+"CSE" still ranks an article that says "CSE" above one that only says "comité social et économique".
+"""
+
+from __future__ import annotations
+
+# Weight of an expansion relative to the words the user typed (1.0).
+ABBREVIATION_BOOST = 0.8  # an abbreviation means exactly its expansion
+SYNONYM_BOOST = 0.5  # a synonym is close, not identical (old name, everyday wording)
+
+# Abbreviation → the code's wordings of it.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "CDD": ("contrat de travail à durée déterminée", "contrat à durée déterminée"),
+    "CDI": ("contrat de travail à durée indéterminée", "contrat à durée indéterminée"),
+    "CSE": ("comité social et économique",),
+    "CSEC": ("comité social et économique central",),
+    "SMIC": ("salaire minimum interprofessionnel de croissance", "salaire minimum de croissance"),
+    "RTT": ("réduction du temps de travail",),
+    "URSSAF": ("unions de recouvrement des cotisations de sécurité sociale et d'allocations familiales",),
+    "PSE": ("plan de sauvegarde de l'emploi",),
+    "AT/MP": ("accident du travail", "maladie professionnelle"),
+    "ATMP": ("accident du travail", "maladie professionnelle"),
+    "AT": ("accident du travail",),
+    "MP": ("maladie professionnelle",),
+    "CE": ("comité d'entreprise",),
+    "DP": ("délégués du personnel",),
+    "DS": ("délégué syndical",),
+    "CHSCT": ("comité d'hygiène, de sécurité et des conditions de travail",),
+    "CSSCT": ("commission santé, sécurité et conditions de travail",),
+    "CPF": ("compte personnel de formation",),
+    "VAE": ("validation des acquis de l'expérience",),
+    "CSP": ("contrat de sécurisation professionnelle",),
+    "CUI": ("contrat unique d'insertion",),
+    "CET": ("compte épargne-temps",),
+    "ETT": ("entreprise de travail temporaire",),
+    "GPEC": ("gestion prévisionnelle des emplois et des compétences",),
+    "GEPP": ("gestion des emplois et des parcours professionnels",),
+    "BDES": ("base de données économiques et sociales",),
+    "BDESE": ("base de données économiques, sociales et environnementales",),
+    "ETP": ("équivalent temps plein",),
+    "OPCO": ("opérateur de compétences",),
+    "OPCA": ("organisme paritaire collecteur agréé",),
+    "CESU": ("chèque emploi-service universel",),
+    "RQTH": ("reconnaissance de la qualité de travailleur handicapé",),
+    "OETH": ("obligation d'emploi des travailleurs handicapés",),
+    "ANI": ("accord national interprofessionnel",),
+    "DREETS": ("direction régionale de l'économie, de l'emploi, du travail et des solidarités",),
+    "DIRECCTE": (
+        "direction régionale des entreprises, de la concurrence, de la consommation, du travail et de l'emploi",
+    ),
+    "IRP": ("institutions représentatives du personnel",),
+    "UES": ("unité économique et sociale",),
+    "RSA": ("revenu de solidarité active",),
+    "ESAT": ("établissements et services d'aide par le travail",),
+    "DUER": ("document unique d'évaluation des risques",),
+    "DUERP": ("document unique d'évaluation des risques",),
+    "SPST": ("service de prévention et de santé au travail",),
+    "C2P": ("compte professionnel de prévention",),
+    "RCC": ("rupture conventionnelle collective",),
+    "APC": ("accord de performance collective",),
+    "RSS": ("représentant de la section syndicale",),
+    "ICCP": ("indemnité compensatrice de congés payés",),
+}
+
+# Abbreviations that are ordinary French words in lower case ("ce", "at"…): expanded only when typed in
+# capitals, so "ce que prévoit" is not read as "comité d'entreprise".
+CAPITALS_ONLY = frozenset({"AT", "MP", "CE", "DP", "DS", "ETP", "ANI", "CET", "APC", "RSS", "UES", "RCC"})
+
+# Groups of wordings that mean the same thing in the code (old and new names, everyday and legal
+# wording). The first member of each group must occur in the code, as every other one that is offered
+# as an expansion; a member marked with a leading "~" is only ever a key (everyday wording not in the
+# code).
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("conseil de prud'hommes", "juridiction prud'homale", "~prud'hommes", "~prudhommes"),
+    ("france travail", "pôle emploi", "institution mentionnée à l'article L. 5312-1"),
+    ("licenciement pour motif économique", "licenciement économique"),
+    ("activité partielle", "chômage partiel"),
+    ("préavis", "délai-congé"),
+    ("congé de maternité", "~congé maternité"),
+    ("arrêt de travail", "~arrêt maladie"),
+    ("heures supplémentaires", "~heures sup"),
+    ("entreprise de travail temporaire", "~agence d'intérim", "~boîte d'intérim"),
+    ("salarié temporaire", "intérimaire"),
+    ("titres-restaurant", "~tickets restaurant", "~ticket restaurant"),
+    ("inspection du travail", "agent de contrôle de l'inspection du travail", "inspecteur du travail"),
+    ("indemnité de fin de contrat", "indemnité de précarité"),
+    ("forfait en jours", "~forfait jours"),
+    ("service de prévention et de santé au travail", "services de santé au travail", "~médecine du travail"),
+)

@@ -1,0 +1,105 @@
+"""The abbreviations and synonyms table, and the query-time expansion built from it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzers.expansion import QueryExpansion
+from analyzers.french import analyze_surface, expand_query_terms
+from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, SYNONYMS
+
+
+def _offered() -> list[str]:
+    wordings = [phrase for phrases in ABBREVIATIONS.values() for phrase in phrases]
+    wordings += [member for group in SYNONYMS for member in group if not member.startswith("~")]
+    return list(dict.fromkeys(wordings))
+
+
+@pytest.fixture(scope="module")
+def sources(data_dir) -> dict[str, dict]:
+    lines = (data_dir / "analyzers" / "synonym_sources.jsonl").read_text(encoding="utf-8").splitlines()
+    return {record["wording"]: record for record in map(json.loads, lines)}
+
+
+@pytest.mark.parametrize("wording", _offered())
+def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[str, dict]) -> None:
+    """Each offered wording occurs in a real excerpt of the Code du travail (cut by check_synonyms)."""
+    record = sources[wording]
+    needle = " ".join(analyze_surface(wording))
+    assert f" {needle} " in " " + " ".join(analyze_surface(record["excerpt"])) + " "
+    assert record["version_id"].startswith("LEGIARTI")
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "expected"),
+    [
+        ("rupture d'un CDD", "CDD", "contrat de travail à durée déterminée"),
+        ("cdd", "cdd", "contrat à durée déterminée"),
+        ("période d'essai CDI", "CDI", "contrat de travail à durée indéterminée"),
+        ("consultation du CSE", "CSE", "comité social et économique"),
+        ("montant du SMIC", "SMIC", "salaire minimum interprofessionnel de croissance"),
+        ("jours de RTT", "RTT", "réduction du temps de travail"),
+        (
+            "contrôle de l'Urssaf",
+            "Urssaf",
+            "unions de recouvrement des cotisations de sécurité sociale et d'allocations familiales",
+        ),
+        ("PSE", "PSE", "plan de sauvegarde de l'emploi"),
+        ("déclaration AT/MP", "AT/MP", "maladie professionnelle"),
+        ("saisir les prud'hommes", "prud'hommes", "conseil de prud'hommes"),
+        ("saisir les prud’hommes", "prud’hommes", "conseil de prud'hommes"),
+        ("PRUDHOMMES", "PRUDHOMMES", "conseil de prud'hommes"),
+        ("inscription à pole emploi", "pole emploi", "france travail"),
+        ("chômage partiel", "chômage partiel", "activité partielle"),
+        ("élection du CHSCT", "CHSCT", "comité d'hygiène, de sécurité et des conditions de travail"),
+    ],
+)
+def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
+    found = expand_query_terms(query)
+    assert [item.text for item in found] == [span]
+    assert expected in found[0].expansions
+    assert query[found[0].start : found[0].end] == span
+
+
+def test_expansion_keeps_the_typed_term_at_full_weight() -> None:
+    (found,) = expand_query_terms("CSE")
+    assert found.lemmas == ("cse",)
+    assert all(0 < alternative.boost < 1 for alternative in found.alternatives)
+    (alternative,) = found.alternatives
+    assert alternative.surface == ("comite", "social", "et", "economique")
+    assert alternative.lemmas == ("comite", "social", "economique")
+
+
+def test_longest_wording_wins() -> None:
+    (found,) = expand_query_terms("le conseil de prud'hommes")
+    assert found.text == "conseil de prud'hommes"
+    assert "conseil de prud'hommes" not in found.expansions
+
+
+@pytest.mark.parametrize("query", ["ce que prévoit le contrat", "at the office", "ds le délai", "dp"])
+def test_lower_case_words_are_not_read_as_abbreviations(query: str) -> None:
+    assert expand_query_terms(query) == ()
+
+
+def test_capitals_only_abbreviations_expand_in_capitals() -> None:
+    assert all(abbreviation in ABBREVIATIONS for abbreviation in CAPITALS_ONLY)
+    (found,) = expand_query_terms("budget du CE")
+    assert found.expansions == ("comité d'entreprise",)
+
+
+def test_no_expansion_without_a_known_term() -> None:
+    assert expand_query_terms("licenciement pour inaptitude") == ()
+    assert expand_query_terms("") == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_expansion_never_raises_and_spans_are_in_the_query(query: str) -> None:
+    for found in expand_query_terms(query):
+        assert isinstance(found, QueryExpansion)
+        assert 0 <= found.start < found.end <= len(query)
+        assert query[found.start : found.end] == found.text

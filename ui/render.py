@@ -9,6 +9,7 @@ blank line would end the raw-HTML block and let Markdown loose on the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -173,19 +174,59 @@ def hit(
 # -- article text with citations -------------------------------------------------------------------------
 
 
-def article_text(body: str, citations: Iterable[tuple[int, int, str | None]], *, tag: str = "div") -> Markup:
-    """The text with each citation span (start, end, href or None) made a link; overlaps keep the first."""
+def article_text(
+    body: str,
+    citations: Iterable[tuple[int, int, str | None]],
+    *,
+    breaks: Iterable[int] = (),
+    tag: str = "div",
+) -> Markup:
+    """The text with each citation span (start, end, href or None) made a link, overlaps keeping the first,
+    and a line break before each offset of `breaks` (paragraph starts) that falls outside a citation."""
+    cuts = sorted({b for b in breaks if 0 < b < len(body)} | {i + 1 for i, c in enumerate(body) if c == "\n"})
     out: list[Markup] = []
+
+    def plain(start: int, end: int) -> None:
+        cursor = start
+        for cut in cuts:
+            if start < cut < end:
+                out.append(text(body[cursor:cut].rstrip("\n")))
+                out.append(Markup("<br>"))
+                cursor = cut
+        out.append(text(body[cursor:end].rstrip("\n")))
+
     cursor = 0
     for start, end, href in sorted(citations, key=lambda c: (c[0], -c[1])):
         if start < cursor or end <= start or end > len(body):
             continue
-        out.append(text(body[cursor:start]))
+        plain(cursor, start)
         span = body[start:end]
         out.append(link(href, span, css="lx-cite") if href else text(span))
         cursor = end
-    out.append(text(body[cursor:]))
+    plain(cursor, len(body))
     return Markup('<{} class="lx-text">{}</{}>').format(Markup(tag), join(out), Markup(tag))
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|blockquote)\b[^<>]*>", re.IGNORECASE)
+
+
+def paragraph_starts(body: str, html: str | None) -> list[int]:
+    """Offsets in the flat `body` where the source HTML starts a paragraph (the HTML is only measured,
+    never shown); paragraphs whose wording cannot be found are skipped."""
+    starts: list[int] = []
+    cursor = 0
+    for chunk in _BLOCK_TAG.split(html or ""):
+        words = Markup(chunk).striptags().split()
+        if not words:
+            continue
+        probe = " ".join(words[:4])
+        found = body.find(probe, cursor)
+        if found < 0:
+            continue
+        if found > 0:
+            starts.append(found)
+        cursor = found + len(probe)
+    return starts
 
 
 # -- diffs -------------------------------------------------------------------------------------------------

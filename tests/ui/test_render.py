@@ -21,7 +21,7 @@ HOSTILE = (
     "[clic](javascript:alert(1))",
     "**gras** _it_ :material/home: $x^2$ \n\n<b>x</b>",
 )
-APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li"}
+APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li", "br"}
 
 
 class _Tags(HTMLParser):
@@ -163,3 +163,21 @@ def test_hit_row_escapes_every_field() -> None:
     assert_only_app_markup(markup)
     assert "en vigueur depuis le 1er janvier 2018" in "".join(parsed(markup).data)
     assert "".join(parsed(markup).data).count(evil) == 5
+
+
+def test_paragraphs_of_the_source_html_become_line_breaks_outside_citations() -> None:
+    body = "Constitue un licenciement : 1° A des difficultés ; 2° A des mutations, voir L. 1233-4."
+    source = "<p>Constitue un licenciement :</p><p>1° A des difficultés ;</p><p>2° A des mutations, voir L. 1233-4.</p>"
+    starts = render.paragraph_starts(body, source)
+    assert starts == [body.index("1°"), body.index("2°")]
+    cite = body.index("L. 1233-4")
+    markup = str(render.article_text(body, [(cite, cite + 9, "?x")], breaks=[*starts, cite + 3]))
+    assert markup.count("<br>") == 2
+    assert_only_app_markup(markup)
+    assert "".join(parsed(markup).data) == body
+
+
+def test_blank_lines_of_plain_sources_are_kept() -> None:
+    markup = render.article_text("Premier alinéa.\n\nSecond alinéa.", [])
+    assert str(markup).count("<br>") == 2
+    assert "".join(parsed(markup).data) == "Premier alinéa.Second alinéa."

@@ -101,7 +101,11 @@ def show(service: object, screen: Screen) -> None:
         for start, end, target_key, _kind, _detail in service.citations_in(version.version_id):
             target = service.resolve_citation(target_key, day) if target_key else None
             spans.append((start, end, params.article_url(target.version_id, day) if target else None))
-        html(render.article_text(version.text, spans))
+        html(
+            render.article_text(
+                version.text, spans, breaks=render.paragraph_starts(version.text, version.html)
+            )
+        )
         html(
             render.paragraph(
                 render.text(f"Liens de citation : versions en vigueur au {render.french_date(day)}.")

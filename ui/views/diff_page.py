@@ -31,7 +31,11 @@ def change_summary(
     previous, compared = baseline(versions, version)
     if previous is None:
         note = "Création de l'article : c'est sa première version connue, il n'y a pas de version précédente."
-        body = render.article_text(version.text, []) if version.text else render.Markup("")
+        body = (
+            render.article_text(version.text, [], breaks=render.paragraph_starts(version.text, version.html))
+            if version.text
+            else render.Markup("")
+        )
         return render.fragment(render.paragraph(render.text(note)), body)
     if version.text is None or compared is None:
         which = "de cette version" if version.text is None else "des versions précédentes"

@@ -90,7 +90,7 @@ _MONTHS = (
 )
 # "1343-5", "1er", "premier", "7 tersexagies A", "préliminaire"; never a date ("1er janvier").
 BARE = (
-    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])"
+    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])(?![.,]\d)"
     rf"|premier\b|liminaire\b|préliminaire\b)(?!\s+{_MONTHS})"
 )
 NUMBER = rf"(?:{PREFIXED}|{BARE})"
@@ -157,9 +157,14 @@ _NATURE = (
 )
 OTHER_TEXT = (
     rf"(?:{_NATURE}\s+(?:{_TEXT_NUMBER}(?:\s+du\s+{_DATE})?|du\s+{_DATE})"
-    r"|règlement\s+(?:délégué\s+|d['’]exécution\s+)?\((?:UE|CE|CEE)\)\s+(?:n°\s*)?\d+/\d+(?:/\w+)?"
+    r"|règlement\s+(?:délégué\s+|d['’]exécution\s+)?\((?:UE|CE|CEE)\)\s+(?:n°\s*)?\d+\s?/\s?\d+(?:/\w+)?"
     r"|directive\s+(?:\((?:UE|CE|CEE)\)\s+)?(?:n°\s*)?\d+/\d+(?:/\w+)?"
-    r"|(?:présente|même)\s+(?:loi|ordonnance)|(?:présent|même)\s+(?:décret|règlement|arrêté)"
+    r"|(?:présente|même|cette|ladite)\s+(?:loi|ordonnance|directive|convention)"
+    r"|(?:présent|même|ce|ledit)\s+(?:décret|règlement|arrêté|accord|traité)"
+    rf"|(?:loi|ordonnance|décret|règlement|directive|convention)\s+(?:précitée?|susvisée?|susmentionnée?)"
+    rf"(?:\s+du\s+{_DATE})?"
+    r"|règlement\s+(?:mentionné|cité|visé)"
+    rf"|convention(?:\s+[\w-]+){{0,4}}?\s+du\s+{_DATE}"
     r"|Constitution(?:\s+du\s+4\s+octobre\s+1958)?"
     r"|traité\s+sur\s+le\s+fonctionnement\s+de\s+l['’]Union\s+européenne"
     r"|[Dd]éclaration\s+des\s+droits\s+de\s+l['’][Hh]omme\s+et\s+du\s+citoyen(?:\s+(?:du\s+26\s+août\s+)?1789)?)"

@@ -104,8 +104,8 @@ _PREFIX_PARTS = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])\.?\s?(\*{0,2})\.?\s?(?=\d)"
 def _number(raw: str) -> str:
     """Canonical number; also folds the spellings normalize_number does not expect ("R. * 7123-9")."""
     raw = re.sub(r"[‑‐]", "-", raw)
-    if raw.strip().lower() == "premier":
-        return "1er"
+    if raw.strip().lower() in ("premier", "1er"):
+        return "1"  # Légifrance numbers the first article "1" ("art. 1" in its links)
     parts = _PREFIX_PARTS.match(raw)
     if parts:
         prefix = re.sub(r"[.\s]", "", parts.group(1)).upper() + parts.group(2)
@@ -307,12 +307,30 @@ def _starless(known: frozenset[str]) -> dict[str, str]:
 
 
 def _resolve_number(number: str, title: str | None, known: frozenset | None) -> str:
-    """Fit a number to its code: no "L" in the codes that have none, the star of "R*" articles when known."""
+    """Fit a number to its code: no "L" in the codes that have none; with the code's articles known, the
+    star of "R*" articles, and the letter a text forgot ("l'article 2312-19" where only L2312-19 exists)."""
     if title in UNPREFIXED_CODES and number[:1] == "L" and number[1:2].isdigit():
         number = number[1:]
-    if known is not None and number not in known:
-        return _starless(known).get(number.replace("*", ""), number)
+    if known is None or number in known:
+        return number
+    if number == "1" and "1er" in known:
+        return "1er"
+    starred = _starless(known).get(number.replace("*", ""))
+    if starred:
+        return starred
+    if number[:1].isdigit() and "-" in number:
+        candidates = [letter + number for letter in "LRD" if letter + number in known]
+        if len(candidates) == 1:
+            return candidates[0]
     return number
+
+
+def _range_end(first: str, last: str) -> str:
+    """ "D. 6222-26 à 6222-32": the end of a range takes the letter of its start."""
+    letters = re.match(r"^[A-Z]+\**", first)
+    if letters and last[:1].isdigit() and "-" in last:
+        return letters.group(0) + last
+    return last
 
 
 def _expand(first: str, last: str, known: frozenset | None) -> list[str]:
@@ -364,7 +382,7 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
         for item in run:
             first = _resolve_number(_number(item.number), title, known)
             if item.last:
-                last = _resolve_number(_number(item.last), title, known)
+                last = _resolve_number(_range_end(first, _number(item.last)), title, known)
                 ranges.append((first, last))
                 articles.extend(_expand(first, last, known))
             else:

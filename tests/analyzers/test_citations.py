@@ -75,7 +75,8 @@ FORMS = [
         ],
     ),
     ("L. 400 bis", "Code de commerce", [("Code de commerce", ("L400 bis",), None)]),
-    ("l'article 1er", TRAVAIL, [(TRAVAIL, ("1er",), None)]),
+    ("l'article 1er", TRAVAIL, [(TRAVAIL, ("1",), None)]),
+    ("l'article premier du code civil", TRAVAIL, [("Code civil", ("1",), None)]),
     ("l'article premier de la Constitution", None, []),
     (
         "article 7 tersexagies A du code général des impôts",

@@ -212,12 +212,16 @@ def build_index(
         )
         bar = tqdm(total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress)
         try:
-            with context.Pool(processes) as pool:
-                pending = pool.map_async(_write_part, range(processes))
-                while not pending.ready():
-                    pending.wait(0.25)
-                    bar.update(counter.value - bar.n)
-                parts = pending.get()
+            if processes == 1:
+                parts = [_write_part(0)]
+            else:
+                with context.Pool(processes) as pool:
+                    pending = pool.map_async(_write_part, range(processes))
+                    while not pending.ready():
+                        pending.wait(0.25)
+                        bar.update(counter.value - bar.n)
+                    parts = pending.get()
+            bar.update(len(versions) - bar.n)
         finally:
             bar.close()
             _STATE.clear()

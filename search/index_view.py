@@ -1,0 +1,182 @@
+"""One opened index generation: pooled Whoosh searchers plus an in-memory table of the stored fields.
+
+Everything a result row needs (article, dates, status, section path…) is read once when the index is
+opened, so searching never loads stored fields, and version/code filters become cached sets of document
+numbers handed to Whoosh as `filter=`. Searchers come from a small pool (bounded file handles, safe under
+concurrent threads); a retired view closes them once the last search using it has finished.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+
+from analyzers.citations import order_key
+from indexer.schema import IndexMeta, parse_date_value
+from search.filters import VersionFilter
+from search.postings import field_lengths
+from search.retrieval import FieldStats
+
+POOL_SIZE = 4
+
+
+@dataclass(frozen=True)
+class DocRow:
+    """The stored fields of one indexed version."""
+
+    version_id: str
+    article_id: str
+    article_key: str
+    code_id: str
+    number: str
+    valid_from: date | None
+    valid_to: date | None
+    status: str
+    amending_text_id: str
+    amending_title: str
+    section_path: tuple[str, ...]
+    partie: str
+    livre: str
+
+
+class IndexView:
+    def __init__(self, directory: Path, target: str) -> None:
+        self.directory = directory
+        self.target = target
+        self.meta = IndexMeta.read(directory)
+        self.index = whoosh_index.open_dir(str(directory))
+        self._pool: queue.LifoQueue[Searcher] = queue.LifoQueue()
+        self._created = 0
+        self._lock = threading.Lock()
+        self._active = 0
+        self._retired = False
+        self._closed = False
+        with self.searcher() as searcher:
+            self.rows = self._load_rows(searcher)
+            size = len(self.rows)
+            self.stats: dict[str, FieldStats] = {}
+            for field in ("text", "surface", "section"):
+                lengths = field_lengths(searcher, field, size)
+                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+        self.by_article: dict[str, tuple[int, ...]] = {}
+        self.by_number: dict[str, list[str]] = {}
+        for docnum, row in enumerate(self.rows):
+            self.by_article.setdefault(row.article_key, ())
+            self.by_article[row.article_key] += (docnum,)
+        for key in self.by_article:
+            code_id, number = key.split(":", 1)
+            self.by_number.setdefault(number.upper(), []).append(key)
+        self.numbers_by_code: dict[str, list[str]] = {}
+        for key in self.by_article:
+            code_id, number = key.split(":", 1)
+            self.numbers_by_code.setdefault(code_id, []).append(number)
+        for numbers in self.numbers_by_code.values():
+            numbers.sort(key=order_key)
+        self.keys = tuple(self.by_article)
+        index_of = {key: i for i, key in enumerate(self.keys)}
+        self.article_index = np.fromiter(
+            (index_of[row.article_key] for row in self.rows), dtype=np.int64, count=len(self.rows)
+        )
+        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
+
+    @staticmethod
+    def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
+        reader = searcher.reader()
+        rows: list[DocRow | None] = [None] * reader.doc_count_all()
+        for docnum, fields in reader.iter_docs():
+            rows[docnum] = DocRow(
+                version_id=fields["version_id"],
+                article_id=fields["article_id"],
+                article_key=fields["article_key"],
+                code_id=fields["code_id"],
+                number=fields["number"],
+                valid_from=parse_date_value(fields["valid_from"]),
+                valid_to=parse_date_value(fields["valid_to"]),
+                status=fields["status"],
+                amending_text_id=fields.get("amending_text_id", ""),
+                amending_title=fields.get("amending_title", ""),
+                section_path=tuple(fields.get("section_path", ())),
+                partie=fields.get("partie", ""),
+                livre=fields.get("livre", ""),
+            )
+        return tuple(row for row in rows if row is not None)
+
+    # -- searchers -------------------------------------------------------------------------------------
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("index view closed")
+            self._active += 1
+        try:
+            try:
+                searcher = self._pool.get_nowait()
+            except queue.Empty:
+                with self._lock:
+                    self._created += 1
+                searcher = self.index.searcher()
+            try:
+                yield searcher
+            finally:
+                if self._pool.qsize() < POOL_SIZE:
+                    self._pool.put(searcher)
+                else:
+                    searcher.close()
+        finally:
+            with self._lock:
+                self._active -= 1
+                close = self._retired and self._active == 0
+            if close:
+                self.close()
+
+    def retire(self) -> None:
+        """No new searches; close when the last running one ends."""
+        with self._lock:
+            self._retired = True
+            close = self._active == 0
+        if close:
+            self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        while True:
+            try:
+                self._pool.get_nowait().close()
+            except queue.Empty:
+                break
+        self.index.close()
+
+    # -- filters ---------------------------------------------------------------------------------------
+
+    def _filter_mask(
+        self, version: VersionFilter, code_id: str | None, status: str | None, section: str | None
+    ) -> np.ndarray:
+        """Which versions pass every filter (cached per filter, so per date); read-only."""
+        section_folded = section.casefold() if section else None
+        mask = np.fromiter(
+            (
+                version.accepts(row.valid_from, row.valid_to)
+                and (code_id is None or row.code_id == code_id)
+                and (status is None or row.status == status)
+                and (section_folded is None or any(section_folded in t.casefold() for t in row.section_path))
+                for row in self.rows
+            ),
+            dtype=bool,
+            count=len(self.rows),
+        )
+        mask.setflags(write=False)
+        return mask

@@ -1,0 +1,137 @@
+"""Pure scoring functions: field weights for BM25F, the proximity bonus, the reference-proximity decay and
+how the components combine. Nothing here touches an index; `RankingConfig` switches each component on or
+off so the evaluation can ablate them one by one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# BM25F: a section title is short and dense, so its length normalization is weaker than a body's.
+K1 = 1.2
+B_TEXT = 0.75
+B_SECTION = 0.3
+B_SURFACE = 0.75
+FIELD_B = {"text": B_TEXT, "surface": B_SURFACE, "section": B_SECTION}
+FIELD_WEIGHTS = {"text": 1.0, "surface": 0.35, "section": 1.5}
+PHRASE_WEIGHT = 2.0  # an exact phrase the user quoted, on the surface stream
+EXPANSION_WEIGHT = 0.5  # a synonym or an abbreviation's expansion counts less than the word typed
+
+PROXIMITY_WINDOW = 12  # positions (lemma stream): beyond this the terms are not "together"
+REFERENCE_DECAY = 0.5  # each hop in the citation graph halves the reference score
+REFERENCE_MAX_DISTANCE = 2
+CITED_FIRST = 1000.0  # a cited article outranks every other hit, in the order cited
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """Which components run, and how much each weighs. Text relevance (BM25F) always runs."""
+
+    proximity: bool = True
+    references: bool = True
+    rerank: bool = True  # citation-graph re-ranking of the top candidates (search.graph)
+    fuzzy: bool = True
+    proximity_weight: float = 0.4
+    reference_weight: float = 0.6
+    rerank_weight: float = 0.3
+    rerank_depth: int = 50
+
+
+def bm25f_weighting():
+    from whoosh.scoring import BM25F
+
+    return BM25F(B=B_TEXT, K1=K1, section_B=B_SECTION)
+
+
+def minimal_span(positions: Sequence[Sequence[int]]) -> int | None:
+    """Length of the smallest window holding one occurrence of every term (positions sorted), or None
+    when a term has no occurrence."""
+    lists = [sorted(p) for p in positions]
+    if not lists or any(not p for p in lists):
+        return None
+    events = sorted((pos, term) for term, p in enumerate(lists) for pos in p)
+    need = len(lists)
+    counts = [0] * need
+    covered = 0
+    best: int | None = None
+    left = 0
+    for pos, term in events:
+        if counts[term] == 0:
+            covered += 1
+        counts[term] += 1
+        while covered == need:
+            left_pos, left_term = events[left]
+            span = pos - left_pos + 1
+            if best is None or span < best:
+                best = span
+            counts[left_term] -= 1
+            if counts[left_term] == 0:
+                covered -= 1
+            left += 1
+    return best
+
+
+def proximity_bonus(positions: Sequence[Sequence[int]], window: int = PROXIMITY_WINDOW) -> float:
+    """In [0, 1]: 1 when the query terms are adjacent, falling to 0 at `window`; 0 for one term.
+
+    Terms absent from the document are ignored; the bonus is then scaled by the share of terms present,
+    so "all terms together" beats "two of five together".
+    """
+    present = [p for p in positions if p]
+    if len(positions) < 2 or len(present) < 2:
+        return 0.0
+    span = minimal_span(present)
+    assert span is not None
+    closeness = max(0.0, 1.0 - (span - len(present)) / window)
+    return closeness * (len(present) - 1) / (len(positions) - 1)
+
+
+def reference_score(distance: int, decay: float = REFERENCE_DECAY) -> float:
+    """Score of an article `distance` citation hops from an article the query cites (0 = cited)."""
+    return decay**distance
+
+
+def combine(
+    text: float,
+    proximity: float = 0.0,
+    reference: float = 0.0,
+    rerank: float = 0.0,
+    config: RankingConfig = RankingConfig(),
+) -> float:
+    """Final score of a candidate: text relevance (normalized to [0, 1] over the candidates) raised by
+    proximity, plus the reference and re-ranking components."""
+    score = text
+    if config.proximity:
+        score *= 1.0 + config.proximity_weight * proximity
+    if config.references:
+        score += config.reference_weight * reference
+    if config.rerank:
+        score += config.rerank_weight * rerank
+    return score
+
+
+def cited_score(order: int) -> float:
+    """Score of the `order`-th article the query cites: ahead of everything, in the order cited."""
+    return CITED_FIRST - order
+
+
+# -- BM25F over numpy vectors (one entry per indexed version) -------------------------------------------
+
+
+def idf(document_frequency: float, documents: int) -> float:
+    """Robertson–Spärck Jones idf, never negative."""
+    return math.log(1.0 + (documents - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def normalized_tf(tf: np.ndarray, lengths: np.ndarray, average: float, b: float) -> np.ndarray:
+    """A field's term frequency divided by its length normalization (BM25F's per-field step)."""
+    return tf / (1.0 - b + b * lengths / max(average, 1e-9))
+
+
+def saturate(pseudo_tf: np.ndarray, term_idf: float, k1: float = K1) -> np.ndarray:
+    """BM25F's final step: the weighted sum of normalized frequencies, saturated once, times idf."""
+    return term_idf * pseudo_tf / (k1 + pseudo_tf)

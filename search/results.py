@@ -1,0 +1,64 @@
+"""The values the search layer returns: requests, hits, results (frozen, per CONTRACTS.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """`at=None` and `all_versions=False` mean "in force today". `highlight=False` skips snippets (the
+    snippet is then empty), for callers that only need the ranking."""
+
+    query: str
+    at: date | None = None
+    all_versions: bool = False
+    code: str | None = None
+    limit: int = 10
+    offset: int = 0
+    status: str | None = None
+    section: str | None = None
+    highlight: bool = True
+
+
+@dataclass(frozen=True)
+class VersionRef:
+    version_id: str
+    valid_from: date | None
+    valid_to: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: str  # number, "L1233-3"
+    article_key: str
+    article_id: str
+    code: str  # title
+    code_id: str
+    version_id: str
+    valid_from: date | None
+    valid_to: date | None
+    status: str
+    score: float
+    snippet: str  # HTML-escaped text with only <mark> added
+    section_path: tuple[str, ...]
+    other_versions: tuple[VersionRef, ...]
+    amending_text: str | None
+    article_url: str
+    diff_url: str
+    amending_text_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int  # matching articles (not versions)
+    took_ms: float
+    hits: tuple[Hit, ...]
+    filter_description: str
+    notices: tuple[str, ...] = ()
+    understood_references: tuple[str, ...] = ()
+    suggestion: str | None = None
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)

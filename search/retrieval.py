@@ -1,0 +1,103 @@
+"""Text retrieval: BM25F scores of every indexed version for an analyzed query, as numpy vectors.
+
+Postings come from the Whoosh index (`search.postings`), the formulas from `search.ranking`; phrases are
+matched by Whoosh's own phrase query. The result is exact: every matching version of the filter is in
+`matched`, so totals and facets are counts, not estimates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from search.matching import QueryTerms
+from search.postings import term_postings
+from search.ranking import (
+    EXPANSION_WEIGHT,
+    FIELD_B,
+    FIELD_WEIGHTS,
+    PHRASE_WEIGHT,
+    idf,
+    normalized_tf,
+    saturate,
+)
+
+
+@dataclass(frozen=True)
+class FieldStats:
+    lengths: np.ndarray
+    average: float
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    scores: np.ndarray  # BM25F (+ phrase) score per version; 0 outside `matched`
+    matched: np.ndarray  # bool: the version matches the query and passes the filter
+
+
+def _pseudo_tf(
+    searcher: Searcher, stats: dict[str, FieldStats], term: str, fields: tuple[str, ...], size: int
+):
+    pseudo = np.zeros(size)
+    for field in fields:
+        ids, tf = term_postings(searcher, field, term)
+        if ids.size:
+            field_stats = stats[field]
+            pseudo[ids] += FIELD_WEIGHTS[field] * normalized_tf(
+                tf, field_stats.lengths[ids], field_stats.average, FIELD_B[field]
+            )
+    return pseudo
+
+
+def _mask(searcher: Searcher, query: wq.Query, size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    docs = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+    if docs.size:
+        mask[docs] = True
+    return mask
+
+
+def retrieve(
+    searcher: Searcher, stats: dict[str, FieldStats], terms: QueryTerms, allowed: np.ndarray
+) -> Retrieved | None:
+    """Scores and matches of `terms` among the `allowed` versions; None when there is no text to match."""
+    if terms.is_empty:
+        return None
+    size = allowed.size
+    documents = max(size, 1)
+    scores = np.zeros(size)
+    matched = np.zeros(size, dtype=bool)
+    weighted = [(lemma, 1.0) for lemma in terms.lemmas] + [
+        (term, EXPANSION_WEIGHT) for term in terms.expansions
+    ]
+    for term, weight in weighted:
+        pseudo = _pseudo_tf(searcher, stats, term, ("text", "section"), size)
+        hit = pseudo > 0
+        frequency = int(hit.sum())
+        if frequency:
+            scores += weight * saturate(pseudo, idf(frequency, documents))
+            matched |= hit
+    for form in terms.surface:
+        pseudo = _pseudo_tf(searcher, stats, form, ("surface",), size)
+        hit = pseudo > 0
+        frequency = int(hit.sum())
+        if frequency:
+            scores += saturate(pseudo, idf(frequency, documents))
+            matched |= hit
+    if terms.phrases:  # quoted phrases are required; free words then only add to the score
+        matched = np.ones(size, dtype=bool)
+        for tokens in terms.phrases:
+            query = wq.Term("surface", tokens[0]) if len(tokens) == 1 else wq.Phrase("surface", list(tokens))
+            phrase = _mask(searcher, query, size)
+            matched &= phrase
+            scores += PHRASE_WEIGHT * phrase
+    if terms.excluded_lemmas or terms.excluded_surface:
+        excluded = [wq.Term("text", lemma) for lemma in terms.excluded_lemmas]
+        excluded += [wq.Term("surface", form) for form in terms.excluded_surface]
+        matched &= ~_mask(searcher, wq.Or(excluded), size)
+    matched &= allowed
+    scores = np.where(matched, scores, 0.0)
+    return Retrieved(scores, matched)

@@ -1,0 +1,587 @@
+"""The search service: one instance per process, shared by the CLI and the app, safe across threads.
+
+It opens the store and the current index once (building both from the embedded default corpus on first
+use), follows `lexsearch index` rebuilds by watching the index's `current` pointer, and answers
+`SearchRequest`s with results grouped by article: the best-matching version of each article, plus the
+other versions of it that also match.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Status, article_key
+from corpus.settings import data_home
+from corpus.store import Store
+from indexer.build import analyzers_fingerprint, build_index, store_stamp
+from indexer.citation_graph import ArticleGraph, CitationGraph
+from indexer.errors import IndexMissingError, StaleIndexError
+from indexer.location import current_directory, current_target
+from indexer.schema import REBUILD_COMMAND, number_token
+from search import ranking
+from search.filters import VersionFilter, describe, version_filter
+from search.graph import rerank as graph_rerank
+from search.highlight import snippet
+from search.index_view import DocRow, IndexView
+from search.matching import QueryTerms, analyze_query
+from search.query import ParsedQuery, parse_query
+from search.results import Hit, SearchRequest, SearchResults, VersionRef
+from search.retrieval import retrieve
+from search.urls import article_url, diff_url
+
+CANDIDATE_DOCS = 300  # scored versions fetched from Whoosh before grouping by article
+PROXIMITY_DEPTH = 60  # candidates whose term positions are read for the proximity bonus
+FUZZY_BELOW = 3  # a query finding fewer articles than this tries spelling corrections
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    docnum: int  # best version
+    text: float = 0.0
+    proximity: float = 0.0
+    reference: float = 0.0
+    cited_order: int | None = None
+    rerank: float = 0.0
+    score: float = 0.0
+
+
+class SearchService:
+    """Open with `SearchService.open()`; call `search(SearchRequest)` from any thread."""
+
+    def __init__(self, home: Path, store: Store, ranking_config: ranking.RankingConfig) -> None:
+        self.home = home
+        self.store = store
+        self.ranking = ranking_config
+        self.index_root = home / "index"
+        self._lock = threading.Lock()
+        self._store_lock = threading.RLock()
+        self._view: IndexView | None = None
+        self._index_notice: str | None = None
+        self._codes = {code.code_id: code.title for code in store.codes()}
+        self._graph = CitationGraph.load(store)
+        self._graph_at = lru_cache(maxsize=32)(self._graph.at)
+        self._view = self._open_view()
+        analyze_query(parse_query("licenciement du salarié"))  # loads the lemmatizer now, not on a query
+
+    @classmethod
+    def open(
+        cls,
+        home: Path | None = None,
+        *,
+        build_if_missing: bool = True,
+        ranking_config: ranking.RankingConfig | None = None,
+        progress: bool = True,
+    ) -> SearchService:
+        home = Path(home) if home is not None else data_home()
+        store_file = home / "corpus.sqlite3"
+        if build_if_missing:
+            from corpus.ingest import ensure_default_store
+
+            store = ensure_default_store(store_file, progress=progress)
+        else:
+            store = Store.open(store_file, create=False)
+        if build_if_missing and current_target(home / "index") is None:
+            if progress:
+                print("lexsearch: building the search index (first use)…", file=sys.stderr)
+            build_index(store, home / "index", progress=progress)
+        try:
+            return cls(home, store, ranking_config or ranking.RankingConfig())
+        except BaseException:
+            store.close()
+            raise
+
+    # -- the index generation in use -------------------------------------------------------------------
+
+    def _open_view(self) -> IndexView:
+        directory = current_directory(self.index_root)
+        view = IndexView(directory, current_target(self.index_root) or "")
+        # Other analyzers still give a usable index (only some terms differ): serve it, and say so.
+        self._index_notice = (
+            None
+            if view.meta.analyzers == analyzers_fingerprint()
+            else f"L'index a été construit avec une autre version des analyseurs : relancez `{REBUILD_COMMAND}`."
+        )
+        with self._store_lock:
+            stamp = store_stamp(self.store)
+        if view.meta.store_digest != stamp:
+            view.close()
+            raise StaleIndexError(
+                f"{directory}: index older than the corpus store; rebuild it with `{REBUILD_COMMAND}`"
+            )
+        return view
+
+    def _current_view(self) -> IndexView:
+        """The serving view; switches to a new build as soon as `current` points to it."""
+        view = self._view
+        target = current_target(self.index_root)
+        if view is not None and (target is None or target == view.target):
+            return view
+        with self._lock:
+            view = self._view
+            if view is None or (target is not None and target != view.target):
+                try:
+                    fresh = self._open_view()
+                except (IndexMissingError, StaleIndexError, OSError):
+                    if view is None:
+                        raise
+                    return view  # a half-switched or odd state: keep serving what works
+                self._graph = CitationGraph.load(self.store)
+                self._graph_at = lru_cache(maxsize=32)(self._graph.at)
+                self._view = fresh
+                if view is not None:
+                    view.retire()
+                view = fresh
+        return view
+
+    def close(self) -> None:
+        if self._view is not None:
+            self._view.retire()
+        self.store.close()
+
+    # -- searching -------------------------------------------------------------------------------------
+
+    def search(
+        self, request: SearchRequest, *, ranking_config: ranking.RankingConfig | None = None
+    ) -> SearchResults:
+        started = time.perf_counter()
+        config = ranking_config or self.ranking
+        view = self._current_view()
+        notices: list[str] = []
+        code_id = self._code_id(request.code, notices)
+        parsed = parse_query(request.query or "")
+        if parsed.code and code_id is None:
+            code_id = self._code_id(parsed.code, notices)
+        notices += parsed.notices
+        if self._index_notice:
+            notices.append(self._index_notice)
+        vfilter = version_filter(request.at, request.all_versions)
+        allowed = view.filter_mask(vfilter, code_id, request.status, request.section)
+        fields = []
+        if code_id:
+            fields.append(self._codes.get(code_id, code_id))
+        description = describe(vfilter) + "".join(f", {field}" for field in fields)
+        limit = max(1, min(int(request.limit or 10), MAX_LIMIT))
+        offset = max(0, int(request.offset or 0))
+
+        references = self._resolve_references(view, parsed, code_id)
+        terms = analyze_query(parsed, self._expansions(parsed))
+        with view.searcher() as searcher:
+            candidates, matched = self._candidates(
+                searcher, view, terms, references, allowed, vfilter, config
+            )
+            suggestion = None
+            if config.fuzzy and terms.lemmas and self._count_articles(view, matched) < FUZZY_BELOW:
+                corrected = self._corrected(searcher, parsed, terms)
+                if corrected is not None:
+                    suggestion, corrected_terms = corrected
+                    fixed, fixed_matched = self._candidates(
+                        searcher, view, corrected_terms, references, allowed, vfilter, config
+                    )
+                    if self._count_articles(view, fixed_matched) > self._count_articles(view, matched):
+                        notices.append(f"Résultats pour « {suggestion} » (orthographe corrigée).")
+                        candidates, matched, terms = fixed, fixed_matched, corrected_terms
+        if parsed.is_empty and not (request.query or "").strip():
+            notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
+        elif not candidates:
+            notices.append(self._nothing_found(parsed, references, vfilter, code_id))
+        ranked = sorted(candidates, key=lambda c: (-c.score, c.key))
+        page = ranked[offset : offset + limit]
+        texts = self._texts([view.rows[c.docnum].version_id for c in page]) if request.highlight else {}
+        hits = tuple(
+            self._hit(
+                view,
+                candidate,
+                self._matching_versions(view, candidate.key, matched),
+                terms,
+                texts,
+                references,
+            )
+            for candidate in page
+        )
+        return SearchResults(
+            query=request.query,
+            total=max(len(ranked), self._count_articles(view, matched)),
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            hits=hits,
+            filter_description=description,
+            notices=tuple(dict.fromkeys(notices)),
+            understood_references=tuple(key.split(":", 1)[1] for key in references),
+            suggestion=suggestion,
+            facets=self._facets(view, ranked),
+        )
+
+    # -- pieces ----------------------------------------------------------------------------------------
+
+    def _code_id(self, code: str | None, notices: list[str]) -> str | None:
+        if not code:
+            return None
+        if code in self._codes:
+            return code
+        from analyzers.citations import resolve_code
+
+        wanted = code.casefold().strip()
+        for code_id, title in self._codes.items():
+            if wanted in title.casefold():
+                return code_id
+        try:
+            title, code_id = resolve_code(code)
+        except Exception:  # a code name is user input; an odd one must not break the search
+            title, code_id = None, None
+        if code_id in self._codes:
+            return code_id
+        notices.append(f"Code « {code} » inconnu : la recherche porte sur tous les codes.")
+        return None
+
+    def _expansions(self, parsed: ParsedQuery) -> tuple[str, ...]:
+        if not parsed.text:
+            return ()
+        try:
+            from analyzers.french import expand_query_terms
+
+            found = expand_query_terms(parsed.text)
+        except Exception:  # expansions are a bonus; a missing table or odd input must not fail a search
+            return ()
+        expansions: list[str] = []
+        for item in found or ():
+            if isinstance(item, str):
+                expansions.append(item)
+            else:
+                values = getattr(item, "expansions", None) or getattr(item, "expansion", None)
+                if isinstance(values, str):
+                    expansions.append(values)
+                elif values:
+                    expansions.extend(str(value) for value in values)
+        return tuple(expansions)
+
+    def _resolve_references(
+        self, view: IndexView, parsed: ParsedQuery, code_id: str | None
+    ) -> tuple[str, ...]:
+        """Article keys the query cites, in the order cited (ranges expanded, prefixes listed)."""
+        keys: list[str] = []
+
+        def candidates(number: str, reference_code: str | None) -> list[str]:
+            if reference_code:
+                key = article_key(reference_code, number)
+                return [key] if key in view.by_article else []
+            found = view.by_number.get(number.upper(), [])
+            return sorted(found, key=lambda key: (key.split(":")[0] != code_id, key))
+
+        for reference in parsed.references:
+            keys += candidates(reference.number, reference.code_id)
+        for number_range in parsed.ranges:
+            from analyzers.citations import order_key
+
+            first, last = order_key(number_range.first), order_key(number_range.last)
+            for code, numbers in view.numbers_by_code.items():
+                if code_id and code != code_id:
+                    continue
+                keys += [article_key(code, n) for n in numbers if first <= order_key(n) <= last]
+        for prefix in parsed.prefixes:
+            token = number_token(prefix)
+            for code, numbers in view.numbers_by_code.items():
+                if code_id and code != code_id:
+                    continue
+                keys += [article_key(code, n) for n in numbers if number_token(n).startswith(token)]
+        return tuple(dict.fromkeys(keys))
+
+    def _candidates(
+        self,
+        searcher,
+        view: IndexView,
+        terms: QueryTerms,
+        references: tuple[str, ...],
+        allowed: np.ndarray,
+        vfilter: VersionFilter,
+        config: ranking.RankingConfig,
+    ) -> tuple[list[_Candidate], np.ndarray]:
+        """Scored candidates (one per article) and the mask of every matching version."""
+        retrieved = retrieve(searcher, view.stats, terms, allowed)
+        matched = retrieved.matched.copy() if retrieved is not None else np.zeros(allowed.size, dtype=bool)
+        best: dict[str, tuple[int, float]] = {}
+        if retrieved is not None:
+            docs = np.flatnonzero(matched)
+            if docs.size > CANDIDATE_DOCS:
+                docs = docs[np.argpartition(-retrieved.scores[docs], CANDIDATE_DOCS)[:CANDIDATE_DOCS]]
+            for docnum in docs[np.argsort(-retrieved.scores[docs], kind="stable")].tolist():
+                key = view.rows[docnum].article_key
+                if key not in best:
+                    best[key] = (docnum, float(retrieved.scores[docnum]))
+        top = max((score for _, score in best.values()), default=0.0) or 1.0
+
+        proximity: dict[str, float] = {}
+        if config.proximity and len(terms.lemmas) > 1:
+            ordered = sorted(best.items(), key=lambda item: -item[1][1])[:PROXIMITY_DEPTH]
+            proximity = self._proximity(searcher, terms, {key: docnum for key, (docnum, _) in ordered})
+
+        cited_order = {key: order for order, key in enumerate(references)}
+        distances: dict[str, int] = {}
+        if references:
+            distances = dict.fromkeys(references, 0)
+            if config.references:
+                distances = self._graph_at(vfilter.day).distances(references, ranking.REFERENCE_MAX_DISTANCE)
+        for key in distances:
+            if key in best:
+                continue
+            docnum = self._best_version(view, key, allowed)
+            if docnum is not None:
+                best[key] = (docnum, 0.0)
+                matched[docnum] = True
+        for key in references:  # every in-filter version of a cited article counts as matching
+            for docnum in view.by_article.get(key, ()):
+                if allowed[docnum]:
+                    matched[docnum] = True
+
+        candidates = []
+        for key, (docnum, score) in best.items():
+            distance = distances.get(key)
+            reference = ranking.reference_score(distance) if distance is not None and distance > 0 else 0.0
+            candidates.append(
+                _Candidate(
+                    key,
+                    docnum,
+                    text=score / top,
+                    proximity=proximity.get(key, 0.0),
+                    reference=reference,
+                    cited_order=cited_order.get(key),
+                )
+            )
+        return self._rerank(candidates, vfilter, config), matched
+
+    def _best_version(self, view: IndexView, key: str, allowed: np.ndarray) -> int | None:
+        docnums = [d for d in view.by_article.get(key, ()) if allowed[d]]
+        if not docnums:
+            return None
+        return max(docnums, key=lambda d: view.rows[d].valid_from or date.min)
+
+    def _proximity(self, searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[str, float]:
+        """Proximity bonus of each candidate's best version from the lemma stream's positions."""
+        if not docs:
+            return {}
+        wanted = set(docs.values())
+        positions: dict[int, list[list[int]]] = {d: [] for d in wanted}
+        for lemma in terms.lemmas:
+            found: dict[int, list[int]] = {}
+            try:
+                matcher = searcher.postings("text", lemma)
+            except Exception:  # term absent from the index
+                matcher = None
+            if matcher is not None:
+                for docnum in sorted(wanted):
+                    if not matcher.is_active():
+                        break
+                    if matcher.id() < docnum:
+                        matcher.skip_to(docnum)
+                        if not matcher.is_active():
+                            break
+                    if matcher.id() == docnum:
+                        found[docnum] = list(matcher.value_as("positions"))
+            for docnum in wanted:
+                positions[docnum].append(found.get(docnum, []))
+        return {key: ranking.proximity_bonus(positions[docnum]) for key, docnum in docs.items()}
+
+    def _rerank(
+        self, candidates: list[_Candidate], vfilter: VersionFilter, config: ranking.RankingConfig
+    ) -> list[_Candidate]:
+        from dataclasses import replace
+
+        scored = []
+        rerank_scores: dict[str, float] = {}
+        if config.rerank and len(candidates) > 1:
+            top = sorted(candidates, key=lambda c: -c.text)[: config.rerank_depth]
+            graph = self._graph_at(vfilter.day)
+            rerank_scores = dict(graph_rerank({c.key: c.text for c in top if c.text > 0}, graph) or {})
+            peak = max(rerank_scores.values(), default=0.0) or 1.0
+            rerank_scores = {key: value / peak for key, value in rerank_scores.items()}
+        for candidate in candidates:
+            rerank = rerank_scores.get(candidate.key, 0.0)
+            if candidate.cited_order is not None:
+                score = ranking.cited_score(candidate.cited_order)
+            else:
+                score = ranking.combine(
+                    candidate.text, candidate.proximity, candidate.reference, rerank, config
+                )
+            scored.append(replace(candidate, rerank=rerank, score=score))
+        return scored
+
+    def _corrected(self, searcher, parsed: ParsedQuery, terms: QueryTerms) -> tuple[str, QueryTerms] | None:
+        """Whoosh's spelling suggestions for the words the index does not know, if any."""
+        reader = searcher.reader()
+        corrector = searcher.corrector("surface")
+        words = parsed.text.split()
+        changed = False
+        fixed = []
+        for word in words:
+            analyzed = analyze_query(ParsedQuery(raw=word, text=word), ())
+            unknown = [form for form in analyzed.surface if reader.doc_frequency("surface", form) == 0]
+            if analyzed.surface and unknown and len(word) > 3:
+                suggestions = corrector.suggest(unknown[0], limit=1, maxdist=2, prefix=1)
+                if suggestions:
+                    fixed.append(suggestions[0])
+                    changed = True
+                    continue
+            fixed.append(word)
+        if not changed:
+            return None
+        text = " ".join(fixed)
+        corrected = ParsedQuery(raw=text, text=text, phrases=parsed.phrases, excluded=parsed.excluded)
+        return text, analyze_query(corrected, ())
+
+    @staticmethod
+    def _count_articles(view: IndexView, matched: np.ndarray) -> int:
+        return int(np.unique(view.article_index[matched]).size) if matched.any() else 0
+
+    @staticmethod
+    def _matching_versions(view: IndexView, key: str, matched: np.ndarray) -> tuple[int, ...]:
+        return tuple(d for d in view.by_article.get(key, ()) if matched[d])
+
+    def _texts(self, version_ids: list[str]) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+        """Original texts and citation spans of the versions to highlight (one query each)."""
+        if not version_ids:
+            return {}
+        marks = ",".join("?" * len(version_ids))
+        with self._store_lock:
+            texts = dict(
+                self.store.connection.execute(
+                    f"SELECT version_id, text FROM versions WHERE version_id IN ({marks})", version_ids
+                ).fetchall()
+            )
+            spans: dict[str, list[tuple[int, int, str]]] = {}
+            for row in self.store.connection.execute(
+                f"SELECT source_version_id, span_start, span_end, target_key FROM citations "
+                f"WHERE source_version_id IN ({marks})",
+                version_ids,
+            ):
+                spans.setdefault(row[0], []).append((row[1], row[2], row[3]))
+        return {vid: (texts.get(vid) or "", spans.get(vid, [])) for vid in version_ids}
+
+    def _hit(
+        self,
+        view: IndexView,
+        candidate: _Candidate,
+        matching: tuple[int, ...],
+        terms: QueryTerms,
+        texts: dict[str, tuple[str, list[tuple[int, int, str]]]],
+        references: tuple[str, ...],
+    ) -> Hit:
+        row = view.rows[candidate.docnum]
+        text_and_spans = texts.get(row.version_id)
+        snippet_html = ""
+        if text_and_spans is not None:
+            text, spans = text_and_spans
+            cited = set(references)
+            snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
+        others = sorted(
+            (view.rows[d] for d in matching if d != candidate.docnum),
+            key=lambda other: other.valid_from or date.min,
+            reverse=True,
+        )
+        return Hit(
+            article=row.number,
+            article_key=row.article_key,
+            article_id=row.article_id,
+            code=self._codes.get(row.code_id, row.code_id),
+            code_id=row.code_id,
+            version_id=row.version_id,
+            valid_from=row.valid_from,
+            valid_to=row.valid_to,
+            status=row.status,
+            score=round(candidate.score, 6),
+            snippet=snippet_html,
+            section_path=row.section_path,
+            other_versions=tuple(
+                VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others
+            ),
+            amending_text=row.amending_title or None,
+            article_url=article_url(row.version_id),
+            diff_url=diff_url(row.version_id),
+            amending_text_id=row.amending_text_id or None,
+        )
+
+    def _facets(self, view: IndexView, ranked: list[_Candidate]) -> dict[str, tuple[tuple[str, int], ...]]:
+        counts: dict[str, Counter[str]] = {"partie": Counter(), "livre": Counter(), "status": Counter()}
+        for candidate in ranked:
+            row: DocRow = view.rows[candidate.docnum]
+            if row.partie:
+                counts["partie"][row.partie] += 1
+            if row.livre:
+                counts["livre"][row.livre] += 1
+            counts["status"][row.status] += 1
+        return {name: tuple(counter.most_common()) for name, counter in counts.items()}
+
+    def _nothing_found(
+        self, parsed: ParsedQuery, references: tuple[str, ...], vfilter: VersionFilter, code_id: str | None
+    ) -> str:
+        if (parsed.references or parsed.ranges or parsed.prefixes) and not references:
+            return "Aucun article de ce numéro dans le corpus."
+        if references and not vfilter.all_versions:
+            return (
+                f"L'article cité n'a pas de version {vfilter.description} : essayez « toutes les versions »."
+            )
+        if parsed.is_empty:
+            return "Rien à chercher dans cette requête : saisissez des mots ou un numéro d'article."
+        hint = " ou le filtre de code" if code_id else ""
+        return f"Aucun résultat {vfilter.description} : essayez « toutes les versions »{hint}."
+
+    # -- for the article, diff and changeset pages -----------------------------------------------------
+
+    def citations_in(self, version_id: str) -> list[tuple[int, int, str, str, str | None]]:
+        """Citations of a version's text: (start, end, target_key, kind, detail), in text order."""
+        with self._store_lock:
+            rows = self.store.citations_from(version_id)
+        return [(start, end, target, kind, detail) for target, kind, detail, start, end in rows]
+
+    def resolve_citation(self, target_key: str, at: date):
+        """The version of the cited article in force at `at` (None when unknown or not in force)."""
+        with self._store_lock:
+            for article in self.store.articles_by_key(target_key):
+                version = self.store.version_in_force(article.article_id, at)
+                if version is not None:
+                    return version
+        return None
+
+    def cited_by(self, article_id: str, at: date | None = None) -> list[Hit]:
+        """Articles whose versions in force at `at` (today by default) cite this one, by number."""
+        view = self._current_view()
+        day = at or date.today()
+        with self._store_lock:
+            article = self.store.article(article_id)
+            if article is None:
+                return []
+            citing = set(self.store.citing_versions(article.key))
+        allowed = view.filter_mask(VersionFilter(day), None, None, None)
+        hits = []
+        seen: set[str] = set()
+        for docnum, row in enumerate(view.rows):
+            if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
+                seen.add(row.article_key)
+                hits.append(self._hit(view, _Candidate(row.article_key, docnum), (), QueryTerms(), {}, ()))
+        from analyzers.citations import order_key
+
+        return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))
+
+    def graph_at(self, day: date | None) -> ArticleGraph:
+        """The citation graph among articles at `day` (all time when None), as the ranking sees it."""
+        return self._graph_at(day)
+
+
+def status_label(status: str) -> str:
+    from corpus.model import STATUS_LABELS_FR
+
+    try:
+        return STATUS_LABELS_FR[Status(status)]
+    except ValueError:
+        return status
+
+
+__all__ = ["Hit", "SearchRequest", "SearchResults", "SearchService", "VersionRef", "status_label"]

@@ -1,0 +1,170 @@
+"""`lexsearch search`: the same SearchService the app uses, as a table or as JSON (one query or a batch)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from corpus.errors import LexsearchError
+from search.results import SearchRequest, SearchResults
+from search.service import SearchService
+
+
+class UsageError(LexsearchError):
+    """A bad option value or batch line, named with where it came from."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("search", help="search every version of every article")
+    parser.add_argument("query", nargs="?", help='words, "exact phrase", -exclusion, L. 1233-3, L. 1233-*')
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--at", metavar="YYYY-MM-DD", help="versions in force at this date (default: today)")
+    when.add_argument("--all-versions", action="store_true", help="every version, past wordings included")
+    parser.add_argument("--code", help="restrict to one code (title, abbreviation or LEGITEXT id)")
+    parser.add_argument("--limit", type=int, default=10, help="articles to show (default 10)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--batch", type=Path, metavar="FILE", help="JSON lines of queries; one output line each"
+    )
+    parser.set_defaults(handler=run_search)
+
+
+def parse_day(value: object, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+
+
+def results_json(results: SearchResults) -> dict:
+    """The JSON shape of `lexsearch search --json` (issue 4)."""
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "query": results.query,
+        "total": results.total,
+        "took_ms": results.took_ms,
+        "filter": results.filter_description,
+        "notices": list(results.notices),
+        "understood_references": list(results.understood_references),
+        "suggestion": results.suggestion,
+        "hits": [
+            {
+                "article": hit.article,
+                "code": hit.code,
+                "version_id": hit.version_id,
+                "valid_from": day(hit.valid_from),
+                "valid_to": day(hit.valid_to),
+                "status": hit.status,
+                "score": hit.score,
+                "snippet": hit.snippet,
+                "section_path": list(hit.section_path),
+                "other_versions": [
+                    {
+                        "version_id": other.version_id,
+                        "valid_from": day(other.valid_from),
+                        "valid_to": day(other.valid_to),
+                        "status": other.status,
+                    }
+                    for other in hit.other_versions
+                ],
+                "amending_text": hit.amending_text,
+                "article_url": hit.article_url,
+                "diff_url": hit.diff_url,
+            }
+            for hit in results.hits
+        ],
+    }
+
+
+def _table(results: SearchResults) -> str:
+    import re
+
+    lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
+    lines += [f"  ! {notice}" for notice in results.notices]
+    if results.suggestion:
+        lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
+    for rank, hit in enumerate(results.hits, 1):
+        since = hit.valid_from.isoformat() if hit.valid_from else "?"
+        until = hit.valid_to.isoformat() if hit.valid_to else "…"
+        lines.append(
+            f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {hit.status}  {hit.score:.3f}"
+        )
+        if hit.section_path:
+            lines.append("     " + " › ".join(hit.section_path[-2:]))
+        if hit.snippet:
+            plain = re.sub(r"</?mark>", "*", hit.snippet)
+            import html
+
+            lines.append("     " + html.unescape(plain).replace("\n", " ")[:300])
+        if hit.other_versions:
+            lines.append(f"     + {len(hit.other_versions)} autre(s) version(s) correspondante(s)")
+    return "\n".join(lines)
+
+
+def _request(record: dict, where: str) -> SearchRequest:
+    query = record.get("query")
+    if not isinstance(query, str):
+        raise UsageError(f"{where}: 'query' must be a string")
+    limit = record.get("limit", 10)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise UsageError(f"{where}: 'limit' must be a positive integer")
+    code = record.get("code")
+    if code is not None and not isinstance(code, str):
+        raise UsageError(f"{where}: 'code' must be a string")
+    return SearchRequest(
+        query=query,
+        at=parse_day(record.get("at"), where),
+        all_versions=bool(record.get("all_versions", False)),
+        code=code,
+        limit=limit,
+    )
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.batch is None and args.query is None:
+        raise UsageError("search: give a QUERY or --batch FILE")
+    if args.batch is not None:
+        try:
+            lines = args.batch.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{args.batch}: cannot read ({error.__class__.__name__})") from None
+        requests = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{args.batch}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise UsageError(f"{where}: not JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise UsageError(f"{where}: each line must be a JSON object")
+            requests.append(_request(record, where))  # all lines checked before any output
+    else:
+        requests = [
+            SearchRequest(
+                query=args.query,
+                at=parse_day(args.at, "--at"),
+                all_versions=args.all_versions,
+                code=args.code,
+                limit=max(1, args.limit),
+            )
+        ]
+    service = SearchService.open()
+    out = sys.stdout
+    for request in requests:
+        results = service.search(request)
+        if args.json or args.batch is not None:
+            out.write(json.dumps(results_json(results), ensure_ascii=False) + "\n")
+        else:
+            out.write(_table(results) + "\n")
+    out.flush()
+    return 0

@@ -122,6 +122,11 @@ DETAIL = rf"(?:{_ATOM}(?:{_ATOM_LINK}{_ATOM})*)"
 # Looked for just before "article": "… au 2° du I de l'" + "article".
 DETAIL_BEFORE = re.compile(rf"(?P<detail>{DETAIL})\s+(?:de\s+l['’]\s*|des\s+|du\s+|aux?\s+)\Z")
 DETAIL_WINDOW = 160
+# The last atom of a sub-part, just before "de l'": a cheap test before the full (backtracking) pattern.
+DETAIL_TAIL = re.compile(
+    r"(?:°(?:\s?[a-z]+)?|alinéas?(?:\s+\d+)?|phrases?|paragraphes?|tirets?|[IVX]{1,6}(?:\s(?:bis|ter|quater|[A-H]))?"
+    r"|\b[a-z]\)?(?:\s?(?:bis|ter))?)\s+(?:de\s+l['’]\s*|des\s+|du\s+|aux?\s+)\Z"
+)
 
 # -- links between the items of one list -----------------------------------------------------------------
 
@@ -198,6 +203,10 @@ _CODE_ABBREVIATION = "(?:" + "|".join(_abbreviation_alternatives) + r")(?![\w])"
 CODE_MENTION = re.compile(_CODE_NAME + "|" + rf"(?<![\w]){_CODE_ABBREVIATION}")
 
 _INTRO = r"(?:(?:du|des|au|aux|de\s+la|à\s+la|de|en|dans\s+le)\s+|(?:de|à)\s+l['’]\s*)"
+# What a designation can start with, tested before the long alternation of DESIGNATION.
+DESIGNATION_START = re.compile(
+    r"(?:\s*,)?\s*(?:(?:du|des|de|au|aux|à|en|dans|dudit)\b|(?i:code|livre|annexe|nouveau)\b|[A-Z])"
+)
 DESIGNATION = re.compile(
     r"(?:\s*,)?\s*(?:"
     rf"(?P<present>(?i:{_INTRO}présent\s+code))"

@@ -129,6 +129,8 @@ def _detail_before(text: str, position: int) -> tuple[str | None, int]:
     window = text[window_start:position]
     if not window.rstrip().endswith(("'", "’", "des", "du", "au", "aux")):
         return None, position
+    if not grammar.DETAIL_TAIL.search(window, max(0, len(window) - 40)):
+        return None, position
     match = grammar.DETAIL_BEFORE.search(window)
     if not match:
         return None, position
@@ -220,7 +222,7 @@ def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
             item.following = item.following or match.re is grammar.FOLLOWING
             item.end = position = match.end()
             continue
-        match = grammar.DESIGNATION.match(text, position)
+        match = grammar.DESIGNATION_START.match(text, position) and grammar.DESIGNATION.match(text, position)
         if match:
             target = _designation(match, text, default)
             # A code named at the end of a list covers the whole list ("à l'article L. 233-1, aux I et II

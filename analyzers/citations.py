@@ -18,22 +18,26 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
-from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from unidecode import unidecode
 
 from analyzers import citation_grammar as grammar
-from analyzers.code_names import CODES, UNPREFIXED_CODES
-from corpus.model import article_key, normalize_number
+from analyzers.citation_numbers import (
+    KnownArticles,
+    canonical_number,
+    expand,
+    known_for,
+    order_key,
+    range_end,
+    resolve_number,
+)
+from analyzers.code_names import CODES
+from corpus.model import article_key
 
 CODE_ARTICLE = "code_article"
 OTHER_TEXT = "other_text"
-
-KnownArticles = Collection[str] | Mapping[str, Collection[str]] | Callable[[str], Collection[str] | None]
 
 
 @dataclass(frozen=True)
@@ -96,21 +100,6 @@ class _Item:
 
 def _clean(value: str) -> str:
     return grammar.SPACES.sub(" ", value).strip()
-
-
-_PREFIX_PARTS = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])\.?\s?(\*{0,2})\.?\s?(?=\d)")
-
-
-def _number(raw: str) -> str:
-    """Canonical number; also folds the spellings normalize_number does not expect ("R. * 7123-9")."""
-    raw = re.sub(r"[‑‐]", "-", raw)
-    if raw.strip().lower() in ("premier", "1er"):
-        return "1"  # Légifrance numbers the first article "1" ("art. 1" in its links)
-    parts = _PREFIX_PARTS.match(raw)
-    if parts:
-        prefix = re.sub(r"[.\s]", "", parts.group(1)).upper() + parts.group(2)
-        raw = prefix + raw[parts.end() :]
-    return normalize_number(raw)
 
 
 _SHAPE = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])?[.\s*]*(\d+)")
@@ -263,89 +252,6 @@ def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
     return items, position
 
 
-_SUFFIX_RANK = {
-    word: rank
-    for rank, word in enumerate(
-        ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies"]
-    )
-}
-_KEY = re.compile(r"^([A-Z]*\**)(\d+(?:-\d+)*)\s*(\w*)")
-
-
-def order_key(number: str) -> tuple:
-    """Sort key following the codes' order: L3253-8 < L3253-8-1 < L3253-9 < L3253-10."""
-    match = _KEY.match(number)
-    if not match:
-        return ("~", (), 0, number)
-    prefix, digits, suffix = match.groups()
-    return (prefix, tuple(int(part) for part in digits.split("-")), _SUFFIX_RANK.get(suffix, 99), number)
-
-
-@functools.lru_cache(maxsize=16)
-def _sorted_known(known: frozenset[str]) -> tuple[list[tuple], list[str]]:
-    pairs = sorted((order_key(number), number) for number in known)
-    return [key for key, _ in pairs], [number for _, number in pairs]
-
-
-def _known_for(known: KnownArticles | None, title, code_id, default_id, default_title) -> frozenset | None:
-    if known is None:
-        return None
-    if callable(known):
-        found = known(code_id or title)
-    elif isinstance(known, Mapping):
-        found = known.get(code_id) or known.get(title)
-    elif (code_id, title) == (default_id, default_title):
-        found = known
-    else:
-        found = None
-    if not found:
-        return None
-    return found if isinstance(found, frozenset) else frozenset(found)
-
-
-@functools.lru_cache(maxsize=16)
-def _starless(known: frozenset[str]) -> dict[str, str]:
-    return {number.replace("*", ""): number for number in known if "*" in number}
-
-
-def _resolve_number(number: str, title: str | None, known: frozenset | None) -> str:
-    """Fit a number to its code: no "L" in the codes that have none; with the code's articles known, the
-    star of "R*" articles, and the letter a text forgot ("l'article 2312-19" where only L2312-19 exists)."""
-    if title in UNPREFIXED_CODES and number[:1] == "L" and number[1:2].isdigit():
-        number = number[1:]
-    if known is None or number in known:
-        return number
-    if number == "1" and "1er" in known:
-        return "1er"
-    starred = _starless(known).get(number.replace("*", ""))
-    if starred:
-        return starred
-    if number[:1].isdigit() and "-" in number:
-        candidates = [letter + number for letter in "LRD" if letter + number in known]
-        if len(candidates) == 1:
-            return candidates[0]
-    return number
-
-
-def _range_end(first: str, last: str) -> str:
-    """ "D. 6222-26 à 6222-32": the end of a range takes the letter of its start."""
-    letters = re.match(r"^[A-Z]+\**", first)
-    if letters and last[:1].isdigit() and "-" in last:
-        return letters.group(0) + last
-    return last
-
-
-def _expand(first: str, last: str, known: frozenset | None) -> list[str]:
-    if known is None:
-        return [first, last]
-    low, high = order_key(first), order_key(last)
-    if low[0] != high[0] or high < low:
-        return [first, last]
-    keys, numbers = _sorted_known(known)
-    inside = numbers[bisect.bisect_left(keys, low) : bisect.bisect_right(keys, high)]
-    return sorted({first, last, *inside}, key=order_key)
-
-
 def scan_citations(
     text: str, code: str | None = None, known_articles: KnownArticles | None = None
 ) -> list[Citation]:
@@ -375,18 +281,18 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
             return
         kind, title, code_id, other = run[0].target
         known = (
-            _known_for(known_articles, title, code_id, default[1], default[0])
+            known_for(known_articles, title, code_id, default[1], default[0])
             if kind == CODE_ARTICLE
             else None
         )
         articles: list[str] = []
         ranges = []
         for item in run:
-            first = _resolve_number(_number(item.number), title, known)
+            first = resolve_number(canonical_number(item.number), title, known)
             if item.last:
-                last = _resolve_number(_range_end(first, _number(item.last)), title, known)
+                last = resolve_number(range_end(first, canonical_number(item.last)), title, known)
                 ranges.append((first, last))
-                articles.extend(_expand(first, last, known))
+                articles.extend(expand(first, last, known))
             else:
                 articles.append(first)
         start, end = run[0].start, run[-1].end

@@ -56,20 +56,41 @@ def _sorted_known(known: frozenset[str]) -> tuple[list[tuple], list[str]]:
     return [key for key, _ in pairs], [number for _, number in pairs]
 
 
+@functools.lru_cache(maxsize=8)
+def _numbers_by_code(keys: frozenset[str]) -> dict[str, frozenset[str]]:
+    """ "LEGITEXT…:L1233-3" keys (corpus.model.article_key) grouped as code_id → numbers."""
+    grouped: dict[str, set[str]] = {}
+    for key in keys:
+        code_id, _, number = key.partition(":")
+        grouped.setdefault(code_id, set()).add(number)
+    return {code_id: frozenset(numbers) for code_id, numbers in grouped.items()}
+
+
 def known_for(known: KnownArticles | None, title, code_id, default_id, default_title) -> frozenset | None:
+    """The numbers known for one code, from any of the accepted shapes of `known_articles`:
+    numbers of the default code, article keys of any code ("code_id:number"), a mapping code_id (or
+    title) → numbers, or a callable code_id → numbers. Anything else (a predicate's bool…) is ignored."""
     if known is None:
         return None
-    if callable(known):
+    if callable(known) and not isinstance(known, Mapping):
         found = known(code_id or title)
     elif isinstance(known, Mapping):
         found = known.get(code_id) or known.get(title)
+    elif isinstance(known, (set, frozenset)) and any(":" in item for item in _first(known)):
+        found = _numbers_by_code(known if isinstance(known, frozenset) else frozenset(known)).get(code_id)
     elif (code_id, title) == (default_id, default_title):
         found = known
     else:
         found = None
-    if not found:
+    if not found or isinstance(found, (bool, str)) or not isinstance(found, Collection):
         return None
     return found if isinstance(found, frozenset) else frozenset(found)
+
+
+def _first(items: Collection[str]) -> list[str]:
+    for item in items:
+        return [item] if isinstance(item, str) else []
+    return []
 
 
 @functools.lru_cache(maxsize=16)

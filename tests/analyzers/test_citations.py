@@ -201,6 +201,24 @@ def test_citation_range_expansion_accepts_a_mapping_or_a_callable():
     assert by_mapping[0].articles == by_callable[0].articles == ("L241-1", "L241-2", "L241-3")
 
 
+def test_citation_range_expansion_accepts_article_keys_of_any_code():
+    known = frozenset(
+        {"LEGITEXT000006072050:L3253-8", "LEGITEXT000006072050:L3253-9", "LEGITEXT000006072050:L3253-10"}
+        | {"LEGITEXT000006073189:L241-1", "LEGITEXT000006073189:L241-2", "LEGITEXT000006073189:L241-3"}
+    )
+    text = "articles L. 3253-8 à L. 3253-10 et articles L. 241-1 à L. 241-3 du code de la sécurité sociale"
+    found = [(c.code, c.articles) for c in find_citations(text, code=TRAVAIL, known_articles=known)]
+    assert found == [
+        (TRAVAIL, ("L3253-8", "L3253-9", "L3253-10")),
+        ("Code de la sécurité sociale", ("L241-1", "L241-2", "L241-3")),
+    ]
+
+
+def test_a_predicate_for_known_articles_is_ignored_not_fatal():
+    (citation,) = find_citations("articles L. 1 à L. 3", code=TRAVAIL, known_articles=lambda key: True)
+    assert citation.articles == ("L1", "L3")
+
+
 def test_list_mixing_suffixes_and_ranges():
     text = "les articles L. 400 bis, L. 425-3 à L. 425-5-1 et L. 456"
     known = {"L400 bis", "L425-3", "L425-4", "L425-5", "L425-5-1", "L425-6", "L456"}

@@ -1,7 +1,7 @@
 """The French analysis chain, one for index and query time, exposed as Whoosh analyzers.
 
-    FrenchTokenizer → LowercaseFilter → ElisionFilter → FoldFilter ┬→ surface stream
-                                                    → StopFilter → LemmaFilter → lemma stream
+    FrenchTokenizer (lower-cases) → NormalizeFilter (elisions, unidecode) ┬→ surface stream
+                                                   └→ StopFilter → LemmaFilter → lemma stream
 
 The surface stream (folded, unlemmatized, stop words kept) serves exact phrases and highlighting; the
 lemma stream (stop words removed, positions renumbered, lemmas) gives recall. Article numbers are one
@@ -11,29 +11,29 @@ character offsets in the original text (chars=True), so highlights land on what 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from unidecode import unidecode
-from whoosh.analysis import Filter, LowercaseFilter, StopFilter, Token
+from whoosh.analysis import Filter, StopFilter, Token
 
 from analyzers.elisions import APOSTROPHES, ELISIONS
-from analyzers.lemmas import LEMMATIZER, fold
+from analyzers.lemmas import LEMMATIZER, CacheStats, fold
 from analyzers.stop_words import STOP_WORDS
 from analyzers.tokenize import FrenchTokenizer, article_token, iter_raw_tokens
 
 __all__ = [
     "AnalyzedToken",
-    "ElisionFilter",
-    "FoldFilter",
     "FrenchTokenizer",
     "LemmaFilter",
+    "NormalizeFilter",
     "analyze",
     "analyze_lemmas",
     "analyze_surface",
     "article_token",
     "expand_query_terms",
     "lemma_analyzer",
+    "prime_lemmas",
     "surface_analyzer",
 ]
 
@@ -56,31 +56,28 @@ def strip_elision(text: str) -> tuple[str, int]:
     return text, 0
 
 
-class ElisionFilter(Filter):
-    """Drops an elided head ("l'", "qu’", "jusqu'") and moves the token's start past it."""
+def normalize_word(text: str) -> tuple[str, int]:
+    """The folded term of a lower-case word or number token, and how many leading characters were cut.
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            text = token.text
-            if not text.isalnum():
-                stripped, cut = strip_elision(text)
-                if cut:
-                    token.text = stripped
-                    if token.chars:
-                        token.startchar += cut
-            yield token
+    "l’employeur" → ("employeur", 2), "prud'hommes" → ("prudhommes", 0), "œuvre" → ("oeuvre", 0),
+    "3ème" → ("3eme", 0). An empty term means the token folds to nothing and is dropped.
+    """
+    if text[0].isdigit():
+        return (text if text.isascii() else _fold_number(text)), 0
+    stripped, cut = strip_elision(text)
+    return fold(stripped), cut
 
 
-class FoldFilter(Filter):
-    """ASCII folding with unidecode ("œuvre" → "oeuvre", "prud’hommes" → "prudhommes").
+class NormalizeFilter(Filter):
+    """Elision removal and ASCII folding (unidecode) in one pass, cached per distinct token text.
 
-    Words keep letters and digits only; numbers keep their dashes and commas ("2016-1691"); article
-    number tokens ("l400 bis", "r*611-1") are already canonical and pass. Tokens that fold to nothing
-    (a letter unidecode cannot spell) are dropped.
+    One filter rather than two: each layer of Whoosh's generator chain costs about as much per token
+    as the work itself, and a single dict lookup answers both questions for a form already seen.
+    Article number tokens ("l400 bis", "r*611-1") are already canonical and pass untouched.
     """
 
     def __init__(self) -> None:
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, tuple[str, int]] = {}
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -98,16 +95,22 @@ class FoldFilter(Filter):
         cache = self._cache
         for token in tokens:
             text = token.text
-            if text.isascii() and (text.isalnum() or token.is_article or text[0].isdigit()):
+            if text.isalnum() and text.isascii():
                 yield token
                 continue
-            folded = cache.get(text)
-            if folded is None:
+            if getattr(token, "is_article", False):
+                yield token
+                continue
+            found = cache.get(text)
+            if found is None:
                 if len(cache) > FOLD_CACHE_LIMIT:
                     cache.clear()
-                folded = cache[text] = _fold_number(text) if text[0].isdigit() else fold(text)
-            if folded:
-                token.text = folded
+                found = cache[text] = normalize_word(text)
+            term, cut = found
+            if term:
+                token.text = term
+                if cut and token.chars:
+                    token.startchar += cut
                 yield token
 
 
@@ -163,19 +166,12 @@ class LemmaFilter(Filter):
 
 def surface_analyzer():
     """Folded, unlemmatized tokens, stop words kept: exact phrases and highlighting."""
-    return FrenchTokenizer() | LowercaseFilter() | ElisionFilter() | FoldFilter()
+    return FrenchTokenizer() | NormalizeFilter()
 
 
 def lemma_analyzer():
     """Folded lemmas without stop words (negations and legal connectives kept): recall."""
-    return (
-        FrenchTokenizer()
-        | LowercaseFilter()
-        | ElisionFilter()
-        | FoldFilter()
-        | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | LemmaFilter()
-    )
+    return FrenchTokenizer() | NormalizeFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | LemmaFilter()
 
 
 _SURFACE = surface_analyzer()
@@ -213,6 +209,25 @@ def analyze_surface(text: str) -> list[str]:
 def raw_tokens(text: str) -> list[tuple[str, int, int, bool]]:
     """The tokenizer's output before any filter (for other layers that need spans only)."""
     return list(iter_raw_tokens(text))
+
+
+def prime_lemmas(texts: Iterable[str]) -> CacheStats:
+    """Lemmatize every distinct word of `texts` in one batch, before analyzing them.
+
+    Optional: the lemma stream is the same without it. With it, spaCy's pipeline runs once over the
+    forms its lookup tables miss instead of once per document that brings a new form, and worker
+    processes forked afterwards inherit the filled cache. Returns the cache statistics.
+    """
+    tokenizer, normalize = FrenchTokenizer(), NormalizeFilter()
+    forms: set[str] = set()
+    for text in texts:
+        forms.update(
+            token.text
+            for token in normalize(tokenizer(text))
+            if token.text.isalpha() and token.text not in STOP_WORDS
+        )
+    LEMMATIZER.lemmas(forms)
+    return LEMMATIZER.stats()
 
 
 def expand_query_terms(text: str):

@@ -240,3 +240,13 @@ def test_a_hundred_thousand_characters_with_control_chars() -> None:
     tokens = analyze(text)
     assert tokens and all(0 <= token.start < token.end <= len(text) for token in tokens)
     assert analyze_lemmas("") == [] and analyze_surface("") == []
+
+
+def test_priming_gives_the_same_lemmas_as_analyzing() -> None:
+    from analyzers.french import prime_lemmas
+
+    text = "Les déléguées syndicales et les salariées intérimaires bénéficient des congés payés."
+    expected = analyze_lemmas(text)
+    stats = prime_lemmas([text, "Les délégués du personnel"])
+    assert stats.size >= len(set(expected))
+    assert analyze_lemmas(text) == expected

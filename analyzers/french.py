@@ -62,6 +62,8 @@ def normalize_word(text: str) -> tuple[str, int]:
     "l’employeur" → ("employeur", 2), "prud'hommes" → ("prudhommes", 0), "œuvre" → ("oeuvre", 0),
     "3ème" → ("3eme", 0). An empty term means the token folds to nothing and is dropped.
     """
+    if not text:
+        return "", 0
     if text[0].isdigit():
         return (text if text.isascii() else _fold_number(text)), 0
     stripped, cut = strip_elision(text)

@@ -98,7 +98,7 @@ class Lemmatizer:
     def _fill(self, forms: list[str]) -> None:
         if not forms:
             return
-        self._load()
+        self.load()
         if len(self.cache) + len(forms) > CACHE_LIMIT:
             self.cache.clear()
         accented = {form: self._accented.get(form, form) for form in forms}
@@ -129,7 +129,8 @@ class Lemmatizer:
             lemma = again[0]
         return lemma
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Load the model now (before forking workers, or to time it apart); idempotent."""
         if self._nlp is not None:
             return
         import spacy

@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     chars = sum(len(text) for text in texts)
 
     started = time.perf_counter()
-    LEMMATIZER._load()
+    LEMMATIZER.load()
     model_seconds = time.perf_counter() - started
     print(f"versions: {len(texts)}  characters: {chars}")
     print(f"spaCy model load: {model_seconds:.1f} s (once per process, not counted below)")

@@ -235,6 +235,22 @@ def test_citation_like_noise_never_raises(parts: list[str]) -> None:
         assert 0 <= token.start < token.end <= len(text)
 
 
+@settings(max_examples=10, deadline=None)
+@given(HOSTILE_TEXT.filter(bool))
+def test_a_hundred_thousand_random_characters(chunk: str) -> None:
+    text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
+    for token in analyze(text, lemmas=False):
+        assert 0 <= token.start < token.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=50))
+def test_whoosh_query_modes_never_raise(text: str) -> None:
+    for analyzer in (lemma_analyzer(), surface_analyzer()):
+        list(analyzer(text, mode="query", removestops=False))
+        list(analyzer(text, tokenize=False, positions=True, chars=True))
+
+
 def test_a_hundred_thousand_characters_with_control_chars() -> None:
     text = ("Art. L. 1233-3\x00\x1f l'employeur\u200b « déléguée » \ufeff" * 3000)[:100_000]
     tokens = analyze(text)

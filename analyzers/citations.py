@@ -178,7 +178,10 @@ def _designation(
     return (OTHER_TEXT, None, None, _clean(match.group("other_text")))
 
 
-def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
+_SAME_ARTICLE = re.compile(r"\bmême\s+\Z")
+
+
+def _parse_list(text: str, start: re.Match, default, previous=None) -> tuple[list[_Item], int]:
     """Read one list from a START match; returns its items (designations resolved) and where it ends."""
     if start.group("trigger"):
         head = start.start("trigger")
@@ -193,6 +196,9 @@ def _parse_list(text: str, start: re.Match, default) -> tuple[list[_Item], int]:
     items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]
     pending = 0  # first item still waiting for a designation
     fallback = _designation_before(text, item_start, default) or (CODE_ARTICLE, *default, None)
+    if previous and _SAME_ARTICLE.search(text, max(0, head - 8), head):
+        fallback = previous  # "au même article 83": the text cited just before
+
     position = start.end()
     while True:
         item = items[-1]
@@ -260,12 +266,13 @@ def scan_citations(
         return []
     default = resolve_code(code)
     citations: list[Citation] = []
+    items: list[_Item] = []
     position = 0
     while True:
         start = grammar.START.search(text, position)
         if not start:
             break
-        items, position = _parse_list(text, start, default)
+        items, position = _parse_list(text, start, default, items[-1].target if items else None)
         citations.extend(_group(text, items, default, known_articles))
     citations.extend(_texts_alone(text, citations))
     citations.sort(key=lambda citation: (citation.start, citation.end))

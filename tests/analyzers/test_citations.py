@@ -262,6 +262,12 @@ def test_same_code_follows_the_code_named_last():
     assert {c.code for c in find_citations(text, code=TRAVAIL)} == {"Code de la sécurité sociale"}
 
 
+def test_meme_article_stays_in_the_text_cited_just_before():
+    text = "à l'article 83 de la loi n° 2006-1640 du 21 décembre 2006, prévue au même article 83."
+    kinds = [(c.kind, c.articles, c.other_text) for c in find_citations(text, code=TRAVAIL)]
+    assert kinds == [(OTHER_TEXT, ("83",), "loi n° 2006-1640 du 21 décembre 2006")] * 2
+
+
 def test_resolve_code_accepts_titles_names_abbreviations_and_ids():
     assert resolve_code("code du travail") == (TRAVAIL, "LEGITEXT000006072050")
     assert resolve_code("C. com.")[0] == "Code de commerce"
@@ -301,7 +307,7 @@ def test_code_du_travail_articles_find_their_legifrance_links(data_dir):
     "text",
     [
         "(((((article L. 1233-3",
-        "article " * 5000,
+        "article " * 12500,  # 100 000 characters
         "L. " + "1-" * 3000,
         "\x00\x01\ufffd article L\x00. 12",
         "au " + "2° du I de l'" * 400 + "article L. 1",

@@ -60,6 +60,7 @@ REFERENCE_SHAPES = ("{n}", "article {n}", "art. {n}", "{spaced}", "{n} du code d
 @dataclass
 class Tally:
     latencies: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     errors: Counter = field(default_factory=Counter)
     first_errors: list[str] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
@@ -111,10 +112,21 @@ def build_mix(service: SearchService, seed: int) -> list[tuple[str, SearchReques
     return mix
 
 
-def drive(service: SearchService, mix: list, stop_at: float, tally: Tally, lock: threading.Lock, seed: int):
+def drive(
+    service: SearchService,
+    mix: list,
+    stop_at: float,
+    tally: Tally,
+    lock: threading.Lock,
+    seed: int,
+    think: float = 0.0,
+) -> None:
     rng = random.Random(seed)
     latencies, errors, kinds, first = [], Counter(), Counter(), []
+    by_kind: dict[str, list[float]] = {}
     while time.monotonic() < stop_at:
+        if think:
+            time.sleep(rng.expovariate(1 / think))  # a user reading results before the next query
         kind, request = rng.choice(mix)
         started = time.perf_counter()
         try:
@@ -127,19 +139,24 @@ def drive(service: SearchService, mix: list, stop_at: float, tally: Tally, lock:
                 first.append(f"{kind} {request.query!r}: {type(error).__name__}: {error}")
             continue
         latencies.append(time.perf_counter() - started)
+        by_kind.setdefault(kind, []).append(latencies[-1])
         kinds[kind] += 1
     with lock:
         tally.latencies += latencies
+        for kind, values in by_kind.items():
+            tally.by_kind.setdefault(kind, []).extend(values)
         tally.errors += errors
         tally.kinds += kinds
         tally.first_errors += first
 
 
-def run_phase(service: SearchService, mix: list, threads: int, seconds: float) -> tuple[Tally, float]:
+def run_phase(
+    service: SearchService, mix: list, threads: int, seconds: float, think: float = 0.0
+) -> tuple[Tally, float]:
     tally, lock = Tally(), threading.Lock()
     stop_at = time.monotonic() + seconds
     workers = [
-        threading.Thread(target=drive, args=(service, mix, stop_at, tally, lock, seed), daemon=True)
+        threading.Thread(target=drive, args=(service, mix, stop_at, tally, lock, seed, think), daemon=True)
         for seed in range(threads)
     ]
     started = time.monotonic()
@@ -166,6 +183,11 @@ def describe(name: str, tally: Tally, elapsed: float) -> float:
         f"p95 {p95:7.1f} ms  p99 {percentile(ms, 99):7.1f} ms  errors {sum(tally.errors.values())}"
         f"  mix {dict(tally.kinds)}"
     )
+    per_kind = ", ".join(
+        f"{kind} {percentile([v * 1000 for v in values], 95):.0f}"
+        for kind, values in sorted(tally.by_kind.items())
+    )
+    print(f"{'':14} p95 by kind (ms): {per_kind}")
     for line in tally.first_errors:
         print(f"    error: {line}")
     return p95
@@ -194,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=float, default=15.0, help="seconds of single-thread reference")
     parser.add_argument("--reindex", action="store_true", help="run `lexsearch index` during the load")
     parser.add_argument("--seed", type=int, default=20260327)
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="mean pause between a thread's queries (0: back to back, the saturation test)",
+    )
     args = parser.parse_args(argv)
     if args.home:
         os.environ["LEXSEARCH_HOME"] = str(args.home)
@@ -204,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     mix = build_mix(service, args.seed)
     for _, request in mix[:20]:  # warm caches (spaCy, Whoosh readers) before counting descriptors
         service.search(request)
+    run_phase(service, mix, args.threads, 3.0)  # fill the searcher pool to its concurrent size
     fds_before = open_fds()
     dirs_before = index_dirs_held(index_path())
     print(f"service opened; {len(fds_before)} open file descriptors; index dirs held: {dirs_before}")
@@ -216,8 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.reindex:
         builder = start_reindex(args.home)
         print(f"`lexsearch index` started (pid {builder.pid}) while {args.threads} threads query")
-    loaded, loaded_elapsed = run_phase(service, mix, args.threads, args.duration)
+    think = args.think_ms / 1000
+    loaded, loaded_elapsed = run_phase(service, mix, args.threads, args.duration, think)
     loaded_p95 = describe(f"{args.threads} threads", loaded, loaded_elapsed)
+    if think:
+        print(f"{'':14} (each thread pauses {args.think_ms:.0f} ms on average between queries)")
     ratio = loaded_p95 / single_p95 if single_p95 else float("nan")
     print(f"p95 ratio {args.threads} threads / 1 thread: {ratio:.2f}× (target ≤ 3×)")
 
@@ -226,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         out, err = builder.communicate(timeout=3600)
         print(f"`lexsearch index` exit {builder.returncode}; last line: {(err or out).strip()[-200:]!r}")
         ok = ok and builder.returncode == 0
-        after, after_elapsed = run_phase(service, mix, args.threads, min(args.duration, 10.0))
+        after, after_elapsed = run_phase(service, mix, args.threads, min(args.duration, 10.0), think)
         describe("after reindex", after, after_elapsed)
         ok = ok and not after.errors
         dirs_after = index_dirs_held(index_path())
@@ -237,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     growth = len(fds_after) - len(fds_before)
     print(f"open file descriptors: before {len(fds_before)}, after {len(fds_after)} (growth {growth})")
     if growth > 0:
-        print("    new descriptors: " + ", ".join(sorted(set(fds_after) - set(fds_before)))[:500])
+        new = Counter(fds_after) - Counter(fds_before)
+        print("    new descriptors: " + ", ".join(f"{path} ×{n}" for path, n in new.items())[:800])
     errors = sum(single.errors.values()) + sum(loaded.errors.values())
     print(f"errors: {errors}")
     return 0 if ok and growth <= 0 else 1

@@ -97,7 +97,11 @@ NUMBER = rf"(?:{PREFIXED}|{BARE})"
 TRIGGER = r"(?:\b(?:[Aa]rticles?|ARTICLES?|[Aa]rt\.)\s*)"
 
 # A chain starts at a trigger word followed by a number, or at a prefixed number on its own.
-START = re.compile(rf"(?P<trigger>{TRIGGER})(?P<first>{NUMBER})|(?P<alone>{PREFIXED_STRICT})")
+# A bare hyphenated number directly followed by a code ("1343-5 code civil", as typed in a query) too.
+START = re.compile(
+    rf"(?P<trigger>{TRIGGER})(?P<first>{NUMBER})|(?P<alone>{PREFIXED_STRICT})"
+    rf"|(?P<coded>(?<![\w'’/.,-])\d+(?:{_HYPHEN}\d+)+(?=\s+(?:du\s+)?(?i:code)\s))"
+)
 
 # -- sub-parts (kept as the citation's detail) -----------------------------------------------------------
 

@@ -188,9 +188,10 @@ def _parse_list(text: str, start: re.Match, default, previous=None) -> tuple[lis
         bare = bool(grammar.IS_BARE.match(start.group("first")))
         first = start.group("first")
     else:
-        head = start.start("alone")
-        bare = False
-        first = start.group("alone")
+        group = "alone" if start.group("alone") else "coded"
+        head = start.start(group)
+        bare = group == "coded"
+        first = start.group(group)
     detail, item_start = _detail_before(text, head)
     excluded = _excluded_before(text, item_start)
     items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]

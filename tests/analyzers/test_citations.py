@@ -56,6 +56,8 @@ FORMS = [
     ("art. L. 233-3 C. com.", None, [("Code de commerce", ("L233-3",), None)]),
     ("art. L. 242-1 CSS", None, [("Code de la sécurité sociale", ("L242-1",), None)]),
     ("art. 1240 C. civ.", None, [("Code civil", ("1240",), None)]),
+    ("1343-5 code civil", None, [("Code civil", ("1343-5",), None)]),
+    ("délai de 2 du code civil", None, []),
     ("II de l'article L. 622-17", "Code de commerce", [("Code de commerce", ("L622-17",), "II")]),
     ("2° de l'article L. 3253-8", TRAVAIL, [(TRAVAIL, ("L3253-8",), "2°")]),
     (

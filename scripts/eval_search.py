@@ -17,7 +17,7 @@ version), run with all_versions=True.
 
     .venv/bin/python scripts/eval_search.py                # table: baseline, ablation, full
     .venv/bin/python scripts/eval_search.py --per-query    # also each query's first hits (for error analysis)
-    .venv/bin/python scripts/eval_search.py --tune-ppr 0,0.1,0.2,0.3,0.5   # sweep the PPR weight
+    .venv/bin/python scripts/eval_search.py --no-ablation --sweep rerank_weight=0,0.2,0.4   # tune a weight
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
 K = 10
-GROUPS = ("free_text", "reference", "past_wording", "misspelled")
+GROUPS = ("free_text", "reference", "past_wording", "misspelled", "reference_context")
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,23 @@ def current_versions(store, today: date) -> Iterable[tuple[str, str, str, tuple[
             yield version.number, version.version_id, version.text or "", version.section_path
 
 
+def baseline_rows(store, judged: list[Judged]) -> list[tuple[str, dict]]:
+    """Build the baseline in a temporary directory and evaluate it, OR then AND."""
+    with tempfile.TemporaryDirectory(prefix="lexsearch-baseline-") as directory:
+        started = time.perf_counter()
+        baseline = Baseline(current_versions(store, date.today()), Path(directory))
+        print(
+            f"baseline: {baseline.count} versions in force on {date.today()} indexed in "
+            f"{time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+        rows = [("baseline: Whoosh BM25F, OR", evaluate(baseline.run, judged))]
+        conjunctive = functools.partial(baseline.run, conjunctive=True)
+        rows.append(("baseline: Whoosh BM25F, AND", evaluate(conjunctive, judged)))
+        baseline.close()
+    return rows
+
+
 # -- the system ------------------------------------------------------------------------------------------
 
 
@@ -173,15 +190,25 @@ def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
     from search.service import SearchRequest
 
     def run(judged: Judged) -> Ranked:
-        request = SearchRequest(query=judged.query, all_versions=judged.all_versions, limit=K)
-        if ranking is not None:
-            request = replace(request, ranking=ranking)
-        results = service.search(request)
+        request = SearchRequest(
+            query=judged.query, all_versions=judged.all_versions, limit=K, highlight=False
+        )
+        results = service.search(request, ranking_config=ranking)
         return Ranked(
             tuple(hit.article for hit in results.hits), tuple(hit.version_id for hit in results.hits)
         )
 
     return run
+
+
+def with_field(config, setting: str):
+    """`config` with one field changed from a "name=value" string (typed like the field)."""
+    name, _, value = setting.partition("=")
+    if not hasattr(config, name):
+        raise SystemExit(f"--set/--sweep {setting}: RankingConfig has no field {name!r}")
+    kind = type(getattr(config, name))
+    typed = value.lower() in ("1", "true", "yes", "on") if kind is bool else kind(value)
+    return replace(config, **{name: typed})
 
 
 def ablations(default) -> list[tuple[str, object]]:
@@ -226,6 +253,7 @@ COLUMNS = [
     ("reference", "reference"),
     ("past_wording", "past wording"),
     ("misspelled", "misspelled"),
+    ("reference_context", "ref. + context"),
 ]
 
 
@@ -262,7 +290,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--per-query", action="store_true", help="print each query's metrics and hits")
     parser.add_argument("--no-ablation", action="store_true", help="only the baseline and the full system")
-    parser.add_argument("--tune-ppr", default="", help="comma-separated PPR weights to sweep")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=V",
+        help="change the system's RankingConfig before the ablation and sweeps (repeatable)",
+    )
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline (quicker sweeps)")
+    parser.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="FIELD=V1,V2",
+        help="evaluate the system with one RankingConfig field set to each value (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     judged = load_judgments(args.judgments)
@@ -283,31 +325,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         service = SearchService.open()
         store = service.store
     rows: list[tuple[str, dict]] = []
-    with tempfile.TemporaryDirectory(prefix="lexsearch-baseline-") as directory:
-        started = time.perf_counter()
-        baseline = Baseline(current_versions(store, date.today()), Path(directory))
-        print(
-            f"baseline: {baseline.count} versions in force on {date.today()} indexed in "
-            f"{time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-        )
-        rows.append(("baseline: Whoosh BM25F, OR", evaluate(baseline.run, judged)))
-        conjunctive = functools.partial(baseline.run, conjunctive=True)
-        rows.append(("baseline: Whoosh BM25F, AND", evaluate(conjunctive, judged)))
-        baseline.close()
+    if not args.no_baseline:
+        rows += baseline_rows(store, judged)
 
     default = getattr(service, "ranking", None)
+    for setting in args.set if default is not None else []:
+        default = with_field(default, setting)
     if service is None:
-        args.no_ablation, args.tune_ppr = True, ""
+        args.no_ablation, args.sweep = True, []
     if default is not None and not args.no_ablation:
         for label, ranking in ablations(default):
             rows.append((f"system {label}", evaluate(system_runner(service, ranking), judged)))
-    if default is not None and args.tune_ppr:
-        for weight in (float(value) for value in args.tune_ppr.split(",")):
-            ranking = replace(default, ppr=weight > 0, ppr_weight=weight)
-            rows.append((f"system ppr_weight={weight:g}", evaluate(system_runner(service, ranking), judged)))
+    for sweep in args.sweep if default is not None else []:
+        name, _, values = sweep.partition("=")
+        for value in values.split(","):
+            ranking = with_field(default, f"{name}={value}")
+            rows.append((f"system {name}={value}", evaluate(system_runner(service, ranking), judged)))
     if service is not None:
-        rows.append(("system: full", evaluate(system_runner(service), judged)))
+        label = "system: full" + (f" ({', '.join(args.set)})" if args.set else "")
+        rows.append((label, evaluate(system_runner(service, default), judged)))
 
     print_table(rows, counts)
     if args.per_query:

@@ -90,7 +90,7 @@ _MONTHS = (
 )
 # "1343-5", "1er", "premier", "7 tersexagies A", "préliminaire"; never a date ("1er janvier").
 BARE = (
-    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])(?![.,]\d)"
+    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])(?!\.\d)"
     rf"|premier\b|liminaire\b|préliminaire\b)(?!\s+{_MONTHS})"
 )
 NUMBER = rf"(?:{PREFIXED}|{BARE})"

@@ -131,8 +131,9 @@ def _excluded_before(text: str, position: int) -> bool:
     return bool(grammar.EXCLUSION_BEFORE.search(window))
 
 
-def _designation_before(text: str, position: int, default) -> tuple | None:
-    window_start = max(0, position - grammar.DESIGNATION_WINDOW)
+def _designation_before(text: str, position: int, default, taken: int = 0) -> tuple | None:
+    """A code named just before the list; `taken` is where the previous list ended (its own code)."""
+    window_start = max(0, position - grammar.DESIGNATION_WINDOW, taken)
     # Cheap tests first: the full pattern starts with every code name, slow to try at each position.
     if not grammar.DESIGNATION_BEFORE_END.search(text, window_start, position):
         return None
@@ -181,7 +182,9 @@ def _designation(
 _SAME_ARTICLE = re.compile(r"\bmême\s+\Z")
 
 
-def _parse_list(text: str, start: re.Match, default, previous=None) -> tuple[list[_Item], int]:
+def _parse_list(
+    text: str, start: re.Match, default, previous=None, taken: int = 0
+) -> tuple[list[_Item], int]:
     """Read one list from a START match; returns its items (designations resolved) and where it ends."""
     if start.group("trigger"):
         head = start.start("trigger")
@@ -196,7 +199,7 @@ def _parse_list(text: str, start: re.Match, default, previous=None) -> tuple[lis
     excluded = _excluded_before(text, item_start)
     items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]
     pending = 0  # first item still waiting for a designation
-    fallback = _designation_before(text, item_start, default) or (CODE_ARTICLE, *default, None)
+    fallback = _designation_before(text, item_start, default, taken) or (CODE_ARTICLE, *default, None)
     if previous and _SAME_ARTICLE.search(text, max(0, head - 8), head):
         fallback = previous  # "au même article 83": the text cited just before
 
@@ -273,7 +276,7 @@ def scan_citations(
         start = grammar.START.search(text, position)
         if not start:
             break
-        items, position = _parse_list(text, start, default, items[-1].target if items else None)
+        items, position = _parse_list(text, start, default, items[-1].target if items else None, position)
         citations.extend(_group(text, items, default, known_articles))
     citations.extend(_texts_alone(text, citations))
     citations.sort(key=lambda citation: (citation.start, citation.end))

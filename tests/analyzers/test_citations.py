@@ -118,6 +118,16 @@ FORMS = [
     ),
     ("du code la sécurité sociale", TRAVAIL, []),
     (
+        "des articles 640,641 et 642 du code de procédure civile",
+        TRAVAIL,
+        [("Code de procédure civile", ("640", "641", "642"), None)],
+    ),
+    (
+        "de l'article 231 du code général des impôts , prévues aux articles L. 6331-53 et L. 6331-54",
+        TRAVAIL,
+        [("Code général des impôts", ("231",), None), (TRAVAIL, ("L6331-53", "L6331-54"), None)],
+    ),
+    (
         "les dispositions du code de la sécurité sociale prévues aux articles L. 311-3 et L. 412-8",
         TRAVAIL,
         [

@@ -143,3 +143,21 @@ def test_hostile_text_never_reaches_the_page_as_markup(app, query: dict) -> None
         assert needle not in markup
     if query.get("view"):
         assert SCRIPT in page_text(test)
+
+
+def test_code_filter_from_the_url_shows_in_its_widget_and_clearing_it_updates_the_url(app) -> None:
+    test = app(q="licenciement", code="LEGITEXT000006072050")
+    code_box = next(box for box in test.selectbox if box.label == "code")
+    assert code_box.value == "LEGITEXT000006072050"
+    code_box.select("").run()
+    assert "code" not in test.query_params
+    assert test.query_params["q"] == "licenciement"
+
+
+def test_going_back_to_an_earlier_url_redraws_its_widgets(app) -> None:
+    test = app(q="licenciement", at="2021-06-01")
+    test.query_params["q"] = "motif économique"  # what the back button does: a new URL, same session
+    del test.query_params["at"]
+    test.run()
+    assert test.text_input[0].value == "motif économique"
+    assert test.date_input[0].value != date(2021, 6, 1)

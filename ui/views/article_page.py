@@ -42,7 +42,7 @@ def amending_links(version: Version) -> render.Markup:
 
 def header(article: object, version: Version) -> render.Markup:
     return render.fragment(
-        render.paragraph(render.text(f"Article {version.number} · {article.code.title}"), "lx-title"),
+        render.paragraph(render.text(article.code.title), "lx-title"),
         render.breadcrumb(version.section_path),
         render.paragraph(
             render.text(

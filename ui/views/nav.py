@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui import params, render
 from ui.params import Screen
-
-
-def go(screen: Screen) -> None:
-    """Make `screen` the URL (a new browser history entry) and redraw from it."""
-    st.query_params.from_dict(params.to_params(screen))
-    st.rerun()
 
 
 def html(fragment: render.Markup) -> None:
@@ -21,6 +17,16 @@ def html(fragment: render.Markup) -> None:
     st.markdown(str(fragment), unsafe_allow_html=True)
 
 
-def widget_key(name: str, screen: Screen) -> str:
-    """Widgets are keyed by the screen they show, so going back re-creates them from the URL's values."""
-    return f"{name}|{params.url(screen)}"
+def bind(key: str, shown: object, screen_for: Callable[[object], Screen]) -> dict:
+    """Widget arguments tying one widget to the URL.
+
+    The widget's value is set from the URL before it is drawn (so back/forward and pasted URLs show their
+    own state), and a change by the user becomes the URL (a new history entry) in the widget's callback,
+    before the script reruns: one run per change, and the widget keeps its key and focus.
+    """
+    st.session_state[key] = shown
+
+    def changed() -> None:
+        st.query_params.from_dict(params.to_params(screen_for(st.session_state[key])))
+
+    return {"key": key, "on_change": changed}

@@ -11,7 +11,7 @@ from corpus.model import STATUS_LABELS_FR, Status
 from search.service import SearchRequest
 from ui import params, render
 from ui.params import Screen
-from ui.views.nav import go, html, widget_key
+from ui.views.nav import bind, html
 
 PAGE_SIZE = 10
 EXAMPLES = ("licenciement pour motif économique", "L. 1233-3", "durée du travail 35 heures")
@@ -67,86 +67,77 @@ def show(service: object, screen: Screen) -> None:
 
 
 def _query_box(screen: Screen) -> None:
-    typed = st.text_input(
+    st.text_input(
         "Rechercher (mots, expression, ou référence comme « L. 1233-3 ») — Entrée pour lancer",
-        value=screen.query,
-        key=widget_key("q", screen),
         max_chars=params.MAX_QUERY_CHARS,
         placeholder="licenciement pour motif économique",
+        **bind("q", screen.query, lambda typed: screen.with_(query=typed.strip(), page=1)),
     )
-    if typed != screen.query:
-        go(screen.with_(query=typed, page=1))
 
 
 def _filters(service: object, screen: Screen) -> None:
     today = date.today()
     columns = st.columns([2, 2, 3, 3])
-    all_versions = columns[1].checkbox(
-        "toutes les versions",
-        value=screen.all_versions,
-        key=widget_key("all", screen),
-        help="Chercher aussi dans les rédactions passées et futures, pas seulement celles en vigueur à la date.",
-    )
-    at = columns[0].date_input(
+    columns[0].date_input(
         "en vigueur au",
-        value=screen.at or today,
         min_value=params.MIN_DAY,
         max_value=params.MAX_DAY,
         format="DD/MM/YYYY",
-        key=widget_key("at", screen),
         disabled=screen.all_versions,
+        **bind(
+            "at",
+            screen.at or today,
+            lambda day: screen.with_(at=None if day in (None, today) else day, page=1),
+        ),
+    )
+    columns[1].checkbox(
+        "toutes les versions",
+        help="Chercher aussi dans les rédactions passées et futures, pas seulement celles en vigueur à la date.",
+        **bind("all", screen.all_versions, lambda ticked: screen.with_(all_versions=bool(ticked), page=1)),
     )
     codes = {code.code_id: code.title for code in service.store.codes()}
-    code_options = [None, *codes]
+    # "" stands for "no filter": a None selection would show Streamlit's empty placeholder instead.
+    code_options = ["", *codes]
     if screen.code and screen.code not in codes:
         code_options.append(screen.code)
-    code = columns[2].selectbox(
+    columns[2].selectbox(
         "code",
         code_options,
-        index=code_options.index(screen.code),
-        format_func=lambda value: "tous les codes" if value is None else codes.get(value, value),
-        key=widget_key("code", screen),
+        format_func=lambda value: codes.get(value, value) if value else "tous les codes",
+        **bind("code", screen.code or "", lambda code: screen.with_(code=code or None, page=1)),
     )
-    status_options = [None, *(status.value for status in Status if status is not Status.UNKNOWN)]
-    status = columns[3].selectbox(
+    status_options = ["", *(status.value for status in Status if status is not Status.UNKNOWN)]
+    columns[3].selectbox(
         "statut",
         status_options,
-        index=status_options.index(screen.status),
-        format_func=lambda value: "tous les statuts" if value is None else STATUS_LABELS_FR[Status(value)],
-        key=widget_key("status", screen),
+        format_func=lambda value: STATUS_LABELS_FR[Status(value)] if value else "tous les statuts",
+        **bind("status", screen.status or "", lambda status: screen.with_(status=status or None, page=1)),
     )
-    chosen_at = None if at == today else at
-    if (all_versions, chosen_at, code, status) != (
-        screen.all_versions,
-        screen.at,
-        screen.code,
-        screen.status,
-    ):
-        go(screen.with_(all_versions=all_versions, at=chosen_at, code=code, status=status, page=1))
 
 
 def _facets(screen: Screen, results: object) -> None:
     columns = st.columns(2)
-    for column, name, label in ((columns[0], "partie", "partie"), (columns[1], "livre", "livre")):
+    for column, name in ((columns[0], "partie"), (columns[1], "livre")):
         counts = dict(results.facets.get(name, ()))
         current = getattr(screen, name)
-        options = [None, *counts]
+        options = ["", *counts]
         if current and current not in counts:
             options.append(current)
-        chosen = column.selectbox(
-            label,
+        clear_livre = {"livre": None} if name == "partie" else {}
+        column.selectbox(
+            name,
             options,
-            index=options.index(current),
             format_func=lambda value, counts=counts, name=name: (
-                f"toutes les {name}s" if value is None else f"{value} ({counts.get(value, 0)})"
+                f"{value} ({counts.get(value, 0)})" if value else f"toutes les {name}s"
             ),
-            key=widget_key(name, screen),
+            **bind(
+                name,
+                current or "",
+                lambda value, name=name, clear=clear_livre: screen.with_(
+                    **{name: value or None, **clear}, page=1
+                ),
+            ),
         )
-        if chosen != current:
-            changes = {name: chosen, "page": 1}
-            if name == "partie":
-                changes["livre"] = None
-            go(screen.with_(**changes))
 
 
 def _summary(screen: Screen, results: object) -> None:

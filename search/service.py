@@ -12,13 +12,14 @@ import sys
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from analyzers.french import analyze
 from corpus.model import Status, article_key
 from corpus.settings import data_home
 from corpus.store import Store
@@ -28,7 +29,14 @@ from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND, number_token
 from search import ranking
-from search.filters import VersionFilter, describe, version_filter
+from search.filters import (
+    VersionFilter,
+    code_filter,
+    describe,
+    section_filter,
+    status_filter,
+    version_filter,
+)
 from search.graph import rerank as graph_rerank
 from search.highlight import snippet
 from search.index_view import DocRow, IndexView
@@ -40,7 +48,6 @@ from search.urls import article_url, diff_url
 
 CANDIDATE_DOCS = 300  # scored versions fetched from Whoosh before grouping by article
 PROXIMITY_DEPTH = 60  # candidates whose term positions are read for the proximity bonus
-FUZZY_BELOW = 3  # a query finding fewer articles than this tries spelling corrections
 MAX_LIMIT = 200
 
 
@@ -169,33 +176,38 @@ class SearchService:
         allowed = view.filter_mask(vfilter, code_id, request.status, request.section)
         fields = []
         if code_id:
-            fields.append(self._codes.get(code_id, code_id))
-        description = describe(vfilter) + "".join(f", {field}" for field in fields)
+            fields.append(code_filter(code_id, self._codes.get(code_id, code_id)))
+        if request.status:
+            fields.append(status_filter(request.status, status_label(request.status)))
+        if request.section:
+            fields.append(section_filter(request.section))
+        description = describe(vfilter, tuple(fields))
         limit = max(1, min(int(request.limit or 10), MAX_LIMIT))
         offset = max(0, int(request.offset or 0))
 
         references = self._resolve_references(view, parsed, code_id)
         terms = analyze_query(parsed, self._expansions(parsed))
         with view.searcher() as searcher:
-            candidates, matched = self._candidates(
-                searcher, view, terms, references, allowed, vfilter, config
-            )
             suggestion = None
-            if config.fuzzy and terms.lemmas and self._count_articles(view, matched) < FUZZY_BELOW:
-                corrected = self._corrected(searcher, parsed, terms)
+            if config.fuzzy and terms.lemmas:
+                corrected = self._corrected(searcher, parsed)
                 if corrected is not None:
-                    suggestion, corrected_terms = corrected
-                    fixed, fixed_matched = self._candidates(
-                        searcher, view, corrected_terms, references, allowed, vfilter, config
+                    # Only words the index has never seen are replaced: they could match nothing, so a
+                    # correctly spelled query is never changed.
+                    suggestion, terms = (
+                        corrected[0],
+                        analyze_query(corrected[1], self._expansions(corrected[1])),
                     )
-                    if self._count_articles(view, fixed_matched) > self._count_articles(view, matched):
-                        notices.append(f"Résultats pour « {suggestion} » (orthographe corrigée).")
-                        candidates, matched, terms = fixed, fixed_matched, corrected_terms
+                    notices.append(f"Résultats pour « {suggestion} » (orthographe corrigée).")
+            candidates, matched = self._candidates(
+                searcher, view, terms, references, allowed, vfilter, config, offset + limit
+            )
         if parsed.is_empty and not (request.query or "").strip():
             notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
         elif not candidates:
             notices.append(self._nothing_found(parsed, references, vfilter, code_id))
         ranked = sorted(candidates, key=lambda c: (-c.score, c.key))
+        total = max(len(ranked), self._count_articles(view, matched))
         page = ranked[offset : offset + limit]
         texts = self._texts([view.rows[c.docnum].version_id for c in page]) if request.highlight else {}
         hits = tuple(
@@ -211,14 +223,14 @@ class SearchService:
         )
         return SearchResults(
             query=request.query,
-            total=max(len(ranked), self._count_articles(view, matched)),
+            total=total,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             hits=hits,
             filter_description=description,
             notices=tuple(dict.fromkeys(notices)),
             understood_references=tuple(key.split(":", 1)[1] for key in references),
             suggestion=suggestion,
-            facets=self._facets(view, ranked),
+            facets=self._facets(view, ranked, matched),
         )
 
     # -- pieces ----------------------------------------------------------------------------------------
@@ -304,6 +316,7 @@ class SearchService:
         allowed: np.ndarray,
         vfilter: VersionFilter,
         config: ranking.RankingConfig,
+        wanted: int = 10,
     ) -> tuple[list[_Candidate], np.ndarray]:
         """Scored candidates (one per article) and the mask of every matching version."""
         retrieved = retrieve(searcher, view.stats, terms, allowed)
@@ -311,8 +324,9 @@ class SearchService:
         best: dict[str, tuple[int, float]] = {}
         if retrieved is not None:
             docs = np.flatnonzero(matched)
-            if docs.size > CANDIDATE_DOCS:
-                docs = docs[np.argpartition(-retrieved.scores[docs], CANDIDATE_DOCS)[:CANDIDATE_DOCS]]
+            depth = max(CANDIDATE_DOCS, 3 * wanted)
+            if docs.size > depth:
+                docs = docs[np.argpartition(-retrieved.scores[docs], depth)[:depth]]
             for docnum in docs[np.argsort(-retrieved.scores[docs], kind="stable")].tolist():
                 key = view.rows[docnum].article_key
                 if key not in best:
@@ -393,7 +407,6 @@ class SearchService:
     def _rerank(
         self, candidates: list[_Candidate], vfilter: VersionFilter, config: ranking.RankingConfig
     ) -> list[_Candidate]:
-        from dataclasses import replace
 
         scored = []
         rerank_scores: dict[str, float] = {}
@@ -414,28 +427,28 @@ class SearchService:
             scored.append(replace(candidate, rerank=rerank, score=score))
         return scored
 
-    def _corrected(self, searcher, parsed: ParsedQuery, terms: QueryTerms) -> tuple[str, QueryTerms] | None:
-        """Whoosh's spelling suggestions for the words the index does not know, if any."""
+    def _corrected(self, searcher, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
+        """The free words with each word unknown to the index replaced by Whoosh's closest suggestion
+        (edit distance 1, or 2 for words of 8 letters or more); None when nothing was replaced."""
         reader = searcher.reader()
         corrector = searcher.corrector("surface")
-        words = parsed.text.split()
-        changed = False
-        fixed = []
-        for word in words:
-            analyzed = analyze_query(ParsedQuery(raw=word, text=word), ())
-            unknown = [form for form in analyzed.surface if reader.doc_frequency("surface", form) == 0]
-            if analyzed.surface and unknown and len(word) > 3:
-                suggestions = corrector.suggest(unknown[0], limit=1, maxdist=2, prefix=1)
-                if suggestions:
-                    fixed.append(suggestions[0])
-                    changed = True
-                    continue
+        fixed, changed = [], False
+        for word in parsed.text.split():
+            forms = [token.text for token in analyze(word, lemmas=False)]
+            if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
+                form = forms[0]
+                if reader.doc_frequency("surface", form) == 0:
+                    distance = 2 if len(form) >= 8 else 1
+                    suggestions = corrector.suggest(form, limit=1, maxdist=distance, prefix=1)
+                    if suggestions:
+                        fixed.append(suggestions[0])
+                        changed = True
+                        continue
             fixed.append(word)
         if not changed:
             return None
         text = " ".join(fixed)
-        corrected = ParsedQuery(raw=text, text=text, phrases=parsed.phrases, excluded=parsed.excluded)
-        return text, analyze_query(corrected, ())
+        return text, replace(parsed, text=text)
 
     @staticmethod
     def _count_articles(view: IndexView, matched: np.ndarray) -> int:
@@ -508,10 +521,18 @@ class SearchService:
             amending_text_id=row.amending_text_id or None,
         )
 
-    def _facets(self, view: IndexView, ranked: list[_Candidate]) -> dict[str, tuple[tuple[str, int], ...]]:
+    def _facets(
+        self, view: IndexView, ranked: list[_Candidate], matched: np.ndarray
+    ) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Counts of matching ARTICLES per partie, livre and status (of the version shown for each)."""
+        shown = {candidate.key: candidate.docnum for candidate in ranked}
+        docs = np.flatnonzero(matched)
+        _, first = np.unique(view.article_index[docs], return_index=True)
+        for docnum in docs[first].tolist():
+            shown.setdefault(view.rows[docnum].article_key, docnum)
         counts: dict[str, Counter[str]] = {"partie": Counter(), "livre": Counter(), "status": Counter()}
-        for candidate in ranked:
-            row: DocRow = view.rows[candidate.docnum]
+        for docnum in shown.values():
+            row: DocRow = view.rows[docnum]
             if row.partie:
                 counts["partie"][row.partie] += 1
             if row.livre:

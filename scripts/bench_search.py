@@ -1,0 +1,185 @@
+"""Benchmark: index build time, search latency (search + rerank, and with highlighting of 10 hits), peak
+memory. Prints figures; not a test.
+
+    .venv/bin/python scripts/bench_search.py                      # default corpus (embedded artifact)
+    .venv/bin/python scripts/bench_search.py --snapshot /work/npmcache/x513/package/data   # 4 codes
+
+Each run builds a fresh store and index in its own LEXSEARCH_HOME (a temporary directory unless --home),
+so it never touches the user's data. Queries: the judged queries of tests/data/judgments plus a built-in
+list (free text, references in many shapes, dated and all-versions variants), at least 200 in all, each
+measured once after a short warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from corpus.ingest import build_store, ensure_default_store  # noqa: E402
+from indexer.build import build_index  # noqa: E402
+from search.results import SearchRequest  # noqa: E402
+from search.service import SearchService  # noqa: E402
+
+JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
+
+FREE_TEXT = [
+    "licenciement pour motif économique",
+    "période d'essai durée maximale",
+    "rupture conventionnelle homologation",
+    "heures supplémentaires majoration",
+    "congé de maternité durée",
+    "travail de nuit femme enceinte",
+    "harcèlement moral",
+    "harcèlement sexuel sanction",
+    "comité social et économique attributions",
+    "délégué syndical désignation",
+    "salaire minimum de croissance",
+    "contrat à durée déterminée renouvellement",
+    "travail temporaire mission",
+    "inaptitude médecin du travail reclassement",
+    "accident du travail suspension du contrat",
+    "congés payés acquisition",
+    "repos hebdomadaire dimanche",
+    "durée légale du travail 35 heures",
+    "forfait jours cadres",
+    "télétravail accord",
+    "apprentissage contrat",
+    "formation professionnelle compte personnel",
+    "égalité professionnelle femmes hommes",
+    "discrimination embauche",
+    "règlement intérieur sanctions",
+    "grève préavis service public",
+    "conseil de prud'hommes saisine",
+    "indemnité de licenciement calcul",
+    "préavis démission",
+    "entretien préalable convocation",
+    "plan de sauvegarde de l'emploi",
+    "rupture du contrat pendant la période d'essai",
+    "travailleur handicapé obligation d'emploi",
+    "médecine du travail visite",
+    "inspection du travail pouvoirs",
+    "sécurité incendie locaux",
+    "jeunes travailleurs durée",
+    "participation aux résultats",
+    "intéressement accord",
+    "élections professionnelles protocole",
+]
+REFERENCES = [
+    "L1233-3",
+    "L. 1233-3",
+    "l 1233 3",
+    "art L1221-19",
+    "article L. 1152-1",
+    "L. 3253-8 à L. 3253-12",
+    "L. 1233-*",
+    "R. 4624-10",
+    "L1237-11",
+    "L. 3121-27",
+    "D3141-1",
+    "L. 2312-8 du code du travail",
+    "L4121-1",
+    "L. 1226-2",
+    "L1242-2",
+    "R1234-2",
+]
+DATES = [date(2018, 1, 1), date(2020, 6, 1), date(2022, 9, 1), None]
+
+
+def queries() -> list[SearchRequest]:
+    requests: list[SearchRequest] = []
+    if JUDGMENTS.exists():
+        for line in JUDGMENTS.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                record = json.loads(line)
+                requests.append(SearchRequest(record["query"], all_versions=bool(record.get("all_versions"))))
+    for index, text in enumerate(FREE_TEXT):
+        requests.append(SearchRequest(text, at=DATES[index % len(DATES)]))
+        requests.append(SearchRequest(text.split()[0] + " " + text.split()[-1], all_versions=index % 3 == 0))
+    for index, text in enumerate(REFERENCES):
+        requests.append(SearchRequest(text, at=DATES[index % len(DATES)]))
+        requests.append(SearchRequest(text + " licenciement", all_versions=index % 2 == 0))
+    return requests
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(service: SearchService, requests: list[SearchRequest], highlight: bool) -> list[float]:
+    timings = []
+    for request in requests:
+        request = SearchRequest(**{**request.__dict__, "limit": 10, "highlight": highlight})
+        started = time.perf_counter()
+        service.search(request)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--snapshot", type=Path, help="legi-data snapshot (data dir, JSON files or npm .tgz)")
+    parser.add_argument("--home", type=Path, help="LEXSEARCH_HOME to build into (default: a temporary dir)")
+    parser.add_argument("--processes", type=int, default=None, help="index build processes (default 2)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="lexsearch-bench-") as temporary:
+        home = args.home or Path(temporary)
+        home.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        if args.snapshot:
+            store = build_store(home / "corpus.sqlite3", [args.snapshot], progress=False)
+        else:
+            store = ensure_default_store(home / "corpus.sqlite3", progress=False)
+        store_seconds = time.perf_counter() - started
+        versions = store.count_versions(with_text=True)
+        codes = [code.title for code in store.codes()]
+        report = build_index(store, home / "index", processes=args.processes, progress=True)
+        store.close()
+
+        started = time.perf_counter()
+        service = SearchService.open(home, build_if_missing=False, progress=False)
+        open_seconds = time.perf_counter() - started
+        requests = queries()
+        measure(service, requests[:20], highlight=True)  # warm-up: lemmatizer cache, date filters
+        plain = measure(service, requests, highlight=False)
+        highlighted = measure(service, requests, highlight=True)
+        service.close()
+        own, children = peak_mb()
+
+    print(f"corpus: {', '.join(codes)} — {versions} versions with text")
+    print(f"store build: {store_seconds:.1f} s")
+    print(
+        f"index build: {report.seconds:.1f} s ({report.documents} documents, {report.citations} citations, "
+        f"{report.analysis_processes} processes)"
+    )
+    print(f"service open: {open_seconds * 1000:.0f} ms")
+    for name, timings in (("search+rerank", plain), ("search+rerank+highlight(10)", highlighted)):
+        print(
+            f"{name}: {len(timings)} queries, p50 {statistics.median(timings):.1f} ms, "
+            f"p95 {percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms"
+        )
+    print(f"peak memory: {own:.0f} MB (this process), {children:.0f} MB (largest build worker)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

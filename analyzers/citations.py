@@ -18,6 +18,8 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -153,18 +155,34 @@ def _code_of_group(match: re.Match) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4)
+def _code_mentions(text: str) -> tuple[list[int], list[str]]:
+    """Every code named in `text` (start, title), found once per text: cheap candidates, then a match."""
+    starts: list[int] = []
+    titles: list[str] = []
+    covered = 0
+    for candidate in grammar.CODE_MENTION_CANDIDATE.finditer(text):
+        if candidate.start() < covered:
+            continue  # "code général des impôts" inside "annexe II au code général des impôts"
+        match = grammar.CODE_MENTION.match(text, candidate.start())
+        if match:
+            starts.append(match.start())
+            titles.append(_code_of_group(match))
+            covered = match.end()
+    return starts, titles
+
+
 def _same_code(
     text: str, position: int, default: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
     """The code named last before `position` ("du même code"), else the default code."""
     window_start = max(0, position - 4000)
-    last = None
-    for match in grammar.CODE_MENTION.finditer(text, window_start, position):
-        last = match
+    starts, titles = _code_mentions(text)
+    index = bisect.bisect_left(starts, position) - 1
     present = text.rfind("présent code", window_start, position)
-    if last is None or present > last.start():
+    if index < 0 or starts[index] < window_start or present > starts[index]:
         return default
-    return resolve_code(_code_of_group(last))
+    return resolve_code(titles[index])
 
 
 def _designation(

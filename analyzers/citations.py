@@ -4,14 +4,20 @@ A reference is read as a *list*: a trigger ("l'article", "aux articles") or a pr
 then items joined by commas, "et", "ou", ranges ("à"), "et suivants", each item possibly introduced by a
 sub-part ("au 2° du I de l'article"). A designation after an item ("du code de la sécurité sociale",
 "du présent code", "du même code", "de la loi n° 2016-1691 du 9 décembre 2016") applies to the items
-since the previous designation; items with none belong to the default code, the code of the text being
-analyzed (a query has none). The grammar lives in `analyzers.citation_grammar`.
+since the previous designation, except earlier "article"-introduced parts of the list whose numbers are
+visibly of another code (a different letter or width, "L. 6331-48 … et à l'article L. 718-2-1 du code
+rural"); a code named just before the list ("du code de la sécurité sociale prévues aux articles …")
+applies too. Items with no code belong to the default code, the code of the text being analyzed (a query
+has none). The grammar lives in `analyzers.citation_grammar`, number handling in
+`analyzers.citation_numbers`.
 
 Choices worth knowing:
 - "à l'exception de l'article L. 1" is kept as a citation (the text does cite L. 1) with `excluded=True`.
 - A range keeps its two endpoints and is recorded in `ranges`; with `known_articles` it is expanded to the
   articles that exist between them. "L. 5422-1 et suivants" cites L5422-1 with `following=True`.
-- "du même code" is the code named last before it in the text (or the default code when none was).
+- "du même code" is the code named last before it in the text (or the default code when none was);
+  "au même article 83" stays in the text cited just before.
+- "article 1er" / "article premier" cite "1", as Légifrance numbers it.
 - `find_citations` never raises: a bug in the grammar gives [] for that text rather than an exception in
   an indexing run; `scan_citations` is the same function without the safety net (tests and evaluation).
 """

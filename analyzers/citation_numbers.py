@@ -32,6 +32,17 @@ def canonical_number(raw: str) -> str:
     return normalize_number(raw)
 
 
+_SHAPE = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])?[.\s*]*(\d+)")
+
+
+def number_shape(number: str) -> tuple[str, int]:
+    """Letter and width of the first part, telling codes apart: "L. 6331-48" → ("L", 4), "L. 718-2-1" → ("L", 3)."""
+    match = _SHAPE.match(number)
+    if not match:
+        return ("", 0)
+    return ((match.group(1) or "")[:1].upper(), len(match.group(2)))
+
+
 _SUFFIX_RANK = {
     word: rank
     for rank, word in enumerate(

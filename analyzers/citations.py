@@ -37,6 +37,7 @@ from analyzers.citation_numbers import (
     canonical_number,
     expand,
     known_for,
+    number_shape,
     order_key,
     range_end,
     resolve_number,
@@ -108,17 +109,6 @@ class _Item:
 
 def _clean(value: str) -> str:
     return grammar.SPACES.sub(" ", value).strip()
-
-
-_SHAPE = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])?[.\s*]*(\d+)")
-
-
-def _shape(item: _Item) -> tuple[str, int]:
-    """Letter and width of the first number part: "L. 6331-48" → ("L", 4), "L. 718-2-1" → ("L", 3)."""
-    match = _SHAPE.match(item.number)
-    if not match:
-        return ("", 0)
-    return ((match.group(1) or "")[:1].upper(), len(match.group(2)))
 
 
 def _detail_before(text: str, position: int) -> tuple[str | None, int]:
@@ -252,9 +242,9 @@ def _parse_list(
             # de l'article L. 233-3 et à l'article L. 233-16 du code de commerce"), except earlier
             # segments whose numbers are visibly of another code ("aux articles L. 6331-48 et L. 6331-53
             # et à l'article L. 718-2-1 du code rural").
-            shape = _shape(item)
+            shape = number_shape(item.number)
             for waiting in items[pending:]:
-                same_list = waiting.segment == item.segment or _shape(waiting) == shape
+                same_list = waiting.segment == item.segment or number_shape(waiting.number) == shape
                 waiting.target = target if same_list else fallback
             pending = len(items)
             item.end = position = match.end()

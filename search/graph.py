@@ -16,7 +16,7 @@ hand-built graphs and cannot drift with the index.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -91,27 +91,38 @@ def reference_proximity(
 
 
 def personalized_pagerank(
-    neighbours: Neighbours,
+    neighbours: Neighbours | object,
     seeds: Mapping[str, float],
     *,
     damping: float = 0.85,
     iterations: int = 12,
+    outside_min_links: int | None = 1,
 ) -> dict[str, float]:
     """PageRank whose teleport goes to `seeds` (weights, any scale) over the undirected graph.
 
-    Nodes are the seeds plus their direct neighbours; mass reaching a node without links inside that
-    subgraph returns to the seeds, so the total stays 1. A few power iterations suffice: the re-rank only
-    needs the order of ~100 candidates, not a converged vector.
+    Nodes are the seeds plus the non-seed neighbours linked to at least `outside_min_links` seeds
+    (1: every neighbour; 2: only "bridges" joining two seeds; None: the seeds alone). Mass reaching a
+    node without links inside that subgraph returns to the seeds, so the total stays 1. A few power
+    iterations suffice: the re-rank only needs the order of ~100 candidates, not a converged vector.
     """
     total = sum(weight for weight in seeds.values() if weight > 0)
     if total <= 0:
         return {}
     around = _lookup(neighbours)
     teleport = {key: weight / total for key, weight in seeds.items() if weight > 0}
+    seed_links = {key: set(around(key)) for key in teleport}
     nodes = set(teleport)
-    for key in teleport:
-        nodes.update(around(key))
-    links = {node: [other for other in around(node) if other != node and other in nodes] for node in nodes}
+    if outside_min_links is not None:
+        shared = Counter(other for linked in seed_links.values() for other in linked if other not in teleport)
+        nodes.update(other for other, count in shared.items() if count >= outside_min_links)
+    links = {
+        node: [
+            other
+            for other in (seed_links[node] if node in seed_links else around(node))
+            if other != node and other in nodes
+        ]
+        for node in nodes
+    }
     rank = {node: teleport.get(node, 0.0) for node in nodes}
     for _ in range(iterations):
         following = dict.fromkeys(nodes, 0.0)
@@ -131,17 +142,27 @@ def personalized_pagerank(
     return rank
 
 
+# Which neighbours the re-rank's PageRank walks through, chosen on the "tune" half of the free-text
+# judgments (scripts/eval_search.py): the candidates alone beat candidates plus every neighbour
+# (nDCG@10 0.767 vs 0.746 on tune, 0.741 vs 0.728 on test) and run ~10x faster. Non-candidate
+# neighbours mostly leak mass away from well-cited candidates instead of linking two candidates.
+RERANK_OUTSIDE_MIN_LINKS: int | None = None
+
+
 def rerank(
     seeds: Mapping[str, float],
     neighbours: Neighbours | object,
     *,
     damping: float = 0.85,
     iterations: int = 12,
+    outside_min_links: int | None = RERANK_OUTSIDE_MIN_LINKS,
 ) -> dict[str, float]:
     """Graph score in [0, 1] of each candidate (key -> text score): its personalized PageRank, divided by
     the best candidate's. The caller mixes it with the text score (`search.ranking.combine`)."""
     positive = {key: score for key, score in seeds.items() if score > 0}
-    rank = personalized_pagerank(neighbours, positive, damping=damping, iterations=iterations)
+    rank = personalized_pagerank(
+        neighbours, positive, damping=damping, iterations=iterations, outside_min_links=outside_min_links
+    )
     top = max((rank.get(key, 0.0) for key in positive), default=0.0)
     if top <= 0:
         return {}
@@ -156,6 +177,7 @@ def ppr_rerank(
     top_n: int = 100,
     damping: float = 0.85,
     iterations: int = 12,
+    outside_min_links: int | None = RERANK_OUTSIDE_MIN_LINKS,
 ) -> list[Scored]:
     """Re-rank the first `top_n` (key, text score) candidates; the rest keep their order behind them.
 
@@ -169,11 +191,12 @@ def ppr_rerank(
         return []
     top_text = max(score for _, score in head)
     norm = {key: (score / top_text if top_text > 0 else 0.0) for key, score in head}
-    rank = personalized_pagerank(neighbours, norm, damping=damping, iterations=iterations)
-    top_rank = max((rank.get(key, 0.0) for key in norm), default=0.0)
+    graph_scores = rerank(
+        norm, neighbours, damping=damping, iterations=iterations, outside_min_links=outside_min_links
+    )
     mixed = []
     for key, text in norm.items():
-        graph = rank.get(key, 0.0) / top_rank if top_rank > 0 else 0.0
+        graph = graph_scores.get(key, 0.0)
         mixed.append(Scored(key, (1.0 - weight) * text + weight * graph, text, graph))
     position = {key: index for index, (key, _) in enumerate(head)}
     mixed.sort(key=lambda item: (-item.score, position[item.key]))

@@ -150,3 +150,17 @@ def test_rerank_without_links_is_proportional_to_the_text_scores() -> None:
     seeds = {L1234_9: 1.0, L1152_1: 0.5}
     assert rerank(seeds, {}) == pytest.approx({L1234_9: 1.0, L1152_1: 0.5})
     assert rerank({}, {}) == {}
+
+
+def test_pagerank_subgraph_choice_of_outside_neighbours() -> None:
+    neighbours = undirected(CITATIONS)
+    seeds = {L1234_9: 1.0, L1237_13: 0.5, L1233_3: 0.5}
+    every = personalized_pagerank(neighbours, seeds, outside_min_links=1)
+    bridges = personalized_pagerank(neighbours, seeds, outside_min_links=2)
+    alone = personalized_pagerank(neighbours, seeds, outside_min_links=None)
+    assert set(every) == {L1234_9, L1237_13, L1233_3, R1234_1, L1233_2, L1233_4}
+    assert set(bridges) == set(alone) == set(seeds)  # no neighbour here joins two seeds
+    assert sum(alone.values()) == pytest.approx(1.0)
+    # A neighbour shared by two seeds is kept as a bridge.
+    shared = personalized_pagerank(neighbours, {L1233_2: 1.0, L1233_4: 1.0}, outside_min_links=2)
+    assert set(shared) == {L1233_2, L1233_4, L1233_3}

@@ -22,6 +22,7 @@ from search.ranking import (
     PHRASE_WEIGHT,
     idf,
     normalized_tf,
+    proximity_bonus,
     saturate,
 )
 
@@ -101,3 +102,30 @@ def retrieve(
     matched &= allowed
     scores = np.where(matched, scores, 0.0)
     return Retrieved(scores, matched)
+
+
+def proximity_scores(searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[str, float]:
+    """Proximity bonus of each candidate's best version from the lemma stream's positions."""
+    if not docs:
+        return {}
+    wanted = set(docs.values())
+    positions: dict[int, list[list[int]]] = {d: [] for d in wanted}
+    for lemma in terms.lemmas:
+        found: dict[int, list[int]] = {}
+        try:
+            matcher = searcher.postings("text", lemma)
+        except Exception:  # term absent from the index
+            matcher = None
+        if matcher is not None:
+            for docnum in sorted(wanted):
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    found[docnum] = list(matcher.value_as("positions"))
+        for docnum in wanted:
+            positions[docnum].append(found.get(docnum, []))
+    return {key: proximity_bonus(positions[docnum]) for key, docnum in docs.items()}

@@ -11,23 +11,21 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from analyzers.french import analyze
-from corpus.model import Status, article_key
+from corpus.model import Status
 from corpus.settings import data_home
 from corpus.store import Store
 from indexer.build import analyzers_fingerprint, build_index, store_stamp
 from indexer.citation_graph import ArticleGraph, CitationGraph
 from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.location import current_directory, current_target
-from indexer.schema import REBUILD_COMMAND, number_token
+from indexer.schema import REBUILD_COMMAND
 from search import ranking
 from search.filters import (
     VersionFilter,
@@ -38,29 +36,18 @@ from search.filters import (
     version_filter,
 )
 from search.graph import rerank as graph_rerank
-from search.highlight import snippet
-from search.index_view import DocRow, IndexView
+from search.hits import Candidate, count_articles, facets, make_hit, matching_versions
+from search.index_view import IndexView
 from search.matching import QueryTerms, analyze_query
 from search.query import ParsedQuery, parse_query
+from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults, VersionRef
-from search.retrieval import retrieve
-from search.urls import article_url, diff_url
+from search.retrieval import proximity_scores, retrieve
+from search.spelling import correct
 
 CANDIDATE_DOCS = 300  # scored versions fetched from Whoosh before grouping by article
 PROXIMITY_DEPTH = 60  # candidates whose term positions are read for the proximity bonus
 MAX_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    key: str
-    docnum: int  # best version
-    text: float = 0.0
-    proximity: float = 0.0
-    reference: float = 0.0
-    cited_order: int | None = None
-    rerank: float = 0.0
-    score: float = 0.0
 
 
 class SearchService:
@@ -185,12 +172,12 @@ class SearchService:
         limit = max(1, min(int(request.limit or 10), MAX_LIMIT))
         offset = max(0, int(request.offset or 0))
 
-        references = self._resolve_references(view, parsed, code_id)
+        references = resolve_references(view, parsed, code_id)
         terms = analyze_query(parsed, self._expansions(parsed))
         with view.searcher() as searcher:
             suggestion = None
             if config.fuzzy and terms.lemmas:
-                corrected = self._corrected(searcher, parsed)
+                corrected = correct(searcher, parsed)
                 if corrected is not None:
                     # Only words the index has never seen are replaced: they could match nothing, so a
                     # correctly spelled query is never changed.
@@ -207,14 +194,15 @@ class SearchService:
         elif not candidates:
             notices.append(self._nothing_found(parsed, references, vfilter, code_id))
         ranked = sorted(candidates, key=lambda c: (-c.score, c.key))
-        total = max(len(ranked), self._count_articles(view, matched))
+        total = max(len(ranked), count_articles(view, matched))
         page = ranked[offset : offset + limit]
         texts = self._texts([view.rows[c.docnum].version_id for c in page]) if request.highlight else {}
         hits = tuple(
-            self._hit(
+            make_hit(
+                self._codes,
                 view,
                 candidate,
-                self._matching_versions(view, candidate.key, matched),
+                matching_versions(view, candidate.key, matched),
                 terms,
                 texts,
                 references,
@@ -230,7 +218,7 @@ class SearchService:
             notices=tuple(dict.fromkeys(notices)),
             understood_references=tuple(key.split(":", 1)[1] for key in references),
             suggestion=suggestion,
-            facets=self._facets(view, ranked, matched),
+            facets=facets(view, ranked, matched),
         )
 
     # -- pieces ----------------------------------------------------------------------------------------
@@ -276,37 +264,6 @@ class SearchService:
                     expansions.extend(str(value) for value in values)
         return tuple(expansions)
 
-    def _resolve_references(
-        self, view: IndexView, parsed: ParsedQuery, code_id: str | None
-    ) -> tuple[str, ...]:
-        """Article keys the query cites, in the order cited (ranges expanded, prefixes listed)."""
-        keys: list[str] = []
-
-        def candidates(number: str, reference_code: str | None) -> list[str]:
-            if reference_code:
-                key = article_key(reference_code, number)
-                return [key] if key in view.by_article else []
-            found = view.by_number.get(number.upper(), [])
-            return sorted(found, key=lambda key: (key.split(":")[0] != code_id, key))
-
-        for reference in parsed.references:
-            keys += candidates(reference.number, reference.code_id)
-        for number_range in parsed.ranges:
-            from analyzers.citations import order_key
-
-            first, last = order_key(number_range.first), order_key(number_range.last)
-            for code, numbers in view.numbers_by_code.items():
-                if code_id and code != code_id:
-                    continue
-                keys += [article_key(code, n) for n in numbers if first <= order_key(n) <= last]
-        for prefix in parsed.prefixes:
-            token = number_token(prefix)
-            for code, numbers in view.numbers_by_code.items():
-                if code_id and code != code_id:
-                    continue
-                keys += [article_key(code, n) for n in numbers if number_token(n).startswith(token)]
-        return tuple(dict.fromkeys(keys))
-
     def _candidates(
         self,
         searcher,
@@ -317,7 +274,7 @@ class SearchService:
         vfilter: VersionFilter,
         config: ranking.RankingConfig,
         wanted: int = 10,
-    ) -> tuple[list[_Candidate], np.ndarray]:
+    ) -> tuple[list[Candidate], np.ndarray]:
         """Scored candidates (one per article) and the mask of every matching version."""
         retrieved = retrieve(searcher, view.stats, terms, allowed)
         matched = retrieved.matched.copy() if retrieved is not None else np.zeros(allowed.size, dtype=bool)
@@ -336,7 +293,7 @@ class SearchService:
         proximity: dict[str, float] = {}
         if config.proximity and len(terms.lemmas) > 1:
             ordered = sorted(best.items(), key=lambda item: -item[1][1])[:PROXIMITY_DEPTH]
-            proximity = self._proximity(searcher, terms, {key: docnum for key, (docnum, _) in ordered})
+            proximity = proximity_scores(searcher, terms, {key: docnum for key, (docnum, _) in ordered})
 
         cited_order = {key: order for order, key in enumerate(references)}
         distances: dict[str, int] = {}
@@ -361,7 +318,7 @@ class SearchService:
             distance = distances.get(key)
             reference = ranking.reference_score(distance) if distance is not None and distance > 0 else 0.0
             candidates.append(
-                _Candidate(
+                Candidate(
                     key,
                     docnum,
                     text=score / top,
@@ -378,35 +335,9 @@ class SearchService:
             return None
         return max(docnums, key=lambda d: view.rows[d].valid_from or date.min)
 
-    def _proximity(self, searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[str, float]:
-        """Proximity bonus of each candidate's best version from the lemma stream's positions."""
-        if not docs:
-            return {}
-        wanted = set(docs.values())
-        positions: dict[int, list[list[int]]] = {d: [] for d in wanted}
-        for lemma in terms.lemmas:
-            found: dict[int, list[int]] = {}
-            try:
-                matcher = searcher.postings("text", lemma)
-            except Exception:  # term absent from the index
-                matcher = None
-            if matcher is not None:
-                for docnum in sorted(wanted):
-                    if not matcher.is_active():
-                        break
-                    if matcher.id() < docnum:
-                        matcher.skip_to(docnum)
-                        if not matcher.is_active():
-                            break
-                    if matcher.id() == docnum:
-                        found[docnum] = list(matcher.value_as("positions"))
-            for docnum in wanted:
-                positions[docnum].append(found.get(docnum, []))
-        return {key: ranking.proximity_bonus(positions[docnum]) for key, docnum in docs.items()}
-
     def _rerank(
-        self, candidates: list[_Candidate], vfilter: VersionFilter, config: ranking.RankingConfig
-    ) -> list[_Candidate]:
+        self, candidates: list[Candidate], vfilter: VersionFilter, config: ranking.RankingConfig
+    ) -> list[Candidate]:
 
         scored = []
         rerank_scores: dict[str, float] = {}
@@ -427,37 +358,6 @@ class SearchService:
             scored.append(replace(candidate, rerank=rerank, score=score))
         return scored
 
-    def _corrected(self, searcher, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
-        """The free words with each word unknown to the index replaced by Whoosh's closest suggestion
-        (edit distance 1, or 2 for words of 8 letters or more); None when nothing was replaced."""
-        reader = searcher.reader()
-        corrector = searcher.corrector("surface")
-        fixed, changed = [], False
-        for word in parsed.text.split():
-            forms = [token.text for token in analyze(word, lemmas=False)]
-            if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
-                form = forms[0]
-                if reader.doc_frequency("surface", form) == 0:
-                    distance = 2 if len(form) >= 8 else 1
-                    suggestions = corrector.suggest(form, limit=1, maxdist=distance, prefix=1)
-                    if suggestions:
-                        fixed.append(suggestions[0])
-                        changed = True
-                        continue
-            fixed.append(word)
-        if not changed:
-            return None
-        text = " ".join(fixed)
-        return text, replace(parsed, text=text)
-
-    @staticmethod
-    def _count_articles(view: IndexView, matched: np.ndarray) -> int:
-        return int(np.unique(view.article_index[matched]).size) if matched.any() else 0
-
-    @staticmethod
-    def _matching_versions(view: IndexView, key: str, matched: np.ndarray) -> tuple[int, ...]:
-        return tuple(d for d in view.by_article.get(key, ()) if matched[d])
-
     def _texts(self, version_ids: list[str]) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
         """Original texts and citation spans of the versions to highlight (one query each)."""
         if not version_ids:
@@ -477,68 +377,6 @@ class SearchService:
             ):
                 spans.setdefault(row[0], []).append((row[1], row[2], row[3]))
         return {vid: (texts.get(vid) or "", spans.get(vid, [])) for vid in version_ids}
-
-    def _hit(
-        self,
-        view: IndexView,
-        candidate: _Candidate,
-        matching: tuple[int, ...],
-        terms: QueryTerms,
-        texts: dict[str, tuple[str, list[tuple[int, int, str]]]],
-        references: tuple[str, ...],
-    ) -> Hit:
-        row = view.rows[candidate.docnum]
-        text_and_spans = texts.get(row.version_id)
-        snippet_html = ""
-        if text_and_spans is not None:
-            text, spans = text_and_spans
-            cited = set(references)
-            snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
-        others = sorted(
-            (view.rows[d] for d in matching if d != candidate.docnum),
-            key=lambda other: other.valid_from or date.min,
-            reverse=True,
-        )
-        return Hit(
-            article=row.number,
-            article_key=row.article_key,
-            article_id=row.article_id,
-            code=self._codes.get(row.code_id, row.code_id),
-            code_id=row.code_id,
-            version_id=row.version_id,
-            valid_from=row.valid_from,
-            valid_to=row.valid_to,
-            status=row.status,
-            score=round(candidate.score, 6),
-            snippet=snippet_html,
-            section_path=row.section_path,
-            other_versions=tuple(
-                VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others
-            ),
-            amending_text=row.amending_title or None,
-            article_url=article_url(row.version_id),
-            diff_url=diff_url(row.version_id),
-            amending_text_id=row.amending_text_id or None,
-        )
-
-    def _facets(
-        self, view: IndexView, ranked: list[_Candidate], matched: np.ndarray
-    ) -> dict[str, tuple[tuple[str, int], ...]]:
-        """Counts of matching ARTICLES per partie, livre and status (of the version shown for each)."""
-        shown = {candidate.key: candidate.docnum for candidate in ranked}
-        docs = np.flatnonzero(matched)
-        _, first = np.unique(view.article_index[docs], return_index=True)
-        for docnum in docs[first].tolist():
-            shown.setdefault(view.rows[docnum].article_key, docnum)
-        counts: dict[str, Counter[str]] = {"partie": Counter(), "livre": Counter(), "status": Counter()}
-        for docnum in shown.values():
-            row: DocRow = view.rows[docnum]
-            if row.partie:
-                counts["partie"][row.partie] += 1
-            if row.livre:
-                counts["livre"][row.livre] += 1
-            counts["status"][row.status] += 1
-        return {name: tuple(counter.most_common()) for name, counter in counts.items()}
 
     def _nothing_found(
         self, parsed: ParsedQuery, references: tuple[str, ...], vfilter: VersionFilter, code_id: str | None
@@ -586,7 +424,9 @@ class SearchService:
         for docnum, row in enumerate(view.rows):
             if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
                 seen.add(row.article_key)
-                hits.append(self._hit(view, _Candidate(row.article_key, docnum), (), QueryTerms(), {}, ()))
+                hits.append(
+                    make_hit(self._codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ())
+                )
         from analyzers.citations import order_key
 
         return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))

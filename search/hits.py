@@ -1,0 +1,98 @@
+"""Result rows: one candidate per article, turned into the `Hit` the UI shows (with the other matching
+versions of the same article), and the facet counts of a result set."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from search.highlight import snippet
+from search.index_view import DocRow, IndexView
+from search.matching import QueryTerms
+from search.results import Hit, VersionRef
+from search.urls import article_url, diff_url
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    docnum: int  # best version
+    text: float = 0.0
+    proximity: float = 0.0
+    reference: float = 0.0
+    cited_order: int | None = None
+    rerank: float = 0.0
+    score: float = 0.0
+
+
+def count_articles(view: IndexView, matched: np.ndarray) -> int:
+    return int(np.unique(view.article_index[matched]).size) if matched.any() else 0
+
+
+def matching_versions(view: IndexView, key: str, matched: np.ndarray) -> tuple[int, ...]:
+    return tuple(d for d in view.by_article.get(key, ()) if matched[d])
+
+
+def make_hit(
+    codes: dict[str, str],
+    view: IndexView,
+    candidate: Candidate,
+    matching: tuple[int, ...],
+    terms: QueryTerms,
+    texts: dict[str, tuple[str, list[tuple[int, int, str]]]],
+    references: tuple[str, ...],
+) -> Hit:
+    row = view.rows[candidate.docnum]
+    text_and_spans = texts.get(row.version_id)
+    snippet_html = ""
+    if text_and_spans is not None:
+        text, spans = text_and_spans
+        cited = set(references)
+        snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
+    others = sorted(
+        (view.rows[d] for d in matching if d != candidate.docnum),
+        key=lambda other: other.valid_from or date.min,
+        reverse=True,
+    )
+    return Hit(
+        article=row.number,
+        article_key=row.article_key,
+        article_id=row.article_id,
+        code=codes.get(row.code_id, row.code_id),
+        code_id=row.code_id,
+        version_id=row.version_id,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        status=row.status,
+        score=round(candidate.score, 6),
+        snippet=snippet_html,
+        section_path=row.section_path,
+        other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
+        amending_text=row.amending_title or None,
+        article_url=article_url(row.version_id),
+        diff_url=diff_url(row.version_id),
+        amending_text_id=row.amending_text_id or None,
+    )
+
+
+def facets(
+    view: IndexView, ranked: list[Candidate], matched: np.ndarray
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Counts of matching ARTICLES per partie, livre and status (of the version shown for each)."""
+    shown = {candidate.key: candidate.docnum for candidate in ranked}
+    docs = np.flatnonzero(matched)
+    _, first = np.unique(view.article_index[docs], return_index=True)
+    for docnum in docs[first].tolist():
+        shown.setdefault(view.rows[docnum].article_key, docnum)
+    counts: dict[str, Counter[str]] = {"partie": Counter(), "livre": Counter(), "status": Counter()}
+    for docnum in shown.values():
+        row: DocRow = view.rows[docnum]
+        if row.partie:
+            counts["partie"][row.partie] += 1
+        if row.livre:
+            counts["livre"][row.livre] += 1
+        counts["status"][row.status] += 1
+    return {name: tuple(counter.most_common()) for name, counter in counts.items()}

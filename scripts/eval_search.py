@@ -10,7 +10,9 @@ Compares, in one run:
 Judgments: tests/data/judgments/queries.jsonl (see its header). Metrics, with k = 10:
   nDCG@k  gain 2^grade - 1, log2 discount, ideal = the best ordering of every judged item;
   Recall@k  judged items found in the top k / min(judged items, k) (a prefix query judges ~80 articles);
-  MRR@k  1 / rank of the first judged item (grade >= 1) in the top k, else 0.
+  MRR@k  1 / rank of the first judged item (grade >= 1) in the top k, else 0;
+  past found  share of past-wording queries with a judged version in a top-10 row, as the row's best
+  version or among the other versions the row lists (what a student sees).
 Free-text questions are split tune/test (alternate lines) so that weights tuned on "tune" are also
 reported on the unseen half. Past-wording queries are judged on the hit's version id (its best-matching
 version), run with all_versions=True.
@@ -59,6 +61,7 @@ class Ranked:
 
     articles: tuple[str, ...]
     versions: tuple[str, ...]
+    row_versions: tuple[frozenset[str], ...] = ()  # each row's best version plus its other versions
 
 
 def load_judgments(path: Path = JUDGMENTS) -> list[Judged]:
@@ -109,6 +112,13 @@ def mrr(ranked: Sequence[str], grades: dict[str, int], k: int = K) -> float:
         if grades.get(item, 0) > 0:
             return 1.0 / (rank + 1)
     return 0.0
+
+
+def found_in_rows(judged: Judged, ranked: Ranked, k: int = K) -> float:
+    """Past wording: 1 when a judged version is in a top-k row, as its best or as one of its other
+    versions (the row lists them with their dates), else 0."""
+    wanted = {item for item, grade in judged.grades.items() if grade > 0}
+    return float(any(wanted & versions for versions in ranked.row_versions[:k]))
 
 
 def score(judged: Judged, ranked: Ranked) -> tuple[float, float, float]:
@@ -195,7 +205,12 @@ def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
         )
         results = service.search(request, ranking_config=ranking)
         return Ranked(
-            tuple(hit.article for hit in results.hits), tuple(hit.version_id for hit in results.hits)
+            tuple(hit.article for hit in results.hits),
+            tuple(hit.version_id for hit in results.hits),
+            tuple(
+                frozenset([hit.version_id, *(other.version_id for other in hit.other_versions)])
+                for hit in results.hits
+            ),
         )
 
     return run
@@ -233,6 +248,7 @@ def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str,
         ranked = run(item)
         per_query[item.qid] = (score(item, ranked), ranked)
     elapsed = (time.perf_counter() - started) * 1000 / max(len(judged), 1)
+    past = [found_in_rows(item, per_query[item.qid][1]) for item in judged if item.by_version]
     buckets: dict[str, list[tuple[float, float, float]]] = {}
     for item in judged:
         metrics = per_query[item.qid][0]
@@ -243,7 +259,8 @@ def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str,
         name: tuple(sum(values[i] for values in rows) / len(rows) for i in range(3))
         for name, rows in buckets.items()
     }
-    return {"means": means, "per_query": per_query, "ms": elapsed}
+    found = sum(past) / len(past) if past else 0.0
+    return {"means": means, "per_query": per_query, "ms": elapsed, "past_found": found}
 
 
 COLUMNS = [
@@ -264,7 +281,11 @@ def print_table(rows: list[tuple[str, dict]], counts: dict[str, int]) -> None:
         f"{'':{label_width}}"
         + "".join(f"| {title + f' ({counts.get(key, 0)})':{cell}}" for key, title in COLUMNS)
     )
-    print(f"{'system':{label_width}}" + f"| {'nDCG  R@10  MRR':{cell}}" * len(COLUMNS) + "| ms/query")
+    print(
+        f"{'system':{label_width}}"
+        + f"| {'nDCG  R@10  MRR':{cell}}" * len(COLUMNS)
+        + "| past found | ms/query"
+    )
     print("-" * (label_width + (cell + 2) * len(COLUMNS) + 10))
     for label, result in rows:
         line = f"{label:{label_width}}"
@@ -272,7 +293,7 @@ def print_table(rows: list[tuple[str, dict]], counts: dict[str, int]) -> None:
             values = result["means"].get(key)
             text = " ".join(f"{value:.3f}" for value in values) if values else "n/a"
             line += f"| {text:{cell}}"
-        print(line + f"| {result['ms']:.1f}")
+        print(line + f"| {result['past_found']:<10.3f} | {result['ms']:.1f}")
 
 
 def print_per_query(label: str, result: dict, judged: list[Judged]) -> None:

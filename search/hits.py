@@ -3,14 +3,13 @@ versions of the same article), and the facet counts of a result set."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from search.highlight import snippet
-from search.index_view import DocRow, IndexView
+from search.index_view import IndexView
 from search.matching import QueryTerms
 from search.results import Hit, VersionRef
 from search.urls import article_url, diff_url
@@ -78,21 +77,22 @@ def make_hit(
     )
 
 
-def facets(
-    view: IndexView, ranked: list[Candidate], matched: np.ndarray
-) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Counts of matching ARTICLES per partie, livre and status (of the version shown for each)."""
-    shown = {candidate.key: candidate.docnum for candidate in ranked}
+def facets(view: IndexView, matched: np.ndarray) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Counts of matching ARTICLES per partie, livre and status, each article counted once through its
+    most recent matching version."""
     docs = np.flatnonzero(matched)
-    _, first = np.unique(view.article_index[docs], return_index=True)
-    for docnum in docs[first].tolist():
-        shown.setdefault(view.rows[docnum].article_key, docnum)
-    counts: dict[str, Counter[str]] = {"partie": Counter(), "livre": Counter(), "status": Counter()}
-    for docnum in shown.values():
-        row: DocRow = view.rows[docnum]
-        if row.partie:
-            counts["partie"][row.partie] += 1
-        if row.livre:
-            counts["livre"][row.livre] += 1
-        counts["status"][row.status] += 1
-    return {name: tuple(counter.most_common()) for name, counter in counts.items()}
+    if not docs.size:
+        return {name: () for name in view.facet_codes}
+    ordered = docs[np.lexsort((-view.recency[docs], view.article_index[docs]))]
+    _, first = np.unique(view.article_index[ordered], return_index=True)
+    shown = ordered[first]
+    result: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name, codes in view.facet_codes.items():
+        counts = np.bincount(codes[shown], minlength=len(view.facet_values[name]))
+        pairs = [
+            (view.facet_values[name][i], int(n))
+            for i, n in enumerate(counts.tolist())
+            if n and view.facet_values[name][i]
+        ]
+        result[name] = tuple(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
+    return result

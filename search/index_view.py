@@ -87,6 +87,21 @@ class IndexView:
         self.article_index = np.fromiter(
             (index_of[row.article_key] for row in self.rows), dtype=np.int64, count=len(self.rows)
         )
+        self.recency = np.fromiter(
+            (row.valid_from.toordinal() if row.valid_from else 0 for row in self.rows),
+            dtype=np.int64,
+            count=len(self.rows),
+        )
+        self.facet_values: dict[str, tuple[str, ...]] = {}
+        self.facet_codes: dict[str, np.ndarray] = {}
+        for name in ("partie", "livre", "status"):
+            values = [getattr(row, name) for row in self.rows]
+            distinct = tuple(dict.fromkeys(values))
+            code_of = {value: i for i, value in enumerate(distinct)}
+            self.facet_values[name] = distinct
+            self.facet_codes[name] = np.fromiter(
+                (code_of[v] for v in values), dtype=np.int64, count=len(values)
+            )
         self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     @staticmethod

@@ -218,7 +218,7 @@ class SearchService:
             notices=tuple(dict.fromkeys(notices)),
             understood_references=tuple(key.split(":", 1)[1] for key in references),
             suggestion=suggestion,
-            facets=facets(view, ranked, matched),
+            facets=facets(view, matched),
         )
 
     # -- pieces ----------------------------------------------------------------------------------------

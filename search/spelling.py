@@ -14,7 +14,8 @@ from search.query import ParsedQuery
 
 def correct(searcher, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
     """The free words with each word unknown to the index replaced by Whoosh's closest suggestion
-    (edit distance 1, or 2 for words of 8 letters or more); None when nothing was replaced."""
+    (edit distance 1, or 2 for words of 8 letters or more, same first two letters: people rarely
+    mistype those, and it keeps the scan of the lexicon short); None when nothing was replaced."""
     reader = searcher.reader()
     corrector = searcher.corrector("surface")
     fixed, changed = [], False
@@ -24,7 +25,7 @@ def correct(searcher, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
             form = forms[0]
             if reader.doc_frequency("surface", form) == 0:
                 distance = 2 if len(form) >= 8 else 1
-                suggestions = corrector.suggest(form, limit=1, maxdist=distance, prefix=1)
+                suggestions = corrector.suggest(form, limit=1, maxdist=distance, prefix=2)
                 if suggestions:
                     fixed.append(suggestions[0])
                     changed = True

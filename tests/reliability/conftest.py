@@ -30,6 +30,9 @@ def lexsearch_home(home: Path) -> Iterator[Path]:
             os.environ["LEXSEARCH_HOME"] = saved
 
 
+_BUILD_SECONDS: list[float] = []
+
+
 @pytest.fixture(scope="session")
 def small_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Store and index of the 48-article fixture (`lexsearch corpus add`, then the index build).
@@ -42,8 +45,15 @@ def small_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store = home / "corpus.sqlite3"
         assert main(["corpus", "add", str(SMALL_ARTIFACT), "--store", str(store), "--quiet"]) == 0
         with Store.open(store, create=False) as opened:
-            build_index(opened, home / "index", progress=False)  # what `lexsearch index` runs
+            report = build_index(opened, home / "index", progress=False)  # what `lexsearch index` runs
+    _BUILD_SECONDS.append(report.seconds)
     return home
+
+
+@pytest.fixture(scope="session")
+def small_build_seconds(small_home: Path) -> float:
+    """How long the index build of the small home took (the window a random kill must fall into)."""
+    return _BUILD_SECONDS[0]
 
 
 @pytest.fixture

@@ -1,0 +1,145 @@
+"""Rebuilding the index never interrupts searching, and a build killed at any moment loses nothing.
+
+`lexsearch index` runs in a real subprocess on a copy of the small real home. Readers are a SearchService
+opened once in this process, as the app holds it. A SIGKILL at a random moment of the build (the seeds are
+printed, so a failure can be replayed) must leave the previous index serving the same results, and the
+next build must succeed. While a build runs to completion, readers must never fail, and once it is done
+they must see the new index without being reopened.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import corpus_damage as damage
+
+from search.service import SearchRequest, SearchService
+from ui.cli import main
+
+LEXSEARCH = str(Path(sys.executable).with_name("lexsearch"))
+QUERIES = (
+    SearchRequest(query="licenciement pour motif économique"),
+    SearchRequest(query="L. 1233-3"),
+    SearchRequest(query="salaires créances", all_versions=True),
+)
+NEW_TEXT = SearchRequest(query="redressement judiciaire cessation des paiements")
+
+
+def start_build(home: Path) -> subprocess.Popen:
+    env = {**os.environ, "LEXSEARCH_HOME": str(home)}
+    return subprocess.Popen(
+        [LEXSEARCH, "index"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def answers(service: SearchService) -> list[tuple[str, ...]]:
+    return [tuple(hit.version_id for hit in service.search(request).hits) for request in QUERIES]
+
+
+def build_directories(home: Path) -> set[str]:
+    builds = home / "index" / "builds"
+    return {path.name for path in builds.iterdir()} if builds.is_dir() else set()
+
+
+def kill_build_at(home: Path, delay: float) -> tuple[int, float, str]:
+    """Start `lexsearch index`, wait until it has created its build directory (imports done), then
+    SIGKILL it `delay` seconds later. Returns its exit status, the seconds it ran after that point and
+    its stderr."""
+    existing = build_directories(home)
+    build = start_build(home)
+    deadline = time.monotonic() + 300
+    while build.poll() is None and build_directories(home) <= existing and time.monotonic() < deadline:
+        time.sleep(0.01)
+    started = time.monotonic()
+    while build.poll() is None and time.monotonic() - started < delay:
+        time.sleep(0.01)
+    ran = time.monotonic() - started
+    build.send_signal(signal.SIGKILL)
+    _, err = build.communicate(timeout=60)
+    return build.returncode, ran, err
+
+
+def test_build_killed_at_random_moments_leaves_previous_index_serving(
+    home_copy: Path, small_build_seconds: float
+) -> None:
+    serving = SearchService.open(home_copy, build_if_missing=False)
+    before = answers(serving)
+    assert all(before[:2]), "the fixture queries must have hits"
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    window = small_build_seconds  # a first estimate of the build's length, corrected by what we see
+    # One kill anywhere in the build, one in its last fifth (writing the segment, switching `current`).
+    for low, high in ((0.0, 1.0), (0.8, 1.0)):
+        for _ in range(4):  # a build that finished first tells its real length: aim again inside it
+            fraction = rng.uniform(low, high)
+            status, ran, err = kill_build_at(home_copy, fraction * window)
+            assert status in (0, -signal.SIGKILL), (
+                f"seed {seed}: a build after a killed one failed: {err[-300:]}"
+            )
+            if status == -signal.SIGKILL:
+                break
+            window = ran
+        print(f"seed {seed}: build killed {ran:.1f} s in ({fraction:.2f} of {window:.1f} s), exit {status}")
+        assert status == -signal.SIGKILL, f"seed {seed}: could not kill a build before it finished"
+        assert answers(serving) == before, f"seed {seed}: the open service changed answers"
+        reopened = SearchService.open(home_copy, build_if_missing=False)
+        assert answers(reopened) == before, f"seed {seed}: a killed build left a different or broken index"
+        reopened.close()
+
+    # The very next build succeeds despite the debris (and whatever the killed build left running).
+    build = start_build(home_copy)
+    _, err = build.communicate(timeout=600)
+    assert build.returncode == 0, f"seed {seed}: {err.strip()[-300:]}"
+    assert answers(SearchService.open(home_copy, build_if_missing=False)) == before
+
+
+def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_copy: Path) -> None:
+    service = SearchService.open(home_copy, build_if_missing=False)
+    assert not any(hit.code_id == "code-de-commerce" for hit in service.search(NEW_TEXT).hits)
+    # The store gains a code (real Code de commerce articles); only the rebuilt index knows them.
+    repo = damage.code_repository(home_copy.parent / "repo")
+    assert main(["corpus", "add", str(repo), "--quiet"]) == 0
+
+    errors: list[str] = []
+    served = [0]
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            for request in (*QUERIES, NEW_TEXT):
+                try:
+                    results = service.search(request)
+                    assert results.total >= 0
+                    served[0] += 1
+                except Exception as error:  # recorded: any failure fails the test below
+                    errors.append(f"{request.query!r}: {type(error).__name__}: {error}")
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    try:
+        build = start_build(home_copy)
+        _, err = build.communicate(timeout=600)
+        assert build.returncode == 0, err
+        switched_after = None
+        started = time.monotonic()
+        while time.monotonic() - started < 10:
+            if any(hit.code_id == "code-de-commerce" for hit in service.search(NEW_TEXT).hits):
+                switched_after = time.monotonic() - started
+                break
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join(timeout=60)
+    print(f"{served[0]} searches served during the rebuild, {len(errors)} errors")
+    assert errors == []
+    assert served[0] > 0
+    assert switched_after is not None, "the open service never served the rebuilt index"

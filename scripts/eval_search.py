@@ -25,13 +25,14 @@ version), run with all_versions=True.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import math
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
@@ -216,6 +217,28 @@ def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
     return run
 
 
+# Index fields the service weighs at query time (search.ranking.FIELD_WEIGHTS). RankingConfig has no
+# switches for them, so the ablation zeroes a weight in this process only, for the length of one run.
+FIELD_ABLATIONS = [
+    ("without section-path weight", {"section": 0.0}),
+    ("lemmas only (no surface stream)", {"surface": 0.0}),
+    ("surface only (no lemma stream)", {"text": 0.0, "section": 0.0}),
+]
+
+
+@contextlib.contextmanager
+def field_weights(overrides: dict[str, float]) -> Iterator[None]:
+    from search.ranking import FIELD_WEIGHTS
+
+    saved = dict(FIELD_WEIGHTS)
+    FIELD_WEIGHTS.update(overrides)
+    try:
+        yield
+    finally:
+        FIELD_WEIGHTS.clear()
+        FIELD_WEIGHTS.update(saved)
+
+
 def with_field(config, setting: str):
     """`config` with one field changed from a "name=value" string (typed like the field)."""
     name, _, value = setting.partition("=")
@@ -357,6 +380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if default is not None and not args.no_ablation:
         for label, ranking in ablations(default):
             rows.append((f"system {label}", evaluate(system_runner(service, ranking), judged)))
+        for label, overrides in FIELD_ABLATIONS:
+            with field_weights(overrides):
+                rows.append((f"system {label}", evaluate(system_runner(service, default), judged)))
     for sweep in args.sweep if default is not None else []:
         name, _, values = sweep.partition("=")
         for value in values.split(","):

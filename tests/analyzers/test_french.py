@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -40,6 +42,20 @@ from analyzers.tokenize import article_token
 def test_article_number_is_one_canonical_token(text: str, number: str) -> None:
     assert number in analyze_surface(text)
     assert number in analyze_lemmas(text)
+
+
+def _linked_versions() -> list[dict]:
+    path = Path(__file__).parent.parent / "data" / "analyzers" / "linked_versions.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("record", _linked_versions(), ids=lambda record: record["number"])
+def test_every_article_legifrance_links_to_is_a_token_of_the_text(record: dict) -> None:
+    """Real versions of the Code du travail: each number Légifrance links (and prints) is one token."""
+    surface, lemmas = set(analyze_surface(record["text"])), set(analyze_lemmas(record["text"]))
+    for number in record["targets"]:
+        assert article_token(number) in surface
+        assert article_token(number) in lemmas
 
 
 def test_article_token_agrees_with_corpus_normalization() -> None:

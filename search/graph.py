@@ -6,9 +6,11 @@ about the same rule, so both signals below walk the links undirected.
 
 - `reference_proximity`: a query cites articles; their neighbours score by graph distance
   (`decay ** distance`), so the cited article comes first, then what cites it or what it cites.
-- `ppr_rerank`: free text; the top candidates are re-ranked by a personalized PageRank seeded by their
-  normalized text scores over the subgraph of candidates plus their neighbours, mixed with the text score.
-  An article linked to other strong candidates rises; an isolated one keeps its text score.
+- `rerank` (what the service calls) and `ppr_rerank` (the same, mixed and sorted here): free text; the
+  top candidates get a personalized PageRank seeded by their normalized text scores, to be mixed with the
+  text score. An article linked to other strong candidates rises; an isolated one keeps its text score.
+  The walk can go through the candidates' neighbours too (`outside_min_links`); the evaluation chose the
+  candidates' own links (see RERANK_OUTSIDE_MIN_LINKS).
 
 This module imports nothing from the package (like bm25s's scoring module), so it is tested on
 hand-built graphs and cannot drift with the index.

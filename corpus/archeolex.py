@@ -5,7 +5,10 @@ Each commit ("Version consolidée au 8 juin 2018", author date = consolidation d
 Each version of the file is split into articles; an article gets a new version only when its text
 changed from the previous consolidation, and ends (repealed) at the first consolidation without it.
 Archéo Lex names no amending text, so each consolidation is its own "amending text" (id
-`consolidation-<code>-<date>`), which lets the changeset view show what one consolidation changed.
+`consolidation-<slug>-<date>`), which lets the changeset view show what one consolidation changed.
+A code's id is its Légifrance id when its title (from the file name) is a known code
+(`corpus.code_names`), so citations resolve to it, else the slug of its file name; the ids this module
+derives (articles, versions, consolidations) use the slug whatever the code's id, so they stay stable.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from tqdm import tqdm
 
 from corpus.article_body import split_body
+from corpus.code_names import code_id_for_title
 from corpus.errors import SourceError
 from corpus.gitlog import (
     BlobReader,
@@ -63,12 +67,14 @@ def _is_code_file(path: str) -> bool:
     return len(pure.parts) == 1 and pure.suffix.lower() == ".md" and pure.name.lower() != "readme.md"
 
 
-def code_of(file_name: str) -> Code:
-    """`code_de_la_propriété_intellectuelle.md` → Code("code-de-la-propriete-intellectuelle", "Code de la
-    propriété intellectuelle")."""
+def code_of(file_name: str) -> tuple[Code, str]:
+    """The code a file holds and the slug its derived ids use: `code_de_la_propriété_intellectuelle.md` →
+    (Code("LEGITEXT000006069414", "Code de la propriété intellectuelle"),
+    "code-de-la-propriete-intellectuelle"); an unknown code's id is its slug."""
     words = re.sub(r"[_\s]+", " ", PurePosixPath(file_name).stem).strip()
     title = words[:1].upper() + words[1:]
-    return Code(slugify(title), title)
+    slug = slugify(title)
+    return Code(code_id_for_title(title) or slug, title), slug
 
 
 def accepts(path: Path) -> bool:
@@ -133,12 +139,13 @@ class _Draft:
 @dataclass
 class _CodeHistory:
     code: Code
+    slug: str  # what derived ids are made of
     drafts: dict[str, list[_Draft]] = field(default_factory=dict)  # number → drafts, oldest first
     open: set[str] = field(default_factory=set)
 
     def consolidate(self, commit: Commit, articles: list[ArticleText]) -> None:
         text = AmendingText(
-            text_id=f"consolidation-{self.code.code_id}-{commit.day.isoformat()}", title=commit.subject
+            text_id=f"consolidation-{self.slug}-{commit.day.isoformat()}", title=commit.subject
         )
         seen = set()
         for article in articles:
@@ -151,7 +158,7 @@ class _CodeHistory:
                 drafts[-1].status = Status.MODIFIED
             drafts.append(
                 _Draft(
-                    version_id=derived_id("ALXV", self.code.code_id, article.number, commit.sha),
+                    version_id=derived_id("ALXV", self.slug, article.number, commit.sha),
                     number=article.number,
                     body=article.body,
                     valid_from=commit.day,
@@ -170,7 +177,7 @@ class _CodeHistory:
     def articles(self) -> list[Article]:
         result = []
         for number, drafts in self.drafts.items():
-            article_id = derived_id("ALXA", self.code.code_id, number)
+            article_id = derived_id("ALXA", self.slug, number)
             versions = []
             for draft in drafts:
                 text, html = split_body(draft.body)
@@ -211,8 +218,9 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
             for change in commit.changes:
                 if not _is_code_file(change.path):
                     continue
-                code = code_of(change.path)
-                history = histories.setdefault(change.path, _CodeHistory(code))
+                history = histories.get(change.path)
+                if history is None:
+                    history = histories[change.path] = _CodeHistory(*code_of(change.path))
                 if change.blob is None:
                     history.consolidate(commit, [])
                     continue

@@ -9,6 +9,10 @@ that file a version valid from the commit's date; the next commit touching it en
 deleting it ends it for good (repealed, or transferred when the same number appears elsewhere in that
 commit). An article is identified by its file's path: a file moved or renamed is a new article file, and
 the old one ends on the day of the move.
+
+A code's id is its Légifrance id when its title (its README heading, else its folder name) is a known code
+(`corpus.code_names`), so citations resolve to it, else its folder's slug; the ids this module derives
+(articles, versions) use the folder's slug whatever the code's id, so they stay stable.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from tqdm import tqdm
 
 from corpus.amending_titles import TitledText, parse_subject
 from corpus.article_body import split_body
+from corpus.code_names import code_id_for_title
 from corpus.errors import SourceError
 from corpus.gitlog import (
     BlobReader,
@@ -133,7 +138,7 @@ class _Draft:
 
 @dataclass
 class _ArticleFile:
-    code_id: str
+    slug: str  # the code folder's slug: what derived ids are made of
     path: str
     drafts: list[_Draft] = field(default_factory=list)
     open: bool = False
@@ -147,8 +152,8 @@ class _History:
         self.where = where
         self.readmes: dict[str, str] = {}  # folder → README blob id, at the current commit
         self.titles: dict[str, str | None] = {}  # README blob id → its first heading
-        self.code_titles: dict[str, str] = {}  # code id → last known title
-        self.code_folders: dict[str, str] = {}  # code id → folder name
+        self.code_titles: dict[str, str] = {}  # code folder slug → last known title
+        self.code_folders: dict[str, str] = {}  # code folder slug → folder path
         self.articles: dict[str, _ArticleFile] = {}  # path → article file
         self.texts: dict[str, AmendingText] = {}  # text id → the most informative spelling seen
         self.skipped: list[str] = []  # markdown files that are not articles
@@ -205,7 +210,7 @@ class _History:
         for article in ended:
             last = article.drafts[-1]
             last.valid_to = commit.day
-            moved = (article.code_id, last.number) in added
+            moved = (article.slug, last.number) in added
             last.status = Status.TRANSFERRED if moved else Status.REPEALED
             last.ended_by = titled
             article.open = False
@@ -226,21 +231,21 @@ class _History:
         parts = PurePosixPath(path).parts
         start = _code_dir(parts)
         folder = parts[start]
-        code_id = slugify(folder) or folder
-        self.code_folders.setdefault(code_id, "/".join(parts[: start + 1]))
+        slug = slugify(folder) or folder
+        self.code_folders.setdefault(slug, "/".join(parts[: start + 1]))
         section_path = tuple(
             self._title_of("/".join(parts[: index + 1])) or parts[index]
             for index in range(start + 1, len(parts) - 1)
         )
         if article is None:
-            article = self.articles[path] = _ArticleFile(code_id=code_id, path=path)
+            article = self.articles[path] = _ArticleFile(slug=slug, path=path)
         if article.open:
             previous = article.drafts[-1]
             previous.valid_to = commit.day
             previous.status = Status.MODIFIED
         article.drafts.append(
             _Draft(
-                version_id=derived_id("GITV", code_id, path, commit.sha),
+                version_id=derived_id("GITV", slug, path, commit.sha),
                 number=number,
                 blob=blob,
                 text=text,
@@ -251,13 +256,13 @@ class _History:
             )
         )
         article.open = True
-        return code_id, number
+        return slug, number
 
     def refresh_code_titles(self) -> None:
-        for code_id, folder in self.code_folders.items():
+        for slug, folder in self.code_folders.items():
             title = self._title_of(folder)
             if title:
-                self.code_titles[code_id] = title
+                self.code_titles[slug] = title
 
     def _amendments(self, titled: tuple[TitledText, ...], role: ChangeRole) -> tuple[Amendment, ...]:
         return tuple(
@@ -273,7 +278,7 @@ class _History:
             versions.append(
                 Version(
                     version_id=draft.version_id,
-                    article_id=derived_id("GITA", article.code_id, article.path),
+                    article_id=derived_id("GITA", article.slug, article.path),
                     number=draft.number,
                     text=draft.text,
                     valid_from=draft.valid_from,
@@ -286,12 +291,17 @@ class _History:
             )
         versions.sort(key=lambda version: version.valid_from or date.min)  # stable: commit order kept
         number = versions[-1].number
-        code = Code(article.code_id, self.code_titles.get(article.code_id, _title_from_folder(article)))
-        return Article(versions[0].article_id, code, number, tuple(versions))
+        return Article(versions[0].article_id, self.code(article.slug), number, tuple(versions))
+
+    def code(self, slug: str) -> Code:
+        """The code of a folder: titled by its README (else by its name), its id the Légifrance one when
+        the title or the folder name is a known code's, else the slug."""
+        title = self.code_titles.get(slug) or _title_from_slug(slug)
+        return Code(code_id_for_title(title) or code_id_for_title(slug) or slug, title)
 
 
-def _title_from_folder(article: _ArticleFile) -> str:
-    words = article.code_id.replace("-", " ")
+def _title_from_slug(slug: str) -> str:
+    words = slug.replace("-", " ")
     return words[:1].upper() + words[1:]
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.citations import find_citations
 from corpus import archeolex, gitrepo
 from corpus.errors import SourceError
-from corpus.model import Article, ChangeRole, Status
+from corpus.model import Article, ChangeRole, Code, Status, article_key
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +23,7 @@ def cpi_bundle(data_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def cpi(cpi_bundle: Path) -> dict[str, Article]:
     ((code, articles),) = archeolex.read(cpi_bundle)
-    assert (code.code_id, code.title) == (
-        "code-de-la-propriete-intellectuelle",
-        "Code de la propriété intellectuelle",
-    )
+    assert (code.code_id, code.title) == ("LEGITEXT000006069414", "Code de la propriété intellectuelle")
     return {article.number: article for article in articles}
 
 
@@ -145,3 +143,22 @@ def test_repository_without_article_headings_is_a_source_error_naming_it(tmp_pat
     with pytest.raises(SourceError) as error:
         list(archeolex.read(repo))
     assert str(repo) in str(error.value) and "not an Archéo Lex repository" in str(error.value)
+
+
+def test_a_citation_of_the_code_gives_the_key_of_its_archeolex_article(cpi):
+    (citation,) = find_citations("l'article L. 111-1 du code de la propriété intellectuelle")
+    article = cpi["L111-1"]
+    assert article_key(citation.code_id, citation.articles[0]) == article_key(
+        article.code.code_id, article.number
+    )
+
+
+def test_an_unknown_code_file_keeps_its_slug_as_id_and_every_file_derives_ids_from_its_slug():
+    assert archeolex.code_of("code_des_bonnes_manières.md") == (
+        Code("code-des-bonnes-manieres", "Code des bonnes manières"),
+        "code-des-bonnes-manieres",
+    )
+    assert (
+        archeolex.code_of("code_de_la_propriété_intellectuelle.md")[1]
+        == "code-de-la-propriete-intellectuelle"
+    )

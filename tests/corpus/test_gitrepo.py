@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.citations import find_citations
 from corpus import archeolex, gitrepo
 from corpus.errors import SourceError
-from corpus.model import Article, ChangeRole, Status
+from corpus.model import Article, ChangeRole, Status, article_key
 from corpus.store import Store
+
+COMMERCE = "LEGITEXT000005634379"  # the Code de commerce's Légifrance id
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,7 @@ def commerce(codes_bundle: Path) -> list[Article]:
     read = list(gitrepo.read(codes_bundle))
     assert len(read) == 1
     code, articles = read[0]
-    assert (code.code_id, code.title) == ("code-de-commerce", "Code de commerce")
+    assert (code.code_id, code.title) == (COMMERCE, "Code de commerce")
     return list(articles)
 
 
@@ -125,7 +128,7 @@ def test_html_body_is_kept_as_html_and_indexed_as_plain_text(data_dir):
     ((code, articles),) = gitrepo.read(data_dir / "gitrepo" / "seed.bundle")
     (article,) = articles
     (version,) = article.versions
-    assert (code.code_id, article.number) == ("code-de-commerce", "L611-7")
+    assert (code.code_id, article.number) == (COMMERCE, "L611-7")  # known by its folder name
     assert version.html is not None and version.html.startswith("<p>Le conciliateur a pour mission")
     assert "href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721" in version.html
     assert "<" not in version.text and "&" not in version.text
@@ -155,7 +158,7 @@ def test_store_built_twice_from_the_repository_is_identical(codes_bundle, tmp_pa
         with Store.open(tmp_path / name) as store:
             for code, articles in gitrepo.read(codes_bundle):
                 store.replace_code(code, articles, source=str(codes_bundle))
-            changesets = store.changesets("code-de-commerce")
+            changesets = store.changesets(COMMERCE)
             digests.append(store.content_digest())
     assert digests[0] == digests[1]
     assert ("Ordonnance n° 2004-328 du 15 avril 2004", date(2004, 4, 17), 2) in [
@@ -223,3 +226,28 @@ def test_an_article_file_that_is_not_utf8_is_a_source_error_naming_the_file(tmp_
         list(gitrepo.read(repo))
     assert "codes-en-vigueur/code-civil/livre-ier/article-1.md" in str(error.value)
     assert "not UTF-8" in str(error.value)
+
+
+def test_a_citation_of_the_code_finds_its_git_articles_in_the_store(codes_bundle, tmp_path):
+    (citation,) = find_citations("article L. 225-69-1 du code de commerce")
+    key = article_key(citation.code_id, citation.articles[0])
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        for code, articles in gitrepo.read(codes_bundle):
+            store.replace_code(code, articles, source=str(codes_bundle))
+        assert key in store.article_keys(COMMERCE)
+        (article,) = store.articles_by_key(key)
+    assert (article.code.title, article.number) == ("Code de commerce", "L225-69-1")
+
+
+def test_a_code_unknown_to_legifrance_keeps_its_folder_slug_as_id(tmp_path):
+    repo = tmp_path / "unknown"
+    folder = repo / "code-des-bonnes-manieres" / "livre-ier"
+    folder.mkdir(parents=True)
+    (folder / "article-1.md").write_text("# Article 1\n\nOn dit bonjour.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    commit = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "Loi"]
+    subprocess.run(commit, check=True)
+    ((code, articles),) = gitrepo.read(repo)
+    assert (code.code_id, code.title) == ("code-des-bonnes-manieres", "Code des bonnes manieres")
+    assert [article.number for article in articles] == ["1"]

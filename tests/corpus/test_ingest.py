@@ -179,8 +179,8 @@ def test_every_source_kind_is_detected_and_ingested_together(tmp_path, snapshots
     with Store.open(tmp_path / "all.sqlite3") as store:
         summaries = ingest(store, sources, progress=False)
         assert {s.code.code_id for s in summaries} == {
-            "code-de-commerce",
-            "code-de-la-propriete-intellectuelle",
+            "LEGITEXT000005634379",  # Code de commerce
+            "LEGITEXT000006069414",  # Code de la propriété intellectuelle
             CODE,
         }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from corpus.settings import data_home
-from search.service import SearchService
+from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.views import article_page, changeset_page, diff_page, search_page
 from ui.views.nav import html
@@ -26,8 +26,14 @@ VIEWS = {
 
 @st.cache_resource(show_spinner="Ouverture du corpus et de l'index (construits au premier lancement)…")
 def load_service(home: str) -> SearchService:
-    """One service per data home and per process, shared by every session (it is thread-safe)."""
-    return SearchService.open(Path(home))
+    """One service per data home and per process, shared by every session (it is thread-safe).
+
+    One throw-away search warms the lazy parts (analyzer models, index readers, filter caches) while the
+    page is opening, so the user's first query does not pay for them.
+    """
+    service = SearchService.open(Path(home))
+    service.search(SearchRequest("contrat de travail", limit=1))
+    return service
 
 
 def main() -> None:

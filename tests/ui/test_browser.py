@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 QUERY = "licenciement pour motif économique"
+SEARCH_BOX = "[data-testid=stTextInput] input"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 LEXSEARCH = [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
@@ -151,13 +152,14 @@ def test_search_to_diff_to_changeset_to_cited_article(browser) -> None:
     page = new_page(browser, dialogs)
     with running_app(None, OUTPUT / "app-default.log") as base:
         open_screen(page, base, "search")
-        box = page.locator("input[type=text]").first
+        box = page.locator(SEARCH_BOX).first
         box.fill(QUERY)
         started = time.perf_counter()
         box.press("Enter")
         page.wait_for_selector(".lx-hit mark")
         elapsed = time.perf_counter() - started
         print(f"time to first results after Enter: {elapsed * 1000:.0f} ms (query « {QUERY} »)")
+        print(f"result line: {page.inner_text('.lx-count')}")
         assert "q=licenciement" in page.url
         shot(page, "1-search")
 
@@ -174,7 +176,7 @@ def test_search_to_diff_to_changeset_to_cited_article(browser) -> None:
         screen_done(page, "diff")
         page.go_back()
         page.wait_for_selector(".lx-hit mark")
-        assert page.locator("input[type=text]").first.input_value() == QUERY, "back returns to the results"
+        assert page.locator(SEARCH_BOX).first.input_value() == QUERY, "back returns to the results"
         page.go_forward()
         screen_done(page, "diff")
         candidates = diff_links[1:]
@@ -238,12 +240,12 @@ def test_hostile_article_and_query_stay_text(browser, ui_home: Path) -> None:
     hostile_query = f"licenciement {SCRIPT} {IMG}"
     with running_app(ui_home, OUTPUT / "app-hostile.log") as base:
         open_screen(page, base, "search")
-        box = page.locator("input[type=text]").first
+        box = page.locator(SEARCH_BOX).first
         box.fill(hostile_query)
         box.press("Enter")
         page.wait_for_url("**q=**")
         page.wait_for_selector(".lx-count")
-        assert page.locator("input[type=text]").first.input_value() == hostile_query
+        assert page.locator(SEARCH_BOX).first.input_value() == hostile_query
         assert_no_injection(page, "search")
         shot(page, "6-hostile-query")
         screens = [

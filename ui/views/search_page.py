@@ -45,25 +45,27 @@ def show(service: object, screen: Screen) -> None:
         _no_results(screen, results)
         return
     _facets(screen, results)
-    for hit in results.hits:
-        others = tuple(
-            (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
-            for ref in hit.other_versions
-        )
-        html(
-            render.hit(
-                hit,
-                article_href=params.article_url(hit.version_id, screen.at),
-                diff_href=params.diff_url(hit.version_id),
-                other_versions=others,
-                amending_href=(
-                    params.changeset_url(hit.amending_text_id, hit.valid_from)
-                    if getattr(hit, "amending_text_id", None) and params.valid_text_id(hit.amending_text_id)
-                    else None
-                ),
-            )
-        )
+    html(render.join(_row(screen, hit) for hit in results.hits))  # one element: one Markdown pass
     _pagination(screen, results.total)
+
+
+def _row(screen: Screen, hit: object) -> render.Markup:
+    others = tuple(
+        (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+        for ref in hit.other_versions
+    )
+    amending_id = getattr(hit, "amending_text_id", None)
+    return render.hit(
+        hit,
+        article_href=params.article_url(hit.version_id, screen.at),
+        diff_href=params.diff_url(hit.version_id),
+        other_versions=others,
+        amending_href=(
+            params.changeset_url(amending_id, hit.valid_from)
+            if amending_id and params.valid_text_id(amending_id)
+            else None
+        ),
+    )
 
 
 def _query_box(screen: Screen) -> None:

@@ -7,6 +7,7 @@ itself is made inside the fuzz loop or the Hypothesis test).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 CITATION_KINDS = {"code_article", "other_text"}
@@ -122,5 +123,6 @@ def check_parsed_query(raw: str, parsed: Any) -> None:
     for reference in parsed.references:
         assert reference.number and reference.number == reference.number.strip(), reference
     assert all(isinstance(notice, str) and notice.strip() for notice in parsed.notices)
-    if len(raw) > 10 * query.MAX_QUERY_CHARS and len(raw.split()) > query.MAX_WORDS:
+    printable = "".join(char for char in raw if unicodedata.category(char)[0] != "C")
+    if len(printable) > 10 * query.MAX_QUERY_CHARS and len(printable.split()) > query.MAX_WORDS:
         assert parsed.notices, "an over-long query was cut without a notice"

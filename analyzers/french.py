@@ -12,15 +12,18 @@ character offsets in the original text (chars=True), so highlights land on what 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from unidecode import unidecode
-from whoosh.analysis import Filter, StopFilter, Token
+from whoosh.analysis import CompositeAnalyzer, Filter, StopFilter, Token
 
 from analyzers.elisions import APOSTROPHES, ELISIONS
 from analyzers.lemmas import LEMMATIZER, CacheStats, fold
 from analyzers.stop_words import STOP_WORDS
-from analyzers.tokenize import FrenchTokenizer, article_token, iter_raw_tokens
+from analyzers.tokenize import FrenchTokenizer, article_token
+
+if TYPE_CHECKING:
+    from analyzers.expansion import QueryExpansion
 
 __all__ = [
     "AnalyzedToken",
@@ -166,12 +169,12 @@ class LemmaFilter(Filter):
             yield token
 
 
-def surface_analyzer():
+def surface_analyzer() -> CompositeAnalyzer:
     """Folded, unlemmatized tokens, stop words kept: exact phrases and highlighting."""
     return FrenchTokenizer() | NormalizeFilter()
 
 
-def lemma_analyzer():
+def lemma_analyzer() -> CompositeAnalyzer:
     """Folded lemmas without stop words (negations and legal connectives kept): recall."""
     return FrenchTokenizer() | NormalizeFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | LemmaFilter()
 
@@ -208,11 +211,6 @@ def analyze_surface(text: str) -> list[str]:
     return [token.text for token in _SURFACE(text)]
 
 
-def raw_tokens(text: str) -> list[tuple[str, int, int, bool]]:
-    """The tokenizer's output before any filter (for other layers that need spans only)."""
-    return list(iter_raw_tokens(text))
-
-
 def prime_lemmas(texts: Iterable[str]) -> CacheStats:
     """Lemmatize every distinct word of `texts` in one batch, before analyzing them.
 
@@ -232,7 +230,7 @@ def prime_lemmas(texts: Iterable[str]) -> CacheStats:
     return LEMMATIZER.stats()
 
 
-def expand_query_terms(text: str):
+def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     """Abbreviations and synonyms found in a query, with their expansions (see analyzers.expansion)."""
     from analyzers.expansion import expand_query_terms as expand
 

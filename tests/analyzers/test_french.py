@@ -286,3 +286,18 @@ def test_priming_gives_the_same_lemmas_as_analyzing() -> None:
     stats = prime_lemmas([text, "Les délégués du personnel"])
     assert stats.size >= len(set(expected))
     assert analyze_lemmas(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("France", "france"),  # a name, not the plural of "franc"
+        ("Mayotte", "mayotte"),
+        ("données", "donnee"),  # the noun, not the lookup table's verb "donner"
+        ("mesures", "mesure"),
+        ("sous", "sous"),  # kept function words are their own lemma, not "sou"
+        ("entre", "entre"),
+    ],
+)
+def test_lemma_choices_that_matter_in_the_code(word: str, lemma: str) -> None:
+    assert analyze_lemmas(word) == [lemma]

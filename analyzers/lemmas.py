@@ -15,7 +15,7 @@ lemma of a token depends only on its folded form:
    else the rule lemmatizer as a noun, then as an adjective (the code's vocabulary is mostly nominal),
    preferring the lookup table's answer when it is a lemma of that POS; else the lookup table,
    followed to a fixed point ("salariée" → "salarié" → "salarier"). Only forms none of these know
-   (about 1,500 in the Code du travail: numerals, rare words) go through the pipeline (tagger + rule
+   (886 of the corpus's 12,994: numerals, rare words) go through the pipeline (tagger + rule
    lemmatizer; parser and NER disabled), in batches (`nlp.pipe`). Measured by scripts/bench_lemmas.py
    on the corpus: 2,365 of 2,667 singular/plural/feminine families conflated (88.7 %; the metric's
    "families" include a few false ones such as franc/France, rightly kept apart), against 2,204 for

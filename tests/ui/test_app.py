@@ -161,3 +161,14 @@ def test_going_back_to_an_earlier_url_redraws_its_widgets(app) -> None:
     test.run()
     assert test.text_input[0].value == "motif économique"
     assert test.date_input[0].value != date(2021, 6, 1)
+
+
+def test_status_and_section_facets_show_result_counts(app) -> None:
+    test = app(q="licenciement")
+    status_box = next(box for box in test.selectbox if box.label == "statut")
+    assert any(option.startswith("en vigueur (") for option in status_box.options)
+    partie_box = next(box for box in test.selectbox if box.label == "partie")
+    assert any(
+        option.startswith("Première partie : Les relations individuelles de travail (")
+        for option in partie_box.options
+    )

@@ -35,11 +35,11 @@ def show(service: object, screen: Screen) -> None:
     st.title("Recherche dans le droit en vigueur et ses versions passées")
     html(render.notices(screen.notices))
     _query_box(screen)
-    _filters(service, screen)
-    if not screen.query.strip():
+    results = service.search(request_for(screen)) if screen.query.strip() else None
+    _filters(service, screen, dict(results.facets.get("status", ())) if results else {})
+    if results is None:
         _empty_query()
         return
-    results = service.search(request_for(screen))
     _summary(screen, results)
     if results.total == 0:
         _no_results(screen, results)
@@ -77,7 +77,8 @@ def _query_box(screen: Screen) -> None:
     )
 
 
-def _filters(service: object, screen: Screen) -> None:
+def _filters(service: object, screen: Screen, status_counts: dict[str, int]) -> None:
+    """Date, all versions, code and status; the status list shows how many results each status has."""
     today = date.today()
     columns = st.columns([2, 2, 3, 3])
     columns[0].date_input(
@@ -112,7 +113,13 @@ def _filters(service: object, screen: Screen) -> None:
     columns[3].selectbox(
         "statut",
         status_options,
-        format_func=lambda value: STATUS_LABELS_FR[Status(value)] if value else "tous les statuts",
+        format_func=lambda value: (
+            f"{STATUS_LABELS_FR[Status(value)]} ({status_counts[value]})"
+            if value in status_counts
+            else STATUS_LABELS_FR[Status(value)]
+            if value
+            else "tous les statuts"
+        ),
         **bind("status", screen.status or "", lambda status: screen.with_(status=status or None, page=1)),
     )
 

@@ -8,6 +8,8 @@ the same targets for a time budget.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -103,3 +105,19 @@ def test_date_before_any_version_finds_nothing_instead_of_dropping_the_filter(
     results = service.search(request)
     invariants.check_results(request, results)
     assert results.hits == ()
+
+
+def test_concurrent_searches_open_no_new_file_descriptors(service: SearchService) -> None:
+    """One shared index per process: searching from many threads never opens the index again."""
+    requests = [SearchRequest(query=query) for query in ("licenciement", "L. 1233-3", "salaire", "congé")]
+
+    def burst() -> None:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for results in pool.map(service.search, requests * 25):
+                assert results.total >= 0
+
+    burst()  # fills the searcher pool to its concurrent size
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(3):
+        burst()
+    assert len(os.listdir("/proc/self/fd")) <= before

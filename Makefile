@@ -5,7 +5,7 @@ setup:
 	./scripts/setup.sh
 
 run: setup
-	.venv/bin/lexsearch corpus info
+	.venv/bin/lexsearch app
 
 test:
 	./scripts/setup.sh --browser

@@ -209,11 +209,21 @@ class _History:
                 added.add(found)
         for article in ended:
             last = article.drafts[-1]
+            self._check_order(commit, article.path, last.valid_from)
             last.valid_to = commit.day
             moved = (article.slug, last.number) in added
             last.status = Status.TRANSFERRED if moved else Status.REPEALED
             last.ended_by = titled
             article.open = False
+
+    def _check_order(self, commit: Commit, path: str, previous_start: date | None) -> None:
+        """A commit dated before the wording it replaces would make two versions overlap: refuse it."""
+        if previous_start is not None and commit.day < previous_start:
+            raise SourceError(
+                f"{self.where}:{path}",
+                f"commit {commit.sha[:12]} is dated {commit.day.isoformat()}, before the wording it replaces "
+                f"(in force from {previous_start.isoformat()}): history out of date order",
+            )
 
     def _unchanged(self, path: str, blob: str) -> bool:
         article = self.articles.get(path)
@@ -241,6 +251,7 @@ class _History:
             article = self.articles[path] = _ArticleFile(slug=slug, path=path)
         if article.open:
             previous = article.drafts[-1]
+            self._check_order(commit, path, previous.valid_from)
             previous.valid_to = commit.day
             previous.status = Status.MODIFIED
         article.drafts.append(

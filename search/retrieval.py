@@ -40,14 +40,20 @@ class Retrieved:
 
 
 def _pseudo_tf(
-    searcher: Searcher, stats: dict[str, FieldStats], term: str, fields: tuple[str, ...], size: int
-):
+    searcher: Searcher,
+    stats: dict[str, FieldStats],
+    term: str,
+    fields: tuple[str, ...],
+    size: int,
+    weights: dict[str, float],
+) -> np.ndarray:
+    """BM25F's weighted sum of the term's length-normalized frequencies over `fields`."""
     pseudo = np.zeros(size)
     for field in fields:
         ids, tf = term_postings(searcher, field, term)
         if ids.size:
             field_stats = stats[field]
-            pseudo[ids] += FIELD_WEIGHTS[field] * normalized_tf(
+            pseudo[ids] += weights[field] * normalized_tf(
                 tf, field_stats.lengths[ids], field_stats.average, FIELD_B[field]
             )
     return pseudo
@@ -62,7 +68,11 @@ def _mask(searcher: Searcher, query: wq.Query, size: int) -> np.ndarray:
 
 
 def retrieve(
-    searcher: Searcher, stats: dict[str, FieldStats], terms: QueryTerms, allowed: np.ndarray
+    searcher: Searcher,
+    stats: dict[str, FieldStats],
+    terms: QueryTerms,
+    allowed: np.ndarray,
+    weights: dict[str, float] = FIELD_WEIGHTS,
 ) -> Retrieved | None:
     """Scores and matches of `terms` among the `allowed` versions; None when there is no text to match."""
     if terms.is_empty:
@@ -75,14 +85,14 @@ def retrieve(
         (term, EXPANSION_WEIGHT) for term in terms.expansions
     ]
     for term, weight in weighted:
-        pseudo = _pseudo_tf(searcher, stats, term, ("text", "section"), size)
+        pseudo = _pseudo_tf(searcher, stats, term, ("text", "section"), size, weights)
         hit = pseudo > 0
         frequency = int(hit.sum())
         if frequency:
             scores += weight * saturate(pseudo, idf(frequency, documents))
             matched |= hit
-    for form in terms.surface:
-        pseudo = _pseudo_tf(searcher, stats, form, ("surface",), size)
+    for form in terms.surface if weights.get("surface", 0.0) > 0 else ():
+        pseudo = _pseudo_tf(searcher, stats, form, ("surface",), size, weights)
         hit = pseudo > 0
         frequency = int(hit.sum())
         if frequency:

@@ -276,7 +276,7 @@ class SearchService:
         wanted: int = 10,
     ) -> tuple[list[Candidate], np.ndarray]:
         """Scored candidates (one per article) and the mask of every matching version."""
-        retrieved = retrieve(searcher, view.stats, terms, allowed)
+        retrieved = retrieve(searcher, view.stats, terms, allowed, config.field_weights)
         matched = retrieved.matched.copy() if retrieved is not None else np.zeros(allowed.size, dtype=bool)
         best: dict[str, tuple[int, float]] = {}
         if retrieved is not None:

@@ -132,7 +132,8 @@ def test_git_file_renamed_mid_history_loses_no_version(home: Path, tmp_path: Pat
     repo = damage.code_repository(tmp_path / "repo", rename_on="2010-11-01")
     assert main(["corpus", "add", str(repo), "--quiet"]) == 0
     with Store.open(store_path(), create=False) as store:
-        articles = [a for key in store.article_keys("code-de-commerce") for a in store.articles_by_key(key)]
+        (code,) = [code for code in store.codes() if code.title == "Code de commerce"]
+        articles = [a for key in store.article_keys(code.code_id) for a in store.articles_by_key(key)]
         by_number: dict[str, list] = {}
         for article in articles:
             by_number.setdefault(article.number, []).append(article)

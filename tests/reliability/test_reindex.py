@@ -20,6 +20,7 @@ from pathlib import Path
 
 import corpus_damage as damage
 
+from corpus.store import Store
 from search.service import SearchRequest, SearchService
 from ui.cli import main
 
@@ -102,10 +103,12 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
 
 def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_copy: Path) -> None:
     service = SearchService.open(home_copy, build_if_missing=False)
-    assert not any(hit.code_id == "code-de-commerce" for hit in service.search(NEW_TEXT).hits)
     # The store gains a code (real Code de commerce articles); only the rebuilt index knows them.
     repo = damage.code_repository(home_copy.parent / "repo")
     assert main(["corpus", "add", str(repo), "--quiet"]) == 0
+    with Store.open(home_copy / "corpus.sqlite3", create=False) as store:
+        (new_code,) = [code for code in store.codes() if code.title == "Code de commerce"]
+    assert not any(hit.code_id == new_code.code_id for hit in service.search(NEW_TEXT).hits)
 
     errors: list[str] = []
     served = [0]
@@ -131,7 +134,7 @@ def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_co
         switched_after = None
         started = time.monotonic()
         while time.monotonic() - started < 10:
-            if any(hit.code_id == "code-de-commerce" for hit in service.search(NEW_TEXT).hits):
+            if any(hit.code_id == new_code.code_id for hit in service.search(NEW_TEXT).hits):
                 switched_after = time.monotonic() - started
                 break
             time.sleep(0.05)
@@ -143,3 +146,8 @@ def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_co
     assert errors == []
     assert served[0] > 0
     assert switched_after is not None, "the open service never served the rebuilt index"
+    # Once switched, the service knows the new code as a freshly opened one would: title and filter.
+    request = SearchRequest(query=NEW_TEXT.query, code=new_code.code_id)
+    results = service.search(request)
+    assert results.notices == (), results.notices
+    assert results.hits and {hit.code for hit in results.hits} == {"Code de commerce"}

@@ -21,6 +21,7 @@ FIELD_B = {"text": B_TEXT, "surface": B_SURFACE, "section": B_SECTION}
 # 3x the body; the surface stream (exact inflection) added noise to free text (nDCG 0.668 → 0.714 without
 # it), so it only serves quoted phrases, spelling and highlighting.
 FIELD_WEIGHTS = {"text": 1.0, "surface": 0.0, "section": 3.0}
+_DEFAULT_FIELD_WEIGHTS = dict(FIELD_WEIGHTS)
 PHRASE_WEIGHT = 2.0  # an exact phrase the user quoted, on the surface stream
 EXPANSION_WEIGHT = 0.5  # a synonym or an abbreviation's expansion counts less than the word typed
 
@@ -47,7 +48,14 @@ class RankingConfig:
 
     @property
     def field_weights(self) -> dict[str, float]:
-        return {"text": FIELD_WEIGHTS["text"], "section": self.section_weight, "surface": self.surface_weight}
+        """FIELD_WEIGHTS as they are at search time (an evaluation may patch the module's table), with
+        the weights this config changed from their defaults."""
+        weights = dict(FIELD_WEIGHTS)
+        if self.section_weight != _DEFAULT_FIELD_WEIGHTS["section"]:
+            weights["section"] = self.section_weight
+        if self.surface_weight != _DEFAULT_FIELD_WEIGHTS["surface"]:
+            weights["surface"] = self.surface_weight
+        return weights
 
 
 def bm25f_weighting():

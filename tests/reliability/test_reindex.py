@@ -9,6 +9,7 @@ they must see the new index without being reopened.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -47,6 +48,40 @@ def answers(service: SearchService) -> list[tuple[str, ...]]:
 def build_directories(home: Path) -> set[str]:
     builds = home / "index" / "builds"
     return {path.name for path in builds.iterdir()} if builds.is_dir() else set()
+
+
+def processes_of(home: Path) -> list[int]:
+    """Processes started for this home (found by their LEXSEARCH_HOME), e.g. a build's forked workers."""
+    marker = f"LEXSEARCH_HOME={home}".encode() + b"\0"
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if marker in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def open_files(pid: int) -> set[str]:
+    found = set()
+    with contextlib.suppress(OSError):
+        for entry in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                found.add(os.readlink(entry))
+    return found
+
+
+def orphans_after_kill(home: Path, grace: float = 3.0) -> list[int]:
+    """Workers of a killed build still running after `grace` seconds; they are killed (they are ours)."""
+    deadline = time.monotonic() + grace
+    while (left := processes_of(home)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return left
 
 
 def kill_build_at(home: Path, delay: float) -> tuple[int, float, str]:
@@ -89,10 +124,31 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
             window = ran
         print(f"seed {seed}: build killed {ran:.1f} s in ({fraction:.2f} of {window:.1f} s), exit {status}")
         assert status == -signal.SIGKILL, f"seed {seed}: could not kill a build before it finished"
+        # Its worker processes must die with it: they would hold the build lock and burn CPU.
+        left = orphans_after_kill(home_copy)
+        assert left == [], f"seed {seed}: {len(left)} worker(s) of the killed build still running after 3 s"
         assert answers(serving) == before, f"seed {seed}: the open service changed answers"
         reopened = SearchService.open(home_copy, build_if_missing=False)
         assert answers(reopened) == before, f"seed {seed}: a killed build left a different or broken index"
         reopened.close()
+
+    # A kill while the analysis workers run (the build forked them: more than one process for this home).
+    build = start_build(home_copy)
+    deadline = time.monotonic() + 300
+    while build.poll() is None and len(processes_of(home_copy)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    workers = [pid for pid in processes_of(home_copy) if pid != build.pid]
+    lock = str(home_copy / "index" / "build.lock")
+    holding = [pid for pid in workers if lock in open_files(pid)]
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=60)
+    print(f"seed {seed}: build killed with {len(workers)} worker(s) running, exit {build.returncode}")
+    left = orphans_after_kill(home_copy)
+    # A worker that inherited the build lock keeps it after the build dies: the next build is refused
+    # ("another `lexsearch index` is running") until the orphan finishes its queued work.
+    assert holding == [], f"analysis workers {holding} hold {lock} (inherited from the build)"
+    assert left == [], f"{len(left)} analysis worker(s) of the killed build still running after 3 s"
+    assert answers(serving) == before
 
     # The very next build succeeds despite the debris (and whatever the killed build left running).
     build = start_build(home_copy)

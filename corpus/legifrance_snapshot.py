@@ -125,6 +125,10 @@ def _optional_text(record: dict, name: str, where: str) -> str | None:
 
 
 def _status(value: str, where: str) -> Status:
+    if value in ("", None):
+        return (
+            Status.UNKNOWN
+        )  # some snapshots leave `etat` empty (9 versions of the Code de la sécurité sociale)
     status = LEGIFRANCE_STATUS.get(value)
     if status is None:
         raise SourceError(where, f"unknown etat {value!r}")

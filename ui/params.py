@@ -21,14 +21,14 @@ MAX_PAGE = 1000
 MIN_DAY = date(1800, 1, 1)
 MAX_DAY = date(2999, 12, 31)
 
-_LEGIARTI = re.compile(r"LEGIARTI\d{12}")
-_JORFTEXT = re.compile(r"(?:JORFTEXT|LEGITEXT)\d{12}")
-_LEGITEXT = re.compile(r"LEGITEXT\d{12}")
+_LEGIARTI = re.compile(r"LEGIARTI[0-9]{12}")
+_JORFTEXT = re.compile(r"(?:JORFTEXT|LEGITEXT)[0-9]{12}")
+_LEGITEXT = re.compile(r"LEGITEXT[0-9]{12}")
 # Ids derived by the git / Archéo Lex adapters (corpus.gitlog.derived_id: prefix + 16 hex digits) and
 # their slugs ("code-de-la-propriete-intellectuelle", "consolidation-…-2020-01-01"): never a path.
 _DERIVED_ID = re.compile(r"[A-Z]{4}[0-9A-F]{16}")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,40}")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FACET_VALUE = re.compile(r"[^\x00-\x1f\x7f]{1,300}")
 
 

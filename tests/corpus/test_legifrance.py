@@ -203,6 +203,21 @@ def test_unknown_status_names_the_version(tmp_path, snapshots):
         list(read(damaged(tmp_path, snapshots[1], change)))
 
 
+def test_empty_status_is_read_as_unknown(tmp_path, snapshots):
+    """The 2.513.0 Code de la sécurité sociale leaves `etat` empty on nine versions: not an error."""
+
+    def change(doc):
+        first_article(doc)["articleVersions"][0]["etat"] = ""
+
+    versions = [
+        v
+        for _, articles in read(damaged(tmp_path, snapshots[1], change))
+        for a in articles
+        for v in a.versions
+    ]
+    assert Status.UNKNOWN in {v.status for v in versions}
+
+
 def test_version_id_under_two_articles_is_refused(tmp_path, snapshots):
     def change(doc):
         section = doc

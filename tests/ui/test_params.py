@@ -88,8 +88,8 @@ screens = st.builds(
     partie=st.none() | st.just("Partie législative"),
     livre=st.none(),
     page=st.integers(1, params.MAX_PAGE),
-    version=st.none() | st.from_regex(r"LEGIARTI\d{12}", fullmatch=True),
-    text=st.none() | st.from_regex(r"JORFTEXT\d{12}", fullmatch=True),
+    version=st.none() | st.from_regex(r"LEGIARTI[0-9]{12}", fullmatch=True),
+    text=st.none() | st.from_regex(r"JORFTEXT[0-9]{12}", fullmatch=True),
     day=st.none() | st.dates(params.MIN_DAY, params.MAX_DAY),
 )
 

@@ -34,10 +34,10 @@ QUERIES = (
 NEW_TEXT = SearchRequest(query="redressement judiciaire cessation des paiements")
 
 
-def start_build(home: Path) -> subprocess.Popen:
+def start_build(home: Path, *options: str) -> subprocess.Popen:
     env = {**os.environ, "LEXSEARCH_HOME": str(home)}
     return subprocess.Popen(
-        [LEXSEARCH, "index"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [LEXSEARCH, "index", *options], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
 
 
@@ -133,7 +133,7 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
         reopened.close()
 
     # A kill while the analysis workers run (the build forked them: more than one process for this home).
-    build = start_build(home_copy)
+    build = start_build(home_copy, "--processes", "2")  # workers even on a one-core machine
     deadline = time.monotonic() + 300
     while build.poll() is None and len(processes_of(home_copy)) < 2 and time.monotonic() < deadline:
         time.sleep(0.005)
@@ -143,6 +143,7 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=60)
     print(f"seed {seed}: build killed with {len(workers)} worker(s) running, exit {build.returncode}")
+    assert workers and build.returncode == -signal.SIGKILL, "the build ended before its workers were seen"
     left = orphans_after_kill(home_copy)
     # A worker that inherited the build lock keeps it after the build dies: the next build is refused
     # ("another `lexsearch index` is running") until the orphan finishes its queued work.

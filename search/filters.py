@@ -83,6 +83,10 @@ class FieldFilter:
     description: str
 
 
+# How the no-result message names each field filter ("retirez le filtre de code").
+FILTER_NAMES_FR = {"code_id": "de code", "status": "de statut", "section": "de section"}
+
+
 def code_filter(code_id: str, title: str) -> FieldFilter:
     return FieldFilter("code_id", code_id, f"dans le {title}" if title.lower().startswith("code") else title)
 

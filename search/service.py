@@ -28,6 +28,8 @@ from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import ranking
 from search.filters import (
+    FILTER_NAMES_FR,
+    FieldFilter,
     VersionFilter,
     code_filter,
     describe,
@@ -192,7 +194,7 @@ class SearchService:
         if parsed.is_empty and not (request.query or "").strip():
             notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
         elif not candidates:
-            notices.append(self._nothing_found(parsed, references, vfilter, code_id))
+            notices.append(self._nothing_found(parsed, references, vfilter, tuple(fields), not allowed.any()))
         ranked = sorted(candidates, key=lambda c: (-c.score, c.key))
         total = max(len(ranked), count_articles(view, matched))
         page = ranked[offset : offset + limit]
@@ -379,18 +381,30 @@ class SearchService:
         return {vid: (texts.get(vid) or "", spans.get(vid, [])) for vid in version_ids}
 
     def _nothing_found(
-        self, parsed: ParsedQuery, references: tuple[str, ...], vfilter: VersionFilter, code_id: str | None
+        self,
+        parsed: ParsedQuery,
+        references: tuple[str, ...],
+        vfilter: VersionFilter,
+        fields: tuple[FieldFilter, ...],
+        filter_empty: bool,
     ) -> str:
+        """Why nothing came back, and which filter to loosen (never "try all versions" when that is
+        already the filter)."""
+        loosen = [] if vfilter.all_versions else ["essayez « toutes les versions »"]
+        loosen += [f"retirez le filtre {FILTER_NAMES_FR[field.field]}" for field in fields]
+        advice = f" : {' ou '.join(loosen)}." if loosen else "."
+        scope = describe(vfilter, fields)
+        scope = f"({scope})" if vfilter.all_versions else scope
+        if filter_empty:
+            # The filters alone leave no version at all: say so, whatever the query.
+            return f"Aucun article {scope} dans le corpus{advice}"
         if (parsed.references or parsed.ranges or parsed.prefixes) and not references:
             return "Aucun article de ce numéro dans le corpus."
-        if references and not vfilter.all_versions:
-            return (
-                f"L'article cité n'a pas de version {vfilter.description} : essayez « toutes les versions »."
-            )
+        if references:
+            return f"L'article cité n'a pas de version {describe(vfilter, fields)}{advice}"
         if parsed.is_empty:
             return "Rien à chercher dans cette requête : saisissez des mots ou un numéro d'article."
-        hint = " ou le filtre de code" if code_id else ""
-        return f"Aucun résultat {vfilter.description} : essayez « toutes les versions »{hint}."
+        return f"Aucun article {scope} ne correspond à la requête{advice}"
 
     # -- for the article, diff and changeset pages -----------------------------------------------------
 

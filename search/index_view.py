@@ -18,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
 from search.filters import VersionFilter
 from search.postings import field_lengths
@@ -54,20 +54,19 @@ class IndexView:
         self.directory = directory
         self.target = target
         self.meta = IndexMeta.read(directory)
-        self.index = whoosh_index.open_dir(str(directory))
+        self.index = open_index(directory)
         self._pool: queue.LifoQueue[Searcher] = queue.LifoQueue()
         self._created = 0
         self._lock = threading.Lock()
         self._active = 0
         self._retired = False
         self._closed = False
-        with self.searcher() as searcher:
-            self.rows = self._load_rows(searcher)
-            size = len(self.rows)
-            self.stats: dict[str, FieldStats] = {}
-            for field in ("text", "surface", "section"):
-                lengths = field_lengths(searcher, field, size)
-                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+        self.stats: dict[str, FieldStats] = {}
+        try:
+            read_guarded(directory, self._load)  # damaged segments fail here, in one line
+        except BaseException:
+            self.close()
+            raise
         self.by_article: dict[str, tuple[int, ...]] = {}
         self.by_number: dict[str, list[str]] = {}
         for docnum, row in enumerate(self.rows):
@@ -103,6 +102,14 @@ class IndexView:
                 (code_of[v] for v in values), dtype=np.int64, count=len(values)
             )
         self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
+
+    def _load(self) -> None:
+        with self.searcher() as searcher:
+            self.rows = self._load_rows(searcher)
+            size = len(self.rows)
+            for field in ("text", "surface", "section"):
+                lengths = field_lengths(searcher, field, size)
+                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
 
     @staticmethod
     def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
@@ -140,7 +147,7 @@ class IndexView:
             except queue.Empty:
                 with self._lock:
                     self._created += 1
-                searcher = self.index.searcher()
+                searcher = read_guarded(self.directory, self.index.searcher)
             try:
                 yield searcher
             finally:

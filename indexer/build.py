@@ -15,13 +15,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import analyzers
 from analyzers.french import lemma_analyzer, surface_analyzer
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
 from corpus.store import Store
 from indexer.citation_graph import CitationRow, citation_rows
 from indexer.errors import IndexBuildError
+from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import (
     build_lock,
     current_target,
@@ -66,15 +66,6 @@ class _Analyzed:
     surface: str
     section: str
     citations: list[CitationRow]
-
-
-def analyzers_fingerprint() -> str:
-    """A digest of the analysis code: an index built by other analyzers is stale."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(analyzers.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 # Worker state: set in the parent before the pool forks, or lazily in-process.

@@ -21,9 +21,10 @@ import numpy as np
 from corpus.model import Status
 from corpus.settings import data_home
 from corpus.store import Store
-from indexer.build import analyzers_fingerprint, build_index, store_stamp
+from indexer.build import build_index, store_stamp
 from indexer.citation_graph import ArticleGraph, CitationGraph
 from indexer.errors import IndexMissingError, StaleIndexError
+from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import ranking

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.model import Status
+from corpus.model import AmendingText, Article, Changeset, Code, Status, Version
 from corpus.settings import data_home
 from corpus.store import Store
 from indexer.build import build_index, store_stamp
@@ -133,7 +133,8 @@ class SearchService:
                     if view is None:
                         raise
                     return view  # a half-switched or odd state: keep serving what works
-                self._graph = CitationGraph.load(self.store)
+                with self._store_lock:
+                    self._graph = CitationGraph.load(self.store)
                 self._graph_at = lru_cache(maxsize=32)(self._graph.at)
                 self._view = fresh
                 if view is not None:
@@ -445,6 +446,54 @@ class SearchService:
         from analyzers.citations import order_key
 
         return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))
+
+    # Store reads for the pages, serialized by the store lock: the store is ONE sqlite3 connection shared
+    # by every thread of the app (Streamlit runs each session in its own thread). Call these rather than
+    # `service.store.X(...)` from any code that may run concurrently.
+
+    def codes(self) -> list[Code]:
+        with self._store_lock:
+            return self.store.codes()
+
+    def code(self, code_id: str) -> Code | None:
+        with self._store_lock:
+            return self.store.code(code_id)
+
+    def article(self, article_id: str) -> Article | None:
+        with self._store_lock:
+            return self.store.article(article_id)
+
+    def article_of(self, version_id: str) -> Article | None:
+        with self._store_lock:
+            return self.store.article_of(version_id)
+
+    def version(self, version_id: str) -> Version | None:
+        with self._store_lock:
+            return self.store.version(version_id)
+
+    def versions_of(self, article_id: str) -> list[Version]:
+        with self._store_lock:
+            return self.store.versions_of(article_id)
+
+    def previous_version(self, version_id: str) -> Version | None:
+        with self._store_lock:
+            return self.store.previous_version(version_id)
+
+    def version_in_force(self, article_id: str, day: date) -> Version | None:
+        with self._store_lock:
+            return self.store.version_in_force(article_id, day)
+
+    def changeset(self, text_id: str, effective_on: date | None) -> Changeset | None:
+        with self._store_lock:
+            return self.store.changeset(text_id, effective_on)
+
+    def changesets_of_version(self, version_id: str) -> list[tuple[AmendingText, date | None, str]]:
+        with self._store_lock:
+            return self.store.changesets_of_version(version_id)
+
+    def changesets(self, code_id: str | None = None) -> list[tuple[AmendingText, date | None, int]]:
+        with self._store_lock:
+            return self.store.changesets(code_id)
 
     def graph_at(self, day: date | None) -> ArticleGraph:
         """The citation graph among articles at `day` (all time when None), as the ranking sees it."""

@@ -64,13 +64,12 @@ def missing(what: str) -> None:
 
 
 def show(service: object, screen: Screen) -> None:
-    store = service.store
-    version = store.version(screen.version) if screen.version else None
+    version = service.version(screen.version) if screen.version else None
     html(render.notices(screen.notices))
     if version is None:
         missing("Version introuvable : le lien est incomplet ou cette version n'est pas dans le corpus.")
         return
-    article = store.article_of(version.version_id)
+    article = service.article_of(version.version_id)
     day = reference_day(version, screen.at)
     st.title(f"Article {version.number}")
     html(header(article, version))

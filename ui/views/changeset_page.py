@@ -33,9 +33,8 @@ def action(entry: ChangesetEntry) -> str:
 
 
 def show(service: object, screen: Screen) -> None:
-    store = service.store
     html(render.notices(screen.notices))
-    changeset = store.changeset(screen.text, screen.day) if screen.text else None
+    changeset = service.changeset(screen.text, screen.day) if screen.text else None
     if changeset is None:
         missing("Aucun changement connu pour ce texte à cette date.")
         return
@@ -89,7 +88,7 @@ def show(service: object, screen: Screen) -> None:
             )
         else:
             body = change_summary(
-                tuple(store.versions_of(version.article_id)), version, collapse="gap", context=8
+                tuple(service.versions_of(version.article_id)), version, collapse="gap", context=8
             )
         html(render.paragraph(render.fragment(head, body), "lx-hit"))
     if pages > 1:

@@ -74,13 +74,12 @@ def change_summary(
 
 
 def show(service: object, screen: Screen) -> None:
-    store = service.store
     html(render.notices(screen.notices))
-    version = store.version(screen.version) if screen.version else None
+    version = service.version(screen.version) if screen.version else None
     if version is None:
         missing("Version introuvable : impossible d'afficher ses modifications.")
         return
-    article = store.article_of(version.version_id)
+    article = service.article_of(version.version_id)
     previous, _ = baseline(article.versions, version)
     st.title(f"Modifications de l'article {version.number}")
     period = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)

@@ -98,7 +98,7 @@ def _filters(service: object, screen: Screen, status_counts: dict[str, int]) -> 
         help="Chercher aussi dans les rédactions passées et futures, pas seulement celles en vigueur à la date.",
         **bind("all", screen.all_versions, lambda ticked: screen.with_(all_versions=bool(ticked), page=1)),
     )
-    codes = {code.code_id: code.title for code in service.store.codes()}
+    codes = {code.code_id: code.title for code in service.codes()}
     # "" stands for "no filter": a None selection would show Streamlit's empty placeholder instead.
     code_options = ["", *codes]
     if screen.code and screen.code not in codes:

@@ -29,11 +29,20 @@ class Mark:
 
 def find_marks(text: str, terms: QueryTerms, citation_spans: Iterable[tuple[int, int]] = ()) -> list[Mark]:
     """Spans of `text` to mark, sorted and without overlaps."""
-    lemmas = set(terms.lemmas) | set(terms.expansions)
+    lemmas = set(terms.lemmas)
     surface = set(terms.surface)
     marks: list[Mark] = []
-    if lemmas:
-        marks += [Mark(t.start, t.end, t.text) for t in analyze(text, lemmas=True) if t.text in lemmas]
+    if lemmas or terms.expansion_phrases:
+        analyzed = analyze(text, lemmas=True)
+        marks += [Mark(t.start, t.end, t.text) for t in analyzed if t.text in lemmas]
+        stream = [t.text for t in analyzed]
+        for phrase in terms.expansion_phrases:  # an expansion is marked only where it occurs whole
+            size = len(phrase)
+            for index in range(len(stream) - size + 1):
+                if tuple(stream[index : index + size]) == phrase:
+                    marks.append(
+                        Mark(analyzed[index].start, analyzed[index + size - 1].end, " ".join(phrase))
+                    )
     if surface or terms.phrases:
         tokens = analyze(text, lemmas=False)
         marks += [Mark(t.start, t.end, t.text) for t in tokens if t.text in surface]

@@ -25,7 +25,13 @@ class QueryTerms:
     phrases: tuple[tuple[str, ...], ...] = ()  # surface tokens of each quoted phrase
     excluded_lemmas: tuple[str, ...] = ()
     excluded_surface: tuple[str, ...] = ()
-    expansions: tuple[str, ...] = ()  # lemma terms added by synonyms / abbreviations
+    expansions: tuple[str, ...] = ()  # lemma terms of the synonyms / abbreviation expansions
+    # Each expansion as a phrase on the lemma stream ("CDD" → contrat travail duree determine): it is
+    # matched whole, never as a bag of its words, which would match every article saying "travail".
+    expansion_phrases: tuple[tuple[str, ...], ...] = ()
+    # The lemmas of the span each expansion stands for: a version that has them all already gets the
+    # concept's credit from the typed words, so the expansion only helps versions worded otherwise.
+    expansion_spans: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -44,7 +50,8 @@ def _aligned(text: str) -> tuple[list[str], list[str]]:
     return lemmas, surface
 
 
-def analyze_query(parsed: ParsedQuery, expansions: tuple[str, ...] = ()) -> QueryTerms:
+def analyze_query(parsed: ParsedQuery, expansions: tuple[tuple[str, str], ...] = ()) -> QueryTerms:
+    """`expansions`: (span as typed, alternative wording) pairs from the synonym table."""
     lemmas, surface = _aligned(parsed.text)
     excluded_lemmas: list[str] = []
     excluded_surface: list[str] = []
@@ -58,8 +65,13 @@ def analyze_query(parsed: ParsedQuery, expansions: tuple[str, ...] = ()) -> Quer
         if tokens
     )
     expansion_lemmas: list[str] = []
-    for expansion in expansions:
-        expansion_lemmas += _aligned(expansion)[0]
+    expansion_pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], None] = {}
+    for span, expansion in expansions:
+        tokens = tuple(token.text for token in analyze(expansion, lemmas=True))
+        span_lemmas = tuple(token.text for token in analyze(span, lemmas=True))
+        if tokens and not set(tokens) <= set(lemmas):  # the user did not type the wording already
+            expansion_pairs[(tokens, span_lemmas)] = None
+            expansion_lemmas += tokens
     return QueryTerms(
         lemmas=tuple(dict.fromkeys(lemmas)),
         surface=tuple(dict.fromkeys(surface)),
@@ -67,6 +79,8 @@ def analyze_query(parsed: ParsedQuery, expansions: tuple[str, ...] = ()) -> Quer
         excluded_lemmas=tuple(dict.fromkeys(excluded_lemmas)),
         excluded_surface=tuple(dict.fromkeys(excluded_surface)),
         expansions=tuple(term for term in dict.fromkeys(expansion_lemmas) if term not in lemmas),
+        expansion_phrases=tuple(tokens for tokens, _ in expansion_pairs),
+        expansion_spans=tuple(span for _, span in expansion_pairs),
     )
 
 
@@ -79,6 +93,12 @@ def _word(lemma: str, boost: float = 1.0) -> wq.Query:
     )
 
 
+def _lemma_phrase(tokens: tuple[str, ...]) -> wq.Query:
+    if len(tokens) == 1:
+        return wq.Term("text", tokens[0], boost=EXPANSION_WEIGHT)
+    return wq.Phrase("text", list(tokens), boost=EXPANSION_WEIGHT)
+
+
 def _phrase(tokens: tuple[str, ...]) -> wq.Query:
     if len(tokens) == 1:
         return wq.Term("surface", tokens[0], boost=PHRASE_WEIGHT)
@@ -89,7 +109,7 @@ def text_query(terms: QueryTerms) -> wq.Query | None:
     """The Whoosh query for the analyzed free words and phrases; None when there is nothing to match."""
     optional: list[wq.Query] = [_word(lemma) for lemma in terms.lemmas]
     optional += [wq.Term("surface", form, boost=FIELD_WEIGHTS["surface"]) for form in terms.surface]
-    optional += [_word(lemma, EXPANSION_WEIGHT) for lemma in terms.expansions]
+    optional += [_lemma_phrase(tokens) for tokens in terms.expansion_phrases]
     required = [_phrase(tokens) for tokens in terms.phrases]
     if required:
         must: wq.Query = required[0] if len(required) == 1 else wq.And(required)

@@ -81,15 +81,28 @@ def retrieve(
     documents = max(size, 1)
     scores = np.zeros(size)
     matched = np.zeros(size, dtype=bool)
-    weighted = [(lemma, 1.0) for lemma in terms.lemmas] + [
-        (term, EXPANSION_WEIGHT) for term in terms.expansions
-    ]
-    for term, weight in weighted:
+    for term in terms.lemmas:
         pseudo = _pseudo_tf(searcher, stats, term, ("text", "section"), size, weights)
         hit = pseudo > 0
         frequency = int(hit.sum())
         if frequency:
-            scores += weight * saturate(pseudo, idf(frequency, documents))
+            scores += saturate(pseudo, idf(frequency, documents))
+            matched |= hit
+    text_stats = stats["text"]
+    spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
+    for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
+        # An expansion counts only as a whole phrase, and only where the typed words are not all there
+        # (the concept is credited once, whichever wording the version uses).
+        query = wq.Term("text", tokens[0]) if len(tokens) == 1 else wq.Phrase("text", list(tokens))
+        hit = _mask(searcher, query, size)
+        if span:
+            hit &= ~_mask(searcher, wq.And([wq.Term("text", lemma) for lemma in span]), size)
+        frequency = int(hit.sum())
+        if frequency:
+            pseudo = weights["text"] * normalized_tf(
+                hit.astype(float), text_stats.lengths, text_stats.average, FIELD_B["text"]
+            )
+            scores += EXPANSION_WEIGHT * saturate(pseudo, idf(frequency, documents))
             matched |= hit
     for form in terms.surface if weights.get("surface", 0.0) > 0 else ():
         pseudo = _pseudo_tf(searcher, stats, form, ("surface",), size, weights)

@@ -247,7 +247,8 @@ class SearchService:
         notices.append(f"Code « {code} » inconnu : la recherche porte sur tous les codes.")
         return None
 
-    def _expansions(self, parsed: ParsedQuery) -> tuple[str, ...]:
+    def _expansions(self, parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
+        """(span as typed, alternative wording) for each abbreviation or synonym in the free words."""
         if not parsed.text:
             return ()
         try:
@@ -256,17 +257,9 @@ class SearchService:
             found = expand_query_terms(parsed.text)
         except Exception:  # expansions are a bonus; a missing table or odd input must not fail a search
             return ()
-        expansions: list[str] = []
-        for item in found or ():
-            if isinstance(item, str):
-                expansions.append(item)
-            else:
-                values = getattr(item, "expansions", None) or getattr(item, "expansion", None)
-                if isinstance(values, str):
-                    expansions.append(values)
-                elif values:
-                    expansions.extend(str(value) for value in values)
-        return tuple(expansions)
+        return tuple(
+            (expansion.text, alternative) for expansion in found for alternative in expansion.expansions
+        )
 
     def _candidates(
         self,

@@ -32,6 +32,7 @@ class QueryTerms:
     # The lemmas of the span each expansion stands for: a version that has them all already gets the
     # concept's credit from the typed words, so the expansion only helps versions worded otherwise.
     expansion_spans: tuple[tuple[str, ...], ...] = ()
+    sequence: tuple[str, ...] = ()  # the free words' lemma terms in the order typed, repeats kept
 
     @property
     def is_empty(self) -> bool:
@@ -74,6 +75,7 @@ def analyze_query(parsed: ParsedQuery, expansions: tuple[tuple[str, str], ...] =
             expansion_lemmas += tokens
     return QueryTerms(
         lemmas=tuple(dict.fromkeys(lemmas)),
+        sequence=tuple(lemmas),
         surface=tuple(dict.fromkeys(surface)),
         phrases=phrases,
         excluded_lemmas=tuple(dict.fromkeys(excluded_lemmas)),

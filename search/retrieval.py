@@ -127,13 +127,10 @@ def retrieve(
     return Retrieved(scores, matched)
 
 
-def proximity_scores(searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[str, float]:
-    """Proximity bonus of each candidate's best version from the lemma stream's positions."""
-    if not docs:
-        return {}
-    wanted = set(docs.values())
+def term_positions(searcher, lemmas: tuple[str, ...], wanted: set[int]) -> dict[int, list[list[int]]]:
+    """Positions (lemma stream) of each of `lemmas` in each wanted version."""
     positions: dict[int, list[list[int]]] = {d: [] for d in wanted}
-    for lemma in terms.lemmas:
+    for lemma in lemmas:
         found: dict[int, list[int]] = {}
         try:
             matcher = searcher.postings("text", lemma)
@@ -151,4 +148,32 @@ def proximity_scores(searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[
                     found[docnum] = list(matcher.value_as("positions"))
         for docnum in wanted:
             positions[docnum].append(found.get(docnum, []))
+    return positions
+
+
+def proximity_scores(searcher, terms: QueryTerms, docs: dict[str, int]) -> dict[str, float]:
+    """Proximity bonus of each candidate's best version from the lemma stream's positions."""
+    if not docs:
+        return {}
+    positions = term_positions(searcher, terms.lemmas, set(docs.values()))
     return {key: proximity_bonus(positions[docnum]) for key, docnum in docs.items()}
+
+
+def longest_runs(searcher, terms: QueryTerms, docnums: set[int]) -> dict[int, int]:
+    """For each version, the longest run of consecutive query words (in the order typed) that it
+    contains word for word: how much of the query's own wording the version has."""
+    if not docnums or not terms.sequence:
+        return dict.fromkeys(docnums, 0)
+    distinct = tuple(dict.fromkeys(terms.sequence))
+    index = {lemma: i for i, lemma in enumerate(distinct)}
+    positions = term_positions(searcher, distinct, docnums)
+    runs: dict[int, int] = {}
+    for docnum in docnums:
+        sets = [set(found) for found in positions[docnum]]
+        best, previous = 0, {}
+        for lemma in terms.sequence:
+            current = {pos: previous.get(pos - 1, 0) + 1 for pos in sets[index[lemma]]}
+            best = max(best, max(current.values(), default=0))
+            previous = current
+        runs[docnum] = best
+    return runs

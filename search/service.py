@@ -45,7 +45,7 @@ from search.matching import QueryTerms, analyze_query
 from search.query import ParsedQuery, parse_query
 from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults, VersionRef
-from search.retrieval import proximity_scores, retrieve
+from search.retrieval import longest_runs, proximity_scores, retrieve
 from search.spelling import correct
 
 CANDIDATE_DOCS = 300  # scored versions fetched from Whoosh before grouping by article
@@ -290,7 +290,30 @@ class SearchService:
         proximity: dict[str, float] = {}
         if config.proximity and len(terms.lemmas) > 1:
             ordered = sorted(best.items(), key=lambda item: -item[1][1])[:PROXIMITY_DEPTH]
-            proximity = proximity_scores(searcher, terms, {key: docnum for key, (docnum, _) in ordered})
+            if retrieved is not None and vfilter.all_versions:
+                # Past wordings: the row shows the version whose wording matches the query best: the
+                # longest run of the query's words it has word for word, then text score raised by
+                # proximity (the version that says "connotation sexuelle répétés", not today's
+                # "… sexuelle ou sexiste répétés").
+                versions = {
+                    docnum: docnum for key, _ in ordered for docnum in view.by_article[key] if matched[docnum]
+                }
+                near = proximity_scores(searcher, terms, versions)
+                runs = longest_runs(searcher, terms, set(versions))
+                for key, _ in ordered:
+                    docnums = [d for d in view.by_article[key] if matched[d]]
+                    chosen = max(
+                        docnums,
+                        key=lambda d: (
+                            runs[d],
+                            retrieved.scores[d] * (1.0 + config.proximity_weight * near[d]),
+                            view.recency[d],
+                        ),
+                    )
+                    best[key] = (chosen, float(retrieved.scores[chosen]))
+                    proximity[key] = near[chosen]
+            else:
+                proximity = proximity_scores(searcher, terms, {key: docnum for key, (docnum, _) in ordered})
 
         cited_order = {key: order for order, key in enumerate(references)}
         distances: dict[str, int] = {}

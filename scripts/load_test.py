@@ -21,12 +21,14 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -193,7 +195,7 @@ def describe(name: str, tally: Tally, elapsed: float) -> float:
     return p95
 
 
-def start_reindex(home: Path | None) -> subprocess.Popen:
+def start_reindex(home: Path | None, log: IO[str]) -> subprocess.Popen:
     env = dict(os.environ)
     if home:
         env["LEXSEARCH_HOME"] = str(home)
@@ -203,9 +205,8 @@ def start_reindex(home: Path | None) -> subprocess.Popen:
         if lexsearch.exists()
         else [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())"]
     )
-    return subprocess.Popen(
-        [*command, "index"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    # Output to a file, not a pipe: nobody reads a pipe during the load, and a full one would stall the build.
+    return subprocess.Popen([*command, "index"], env=env, cwd=ROOT, stdout=log, stderr=log, text=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,10 +243,29 @@ def main(argv: list[str] | None = None) -> int:
     single_p95 = describe("1 thread", single, single_elapsed)
 
     builder = None
+    switches: list[tuple[float, list[str]]] = []
+    build_done: list[float] = []
+    watching = threading.Event()
     if args.reindex:
-        builder = start_reindex(args.home)
+        build_log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed once the build is read
+        builder = start_reindex(args.home, build_log)
         print(f"`lexsearch index` started (pid {builder.pid}) while {args.threads} threads query")
+
+        def watch() -> None:
+            """When the build ends and when the serving process starts holding another index."""
+            held = dirs_before
+            while not watching.is_set():
+                if not build_done and builder.poll() is not None:
+                    build_done.append(time.monotonic())
+                now = index_dirs_held(index_path())
+                if now and now != held:
+                    switches.append((time.monotonic(), now))
+                    held = now
+                time.sleep(0.1)
+
+        threading.Thread(target=watch, daemon=True).start()
     think = args.think_ms / 1000
+    started_load = time.monotonic()
     loaded, loaded_elapsed = run_phase(service, mix, args.threads, args.duration, think)
     loaded_p95 = describe(f"{args.threads} threads", loaded, loaded_elapsed)
     if think:
@@ -255,15 +275,26 @@ def main(argv: list[str] | None = None) -> int:
 
     ok = not single.errors and not loaded.errors
     if builder is not None:
-        out, err = builder.communicate(timeout=3600)
-        print(f"`lexsearch index` exit {builder.returncode}; last line: {(err or out).strip()[-200:]!r}")
+        builder.wait(timeout=3600)
+        build_log.seek(0)
+        last = build_log.read().strip().splitlines()[-1:] or [""]
+        build_log.close()
+        print(f"`lexsearch index` exit {builder.returncode}: {last[0][-200:]}")
         ok = ok and builder.returncode == 0
         after, after_elapsed = run_phase(service, mix, args.threads, min(args.duration, 10.0), think)
         describe("after reindex", after, after_elapsed)
         ok = ok and not after.errors
+        watching.set()
         dirs_after = index_dirs_held(index_path())
         switched = dirs_after != dirs_before
         print(f"index dirs held after rebuild: {dirs_after} ({'switched' if switched else 'NOT switched'})")
+        if switches and build_done:
+            moment = switches[0][0] - build_done[0]
+            under_load = switches[0][0] < started_load + loaded_elapsed
+            print(
+                f"the service switched {moment:+.1f} s after the build process ended "
+                f"({'under' if under_load else 'after'} the {args.threads}-thread load)"
+            )
 
     fds_after = open_fds()
     growth = len(fds_after) - len(fds_before)

@@ -7,9 +7,11 @@ to search). Everything goes into a fresh directory that becomes `current` only o
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -126,13 +128,24 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
     }
 
 
-def _write_part(part: int) -> tuple[object, list[CitationRow], int]:
+def _die_with_parent(parent_pid: int) -> None:
+    """Pool initializer: a worker would outlive a SIGKILLed build otherwise, writing for nothing."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]:
     """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index."""
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
 
-    directory, parts, versions, articles, counter = (
-        _STATE["directory"],
+    part, directory = task
+    parts, versions, articles, counter = (
         _STATE["parts"],
         _STATE["versions"],
         _STATE["articles"],
@@ -178,60 +191,67 @@ def build_index(
     root = root or index_path()
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     started = time.perf_counter()
-    with build_lock(root):
-        previous = current_target(root)
-        directory = new_build_directory(root)
-        articles = {
-            row[0]: (row[1], row[2], row[3])
-            for row in store.connection.execute(
-                "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
-            )
-        }
-        versions = list(store.iter_versions(with_text=True))
-        if not versions:
-            raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
-        ix = whoosh_index.create_in(str(directory), build_schema())
-        context = multiprocessing.get_context("fork")
-        counter = context.Value("i", 0)
-        _STATE.update(
-            directory=directory,
-            parts=processes,
-            versions=versions,
-            articles=articles,
-            counter=counter,
-            known=frozenset(key for _, key, _ in articles.values()),
+    articles = {
+        row[0]: (row[1], row[2], row[3])
+        for row in store.connection.execute(
+            "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
         )
-        bar = tqdm(total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress)
-        try:
-            if processes == 1:
-                parts = [_write_part(0)]
-            else:
-                with context.Pool(processes) as pool:
-                    pending = pool.map_async(_write_part, range(processes))
+    }
+    versions = list(store.iter_versions(with_text=True))
+    if not versions:
+        raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    _STATE.update(
+        parts=processes,
+        versions=versions,
+        articles=articles,
+        counter=counter,
+        known=frozenset(key for _, key, _ in articles.values()),
+    )
+    # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
+    pool = context.Pool(processes, _die_with_parent, (os.getpid(),)) if processes > 1 else None
+    try:
+        with build_lock(root):
+            previous = current_target(root)
+            directory = new_build_directory(root)
+            ix = whoosh_index.create_in(str(directory), build_schema())
+            bar = tqdm(
+                total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress
+            )
+            try:
+                if pool is None:
+                    parts = [_write_part((0, directory))]
+                else:
+                    pending = pool.map_async(_write_part, [(part, directory) for part in range(processes)])
                     while not pending.ready():
                         pending.wait(0.25)
                         bar.update(counter.value - bar.n)
                     parts = pending.get()
-            bar.update(len(versions) - bar.n)
-        finally:
-            bar.close()
-            _STATE.clear()
-        rows = [row for _, part_rows, _ in parts for row in part_rows]
-        count = sum(part_count for _, _, part_count in parts)
-        writer = SegmentWriter(ix)
-        writer._close_segment()
-        writer._commit_toc([segment for segment, _, _ in parts])
-        writer._finish()
-        store.replace_citations(rows)
-        IndexMeta(
-            schema_version=INDEX_SCHEMA_VERSION,
-            documents=count,
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            store_digest=store_stamp(store),
-            analyzers=analyzers_fingerprint(),
-        ).write(directory)
-        switch_to(root, directory)
-        remove_old_builds(root, keep_previous=previous)
+                bar.update(len(versions) - bar.n)
+            finally:
+                bar.close()
+            rows = [row for _, part_rows, _ in parts for row in part_rows]
+            count = sum(part_count for _, _, part_count in parts)
+            writer = SegmentWriter(ix)
+            writer._close_segment()
+            writer._commit_toc([segment for segment, _, _ in parts])
+            writer._finish()
+            store.replace_citations(rows)
+            IndexMeta(
+                schema_version=INDEX_SCHEMA_VERSION,
+                documents=count,
+                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                store_digest=store_stamp(store),
+                analyzers=analyzers_fingerprint(),
+            ).write(directory)
+            switch_to(root, directory)
+            remove_old_builds(root, keep_previous=previous)
+    finally:
+        _STATE.clear()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return BuildReport(directory, count, len(rows), time.perf_counter() - started, processes)
 
 

@@ -46,7 +46,8 @@ def current_directory(root: Path) -> Path:
 
 
 @contextmanager
-def build_lock(root: Path) -> Iterator[None]:
+def build_lock(root: Path) -> Iterator[int]:
+    """Hold the build lock; yields its file descriptor so forked workers can close their copy."""
     root.mkdir(parents=True, exist_ok=True)
     handle = open(root / LOCK, "w")  # noqa: SIM115 - held for the whole build
     try:
@@ -54,7 +55,7 @@ def build_lock(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise IndexBuildError(f"{root}: another `{REBUILD_COMMAND}` is running") from None
-        yield
+        yield handle.fileno()
     finally:
         handle.close()
 

@@ -135,6 +135,7 @@ class SearchService:
                     return view  # a half-switched or odd state: keep serving what works
                 with self._store_lock:
                     self._graph = CitationGraph.load(self.store)
+                    self._codes = {code.code_id: code.title for code in self.store.codes()}
                 self._graph_at = lru_cache(maxsize=32)(self._graph.at)
                 self._view = fresh
                 if view is not None:

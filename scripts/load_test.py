@@ -288,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         dirs_after = index_dirs_held(index_path())
         switched = dirs_after != dirs_before
         print(f"index dirs held after rebuild: {dirs_after} ({'switched' if switched else 'NOT switched'})")
+        for moment, dirs in switches:
+            print(f"    {moment - started_load:6.1f} s into the load: holding {dirs}")
         if switches and build_done:
             moment = switches[0][0] - build_done[0]
             under_load = switches[0][0] < started_load + loaded_elapsed

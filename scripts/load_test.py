@@ -88,7 +88,14 @@ def index_dirs_held(index_root: Path) -> list[str]:
             held |= {line.split(maxsplit=5)[-1].strip() for line in maps if root in line}
     except OSError:
         pass
-    return sorted({str(Path(p).parent) for p in held})
+    # A file of a build is <root>/builds/<build>/<file>; anything else (a directory scanned for a moment,
+    # the lock file) says nothing about which build serves.
+    builds = set()
+    for path in held:
+        parts = Path(path).relative_to(root).parts
+        if len(parts) >= 3 and parts[0] == "builds":
+            builds.add(str(Path(root, *parts[:2])))
+    return sorted(builds)
 
 
 def build_mix(service: SearchService, seed: int) -> list[tuple[str, SearchRequest]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from analyzers.citations import find_citations
@@ -61,16 +61,23 @@ def _active(edge: Edge, day: date | None) -> bool:
     return edge.valid_to is None or day < edge.valid_to
 
 
-@dataclass(frozen=True)
-class ArticleGraph:
-    """Directed article-to-article links valid at one date (or over all time)."""
+class GraphAt:
+    """The links valid at one date, cut lazily: ranking only ever asks for the neighbours of a hundred
+    candidates, so cutting all ~20,000 edges for every new date (a dated query) would be wasted work."""
 
-    outgoing: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    incoming: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    def __init__(self, touching: Mapping[str, tuple[tuple[str, Edge], ...]], day: date | None) -> None:
+        self._touching = touching
+        self._day = day
+        self._memo: dict[str, frozenset[str]] = {}
 
     def neighbors(self, key: str) -> frozenset[str]:
-        """Articles this one cites or is cited by."""
-        return self.outgoing.get(key, frozenset()) | self.incoming.get(key, frozenset())
+        found = self._memo.get(key)
+        if found is None:
+            found = frozenset(
+                other for other, edge in self._touching.get(key, ()) if _active(edge, self._day)
+            )
+            self._memo[key] = found
+        return found
 
     def distances(self, seeds: Iterable[str], max_distance: int = 2) -> dict[str, int]:
         """Undirected graph distance from the nearest seed, up to `max_distance` (breadth first)."""
@@ -93,10 +100,15 @@ class ArticleGraph:
 
 
 class CitationGraph:
-    """Every citation edge of the store, cut per date on demand (cuts are cached by the caller)."""
+    """Every citation edge of the store, indexed by the articles it touches; cut per date on demand."""
 
     def __init__(self, edges: list[Edge]) -> None:
         self.edges = edges
+        touching: dict[str, list[tuple[str, Edge]]] = {}
+        for edge in edges:
+            touching.setdefault(edge.source, []).append((edge.target, edge))
+            touching.setdefault(edge.target, []).append((edge.source, edge))
+        self._touching = {key: tuple(value) for key, value in touching.items()}
 
     @classmethod
     def load(cls, store: Store) -> CitationGraph:
@@ -117,15 +129,6 @@ class CitationGraph:
         ]
         return cls(edges)
 
-    def at(self, day: date | None) -> ArticleGraph:
+    def at(self, day: date | None) -> GraphAt:
         """The links carried by versions in force at `day` (all versions when `day` is None)."""
-        outgoing: dict[str, set[str]] = {}
-        incoming: dict[str, set[str]] = {}
-        for edge in self.edges:
-            if _active(edge, day):
-                outgoing.setdefault(edge.source, set()).add(edge.target)
-                incoming.setdefault(edge.target, set()).add(edge.source)
-        return ArticleGraph(
-            {key: frozenset(value) for key, value in outgoing.items()},
-            {key: frozenset(value) for key, value in incoming.items()},
-        )
+        return GraphAt(self._touching, day)

@@ -22,7 +22,7 @@ from corpus.model import AmendingText, Article, Changeset, Code, Status, Version
 from corpus.settings import data_home
 from corpus.store import Store
 from indexer.build import build_index, store_stamp
-from indexer.citation_graph import ArticleGraph, CitationGraph
+from indexer.citation_graph import CitationGraph, GraphAt
 from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import current_directory, current_target
@@ -512,7 +512,7 @@ class SearchService:
         with self._store_lock:
             return self.store.changesets(code_id)
 
-    def graph_at(self, day: date | None) -> ArticleGraph:
+    def graph_at(self, day: date | None) -> GraphAt:
         """The citation graph among articles at `day` (all time when None), as the ranking sees it."""
         return self._graph_at(day)
 

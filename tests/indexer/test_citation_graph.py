@@ -1,0 +1,38 @@
+"""The citation graph cut at a date: only links carried by versions in force that day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from indexer.citation_graph import CitationGraph, Edge
+
+CT = "LEGITEXT000006072050"
+L1233_3, L1233_2, L1233_4, L1235_3 = (f"{CT}:{n}" for n in ("L1233-3", "L1233-2", "L1233-4", "L1235-3"))
+
+GRAPH = CitationGraph(
+    [
+        Edge(L1233_2, L1233_3, date(2008, 5, 1), None),
+        Edge(L1233_4, L1233_3, date(2008, 5, 1), date(2016, 8, 10)),  # a past wording's link
+        Edge(L1235_3, L1233_4, date(2017, 9, 24), None),
+    ]
+)
+
+
+def test_links_of_versions_not_in_force_are_left_out() -> None:
+    assert GRAPH.at(date(2020, 1, 1)).neighbors(L1233_3) == {L1233_2}
+    assert GRAPH.at(date(2010, 1, 1)).neighbors(L1233_3) == {L1233_2, L1233_4}
+
+
+def test_all_versions_keep_every_link_in_both_directions() -> None:
+    graph = GRAPH.at(None)
+    assert graph.neighbors(L1233_3) == {L1233_2, L1233_4}
+    assert graph.neighbors(L1233_4) == {L1233_3, L1235_3}
+
+
+def test_distances_follow_links_valid_at_the_date() -> None:
+    assert GRAPH.at(None).distances([L1233_3]) == {L1233_3: 0, L1233_2: 1, L1233_4: 1, L1235_3: 2}
+    assert GRAPH.at(date(2020, 1, 1)).distances([L1233_3]) == {L1233_3: 0, L1233_2: 1}
+
+
+def test_an_unknown_article_has_no_neighbours() -> None:
+    assert GRAPH.at(date(2020, 1, 1)).neighbors(f"{CT}:L9999-1") == frozenset()

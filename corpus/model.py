@@ -22,6 +22,7 @@ class Status(enum.StrEnum):
     REPEALED = "repealed"  # ABROGE
     REPEALED_DEFERRED = "repealed_deferred"  # ABROGE_DIFF: repeal announced for a later date
     TRANSFERRED = "transferred"  # TRANSFERE
+    MOVED = "moved"  # DEPLACE: moved within the code
     ANNULLED = "annulled"  # ANNULE
     EXPIRED = "expired"  # PERIME
     DISJOINED = "disjoined"  # DISJOINT
@@ -36,6 +37,7 @@ LEGIFRANCE_STATUS = {
     "ABROGE": Status.REPEALED,
     "ABROGE_DIFF": Status.REPEALED_DEFERRED,
     "TRANSFERE": Status.TRANSFERRED,
+    "DEPLACE": Status.MOVED,
     "ANNULE": Status.ANNULLED,
     "PERIME": Status.EXPIRED,
     "DISJOINT": Status.DISJOINED,
@@ -49,6 +51,7 @@ STATUS_LABELS_FR = {
     Status.REPEALED: "abrogé",
     Status.REPEALED_DEFERRED: "abrogation différée",
     Status.TRANSFERRED: "transféré",
+    Status.MOVED: "déplacé",
     Status.ANNULLED: "annulé",
     Status.EXPIRED: "périmé",
     Status.DISJOINED: "disjoint",

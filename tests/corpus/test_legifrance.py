@@ -203,11 +203,12 @@ def test_unknown_status_names_the_version(tmp_path, snapshots):
         list(read(damaged(tmp_path, snapshots[1], change)))
 
 
-def test_empty_status_is_read_as_unknown(tmp_path, snapshots):
-    """The 2.513.0 Code de la sécurité sociale leaves `etat` empty on nine versions: not an error."""
+@pytest.mark.parametrize(("etat", "status"), [("", Status.UNKNOWN), ("DEPLACE", Status.MOVED)])
+def test_rare_statuses_of_the_security_code_are_read(tmp_path, snapshots, etat, status):
+    """The 2.513.0 Code de la sécurité sociale leaves `etat` empty on nine versions and says DEPLACE once."""
 
     def change(doc):
-        first_article(doc)["articleVersions"][0]["etat"] = ""
+        first_article(doc)["articleVersions"][0]["etat"] = etat
 
     versions = [
         v
@@ -215,7 +216,7 @@ def test_empty_status_is_read_as_unknown(tmp_path, snapshots):
         for a in articles
         for v in a.versions
     ]
-    assert Status.UNKNOWN in {v.status for v in versions}
+    assert status in {v.status for v in versions}
 
 
 def test_version_id_under_two_articles_is_refused(tmp_path, snapshots):

@@ -16,6 +16,7 @@ from datetime import date
 
 from unidecode import unidecode
 
+from corpus.french_dates import french_date
 from corpus.model import AmendingText
 
 MONTHS = {
@@ -32,20 +33,6 @@ MONTHS = {
     "novembre": 11,
     "decembre": 12,
 }
-MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 # nature as Légifrance spells it → as printed in a title
 NATURES = {
     "LOI_ORGANIQUE": "Loi organique",
@@ -109,11 +96,6 @@ def _date(day: str, month: str, year: str) -> date | None:
         return None
 
 
-def _french_day(day: date) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def _nature_key(folded: str) -> str:
     return folded.upper().replace(" ", "_").replace("-", "_")
 
@@ -123,7 +105,7 @@ def _canonical(nature: str, number: str | None, signed: date | None) -> str:
     if number:
         title += f" n° {number.upper()}"
     if signed:
-        title += f" du {_french_day(signed)}"
+        title += f" du {french_date(signed)}"
     return title
 
 

@@ -9,26 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: date) -> str:
-    """ "1er janvier 2020", "15 mars 2021"."""
-    ordinal = "1er" if day.day == 1 else str(day.day)
-    return f"{ordinal} {MONTHS_FR[day.month - 1]} {day.year}"
+from corpus.french_dates import french_date
 
 
 @dataclass(frozen=True)

@@ -15,23 +15,9 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from corpus.french_dates import french_date as french_day
 from corpus.model import STATUS_LABELS_FR, Status
 from search.diff import OpKind, TextDiff
-
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 # Characters Markdown (and Streamlit's extensions: emoji/material shortcodes, LaTeX) would interpret, applied
 # after markupsafe's escaping: so never "&", "#", ";" or alphanumerics, which its entities are made of.
@@ -82,8 +68,7 @@ def french_date(day: date | None) -> str:
     """ "1er janvier 2018"; a missing date is an entry into force not fixed yet."""
     if day is None:
         return "date non fixée"
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    return french_day(day)
 
 
 def validity(valid_from: date | None, valid_to: date | None, *, end_pending: bool = False) -> str:

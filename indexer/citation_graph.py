@@ -7,8 +7,7 @@ remembers the validity of the version that carries it, so the graph can be cut a
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,25 +76,6 @@ class GraphAt:
                 other for other, edge in self._touching.get(key, ()) if _active(edge, self._day)
             )
             self._memo[key] = found
-        return found
-
-    def distances(self, seeds: Iterable[str], max_distance: int = 2) -> dict[str, int]:
-        """Undirected graph distance from the nearest seed, up to `max_distance` (breadth first)."""
-        found: dict[str, int] = {}
-        queue: deque[str] = deque()
-        for seed in seeds:
-            if seed not in found:
-                found[seed] = 0
-                queue.append(seed)
-        while queue:
-            key = queue.popleft()
-            distance = found[key]
-            if distance >= max_distance:
-                continue
-            for neighbor in sorted(self.neighbors(key)):
-                if neighbor not in found:
-                    found[neighbor] = distance + 1
-                    queue.append(neighbor)
         return found
 
 

@@ -59,6 +59,27 @@ def undirected(graph: Graph) -> dict[str, set[str]]:
     return neighbours
 
 
+def distances(neighbours: Neighbours | object, seeds: Iterable[str], max_distance: int = 2) -> dict[str, int]:
+    """Undirected graph distance of every article within `max_distance` links of the nearest seed."""
+    around = _lookup(neighbours)
+    found: dict[str, int] = {}
+    queue: deque[str] = deque()
+    for seed in seeds:
+        if seed not in found:
+            found[seed] = 0
+            queue.append(seed)
+    while queue:
+        node = queue.popleft()
+        here = found[node]
+        if here >= max_distance:
+            continue
+        for neighbour in around(node):
+            if neighbour not in found:
+                found[neighbour] = here + 1
+                queue.append(neighbour)
+    return found
+
+
 def reference_proximity(
     neighbours: Neighbours,
     targets: Sequence[str],
@@ -71,25 +92,7 @@ def reference_proximity(
     Cited articles score 1.0; a direct neighbour `decay`, its neighbours `decay ** 2`. An article near
     several targets keeps its best (shortest) distance.
     """
-    around = _lookup(neighbours)
-    scores: dict[str, float] = {}
-    distance: dict[str, int] = {}
-    queue: deque[str] = deque()
-    for target in targets:
-        if target not in distance:
-            distance[target] = 0
-            queue.append(target)
-    while queue:
-        node = queue.popleft()
-        here = distance[node]
-        scores[node] = decay**here
-        if here >= max_distance:
-            continue
-        for neighbour in around(node):
-            if neighbour not in distance:
-                distance[neighbour] = here + 1
-                queue.append(neighbour)
-    return scores
+    return {key: decay**distance for key, distance in distances(neighbours, targets, max_distance).items()}
 
 
 def personalized_pagerank(

@@ -38,6 +38,7 @@ from search.filters import (
     status_filter,
     version_filter,
 )
+from search.graph import distances as graph_distances
 from search.graph import rerank as graph_rerank
 from search.hits import Candidate, count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
@@ -321,7 +322,9 @@ class SearchService:
         if references:
             distances = dict.fromkeys(references, 0)
             if config.references:
-                distances = self._graph_at(vfilter.day).distances(references, ranking.REFERENCE_MAX_DISTANCE)
+                distances = graph_distances(
+                    self._graph_at(vfilter.day), references, ranking.REFERENCE_MAX_DISTANCE
+                )
         for key in distances:
             if key in best:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from indexer.citation_graph import CitationGraph, Edge
+from search.graph import distances
 
 CT = "LEGITEXT000006072050"
 L1233_3, L1233_2, L1233_4, L1235_3 = (f"{CT}:{n}" for n in ("L1233-3", "L1233-2", "L1233-4", "L1235-3"))
@@ -30,8 +31,8 @@ def test_all_versions_keep_every_link_in_both_directions() -> None:
 
 
 def test_distances_follow_links_valid_at_the_date() -> None:
-    assert GRAPH.at(None).distances([L1233_3]) == {L1233_3: 0, L1233_2: 1, L1233_4: 1, L1235_3: 2}
-    assert GRAPH.at(date(2020, 1, 1)).distances([L1233_3]) == {L1233_3: 0, L1233_2: 1}
+    assert distances(GRAPH.at(None), [L1233_3]) == {L1233_3: 0, L1233_2: 1, L1233_4: 1, L1235_3: 2}
+    assert distances(GRAPH.at(date(2020, 1, 1)), [L1233_3]) == {L1233_3: 0, L1233_2: 1}
 
 
 def test_an_unknown_article_has_no_neighbours() -> None:

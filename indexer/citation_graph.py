@@ -83,7 +83,6 @@ class CitationGraph:
     """Every citation edge of the store, indexed by the articles it touches; cut per date on demand."""
 
     def __init__(self, edges: list[Edge]) -> None:
-        self.edges = edges
         touching: dict[str, list[tuple[str, Edge]]] = {}
         for edge in edges:
             touching.setdefault(edge.source, []).append((edge.target, edge))

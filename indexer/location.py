@@ -46,8 +46,7 @@ def current_directory(root: Path) -> Path:
 
 
 @contextmanager
-def build_lock(root: Path) -> Iterator[int]:
-    """Hold the build lock; yields its file descriptor so forked workers can close their copy."""
+def build_lock(root: Path) -> Iterator[None]:
     root.mkdir(parents=True, exist_ok=True)
     handle = open(root / LOCK, "w")  # noqa: SIM115 - held for the whole build
     try:
@@ -55,7 +54,7 @@ def build_lock(root: Path) -> Iterator[int]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise IndexBuildError(f"{root}: another `{REBUILD_COMMAND}` is running") from None
-        yield handle.fileno()
+        yield
     finally:
         handle.close()
 

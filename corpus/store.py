@@ -24,7 +24,7 @@ from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Ver
 from corpus.store_rows import iso, read_versions
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
-from corpus.store_summary import CodeSummary, content_digest, summarize
+from corpus.store_summary import CodeSummary, Coverage, content_digest, coverage_at, summarize
 
 __all__ = ["SCHEMA_VERSION", "CodeSummary", "Store"]
 
@@ -313,6 +313,9 @@ class Store:
 
     def summary(self) -> list[CodeSummary]:
         return summarize(self.connection)
+
+    def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
+        return coverage_at(self.connection, day, code_id)
 
     def content_digest(self) -> str:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""

@@ -67,6 +67,32 @@ def summarize(connection: sqlite3.Connection) -> list[CodeSummary]:
     return result
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the corpus has its text at one date: versions in force then, and how many with text."""
+
+    day: date
+    in_force: int
+    with_text: int
+
+    @property
+    def share(self) -> float:
+        return self.with_text / self.in_force if self.in_force else 1.0
+
+
+def coverage_at(connection: sqlite3.Connection, day: date, code_id: str | None = None) -> Coverage:
+    """Versions in force at `day` (one per article) and how many of them have their text in the store."""
+    iso = day.isoformat()
+    sql = (
+        "SELECT count(*) AS in_force, count(v.text) AS with_text FROM versions v "
+        + ("JOIN articles a USING(article_id) " if code_id else "")
+        + "WHERE v.valid_from IS NOT NULL AND v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to > ?)"
+        + (" AND a.code_id = ?" if code_id else "")
+    )
+    row = connection.execute(sql, (iso, iso, code_id) if code_id else (iso, iso)).fetchone()
+    return Coverage(day, row["in_force"], row["with_text"])
+
+
 def content_digest(connection: sqlite3.Connection) -> str:
     """A digest of every row, independent of insertion order: equal input must give an equal digest."""
     digest = hashlib.sha256()

@@ -23,6 +23,7 @@ from whoosh.searching import Searcher
 from analyzers.citations import order_key
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
+from search.coverage import status_at
 from search.filters import VersionFilter
 from search.postings import field_lengths
 from search.retrieval import FieldStats
@@ -189,11 +190,15 @@ class IndexView:
     ) -> np.ndarray:
         """Which versions pass every filter (cached per filter, so per date); read-only."""
         section_folded = section.casefold() if section else None
+        today = date.today()
         mask = np.fromiter(
             (
                 version.accepts(row.valid_from, row.valid_to)
                 and (code_id is None or row.code_id == code_id)
-                and (status is None or row.status == status)
+                and (
+                    status is None
+                    or status_at(row.status, row.valid_from, row.valid_to, version.day, today) == status
+                )
                 and (section_folded is None or any(section_folded in t.casefold() for t in row.section_path))
                 for row in self.rows
             ),

@@ -21,6 +21,7 @@ import numpy as np
 from corpus.model import AmendingText, Article, Changeset, Code, Status, Version
 from corpus.settings import data_home
 from corpus.store import Store
+from corpus.store_summary import Coverage
 from indexer.build import build_index, store_stamp
 from indexer.citation_graph import CitationGraph, GraphAt
 from indexer.errors import IndexMissingError, StaleIndexError
@@ -28,6 +29,7 @@ from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import ranking
+from search.coverage import in_force_without_text, status_counts_at
 from search.filters import (
     FILTER_NAMES_FR,
     FieldFilter,
@@ -224,10 +226,18 @@ class SearchService:
             notices=tuple(dict.fromkeys(notices)),
             understood_references=tuple(key.split(":", 1)[1] for key in references),
             suggestion=suggestion,
-            facets=facets(view, matched),
+            facets=self._facets_at(view, matched, vfilter),
         )
 
     # -- pieces ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _facets_at(view: IndexView, matched: np.ndarray, vfilter: VersionFilter) -> dict:
+        """Facet counts; a dated search counts statuses as they were at its date."""
+        counts = facets(view, matched)
+        if "status" in counts:
+            counts["status"] = status_counts_at(counts["status"], vfilter.day, date.today())
+        return counts
 
     def _code_id(self, code: str | None, notices: list[str]) -> str | None:
         if not code:
@@ -423,10 +433,29 @@ class SearchService:
         if (parsed.references or parsed.ranges or parsed.prefixes) and not references:
             return "Aucun article de ce numéro dans le corpus."
         if references:
-            return f"L'article cité n'a pas de version {describe(vfilter, fields)}{advice}"
+            untexted = self._in_force_without_text(references, vfilter.day)
+            return untexted or f"L'article cité n'a pas de version {describe(vfilter, fields)}{advice}"
         if parsed.is_empty:
             return "Rien à chercher dans cette requête : saisissez des mots ou un numéro d'article."
         return f"Aucun article {scope} ne correspond à la requête{advice}"
+
+    def _in_force_without_text(self, references: tuple[str, ...], day: date | None) -> str | None:
+        """Cited articles in force at `day` in the store but not in the index (their text is unknown)."""
+        if day is None:
+            return None
+        found = []
+        with self._store_lock:
+            for key in references:
+                for article in self.store.articles_by_key(key):
+                    version = self.store.version_in_force(article.article_id, day)
+                    if version is not None and version.text is None:
+                        found.append((version.number, version))
+        return in_force_without_text(found, day)
+
+    def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
+        """How many versions in force at `day` the store holds, and how many with their text."""
+        with self._store_lock:
+            return self.store.coverage_at(day, code_id)
 
     # -- for the article, diff and changeset pages -----------------------------------------------------
 

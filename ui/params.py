@@ -16,6 +16,8 @@ from urllib.parse import urlencode
 from corpus.model import Status
 
 VIEWS = ("search", "article", "diff", "changeset")
+# How the diff page lays a change out: inline redline (default) or old | new side by side.
+LAYOUTS = ("inline", "columns")
 MAX_QUERY_CHARS = 1000
 MAX_PAGE = 1000
 MIN_DAY = date(1800, 1, 1)
@@ -48,6 +50,7 @@ class Screen:
     version: str | None = None
     text: str | None = None
     day: date | None = None  # the changeset's effective date
+    layout: str = "inline"  # the diff page's layout, one of LAYOUTS
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> Screen:
@@ -166,6 +169,11 @@ def parse(params: Mapping[str, object]) -> Screen:
         notices.append(f"Identifiant de texte « {_shown(text)} » invalide.")
         text = None
 
+    layout = _first(params, "layout") or "inline"
+    if layout not in LAYOUTS:
+        notices.append(f"Présentation « {_shown(layout)} » inconnue : modifications affichées en ligne.")
+        layout = "inline"
+
     return Screen(
         view=view,
         query=query,
@@ -179,6 +187,7 @@ def parse(params: Mapping[str, object]) -> Screen:
         version=version,
         text=text,
         day=day,
+        layout=layout,
         notices=tuple(notices),
     )
 
@@ -194,6 +203,8 @@ def to_params(screen: Screen) -> dict[str, str]:
         params["view"] = screen.view
     if screen.view in ("article", "diff") and screen.version:
         params["version"] = screen.version
+    if screen.view == "diff" and screen.layout != "inline":
+        params["layout"] = screen.layout
     if screen.view == "changeset":
         if screen.text:
             params["text"] = screen.text
@@ -224,8 +235,8 @@ def article_url(version_id: str, at: date | None = None) -> str:
     return url(Screen(view="article", version=version_id, at=at))
 
 
-def diff_url(version_id: str) -> str:
-    return url(Screen(view="diff", version=version_id))
+def diff_url(version_id: str, layout: str = "inline") -> str:
+    return url(Screen(view="diff", version=version_id, layout=layout))
 
 
 def changeset_url(text_id: str, day: date | None, page: int = 1) -> str:

@@ -34,6 +34,8 @@ details.lx-crumbs summary::-webkit-details-marker{display:none}
 details.lx-crumbs[open] summary{display:none}
 .lx-snippet{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.93rem}
 .lx-ref{border-bottom:1px dotted #777;cursor:help}
+.lx-h1{font-size:1.45rem;font-weight:700;line-height:1.25;margin:0 0 .2rem 0}
+[data-testid="stMainBlockContainer"]{padding-top:3rem}
 .lx-coverage{color:#555;font-size:.82rem;margin:-.6rem 0 .3rem 0}
 .lx-sbs{width:100%;border-collapse:collapse;table-layout:fixed;line-height:1.6}
 .lx-sbs th{text-align:left;font-size:.85rem;color:#333;border-bottom:2px solid #ccc;padding:.2rem .4rem}

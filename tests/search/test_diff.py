@@ -100,5 +100,9 @@ def test_side_by_side_aligns_shared_paragraphs_and_marks_the_changed_one() -> No
 def test_side_by_side_gives_both_texts_back(old: str, new: str) -> None:
     result = diff_words(old, new)
     rows = side_by_side(result)
-    assert "\n".join("".join(s.text for s in row.old) for row in rows).strip() == result.old_text() or not rows
-    assert "\n".join("".join(s.text for s in row.new) for row in rows).strip() == result.new_text() or not rows
+    assert (
+        "\n".join("".join(s.text for s in row.old) for row in rows).strip() == result.old_text() or not rows
+    )
+    assert (
+        "\n".join("".join(s.text for s in row.new) for row in rows).strip() == result.new_text() or not rows
+    )

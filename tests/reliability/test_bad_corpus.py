@@ -52,7 +52,7 @@ def refuse(source: Path, capsys: pytest.CaptureFixture[str]) -> str:
     status = main(["corpus", "add", str(source), "--quiet"])
     err = capsys.readouterr().err.strip()
     assert status != 0, f"corpus add accepted {source.name}"
-    assert err.startswith("lexsearch: error: "), err
+    assert err.startswith("lexsearch: erreur : "), err
     assert "\n" not in err and "Traceback" not in err, err
     assert (store_digest(), index_digest(index_path())) == before, "store or index changed"
     return err

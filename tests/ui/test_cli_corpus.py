@@ -42,7 +42,7 @@ def test_bad_source_exits_non_zero_with_one_line_and_leaves_the_store(tmp_path, 
     capsys.readouterr()
     assert main(["corpus", "add", "--quiet", "--store", str(store), snapshots[0], str(broken)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("lexsearch: error: ") and "broken.json:1:" in err and "\n" not in err
+    assert err.startswith("lexsearch: erreur : ") and "broken.json:1:" in err and "\n" not in err
     with Store.open(store) as opened:
         assert opened.content_digest() == before
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from corpus.build_default import VERSIONS, build_default, default_cache
 from corpus.ingest import ensure_default_store, ingest, rebuild_default_store
 from corpus.settings import DEFAULT_ARTIFACT
 from corpus.store import CodeSummary, Store
+from corpus.store_summary import Coverage
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,8 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rebuild.set_defaults(handler=run_rebuild)
 
 
-def describe(summary: CodeSummary) -> list[str]:
-    """The French lines `corpus info` prints for one code."""
+def describe(summary: CodeSummary, today: Coverage | None = None) -> list[str]:
+    """The French lines `corpus info` prints for one code (with `today`, how much of the law in force
+    today has its text)."""
     first = summary.first_date.isoformat() if summary.first_date else "?"
     last = summary.last_date.isoformat() if summary.last_date else "?"
     return [
@@ -64,7 +67,14 @@ def describe(summary: CodeSummary) -> list[str]:
         f"  textes modificatifs : {summary.amending_texts}",
         f"  modifications       : {summary.changesets} (texte modificatif × date d'effet)",
         f"  dates               : du {first} au {last}",
-    ]
+    ] + (
+        [
+            f"  texte au {today.day.isoformat()}  : {today.with_text} des {today.in_force} articles en vigueur "
+            f"({100 * today.share:.2f} %)".replace(".", ",")
+        ]
+        if today
+        else []
+    )
 
 
 def _print(summaries: list[CodeSummary]) -> None:
@@ -87,7 +97,8 @@ def run_info(args: argparse.Namespace) -> int:
         print(f"Base : {store.path}")
         if not summaries:
             print("Aucun code : ajoutez-en avec `lexsearch corpus add SOURCE…`.")
-        _print(summaries)
+        for summary in summaries:
+            print("\n".join(describe(summary, store.coverage_at(date.today(), summary.code.code_id))))
     return 0
 
 

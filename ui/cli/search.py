@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus.errors import LexsearchError
+from corpus.model import STATUS_LABELS_FR, Status
 from search.results import SearchRequest, SearchResults
 from search.service import SearchService
 
@@ -38,7 +39,7 @@ def parse_day(value: object, where: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+        raise UsageError(f"{where} : date {value!r} illisible, attendu AAAA-MM-JJ") from None
 
 
 def results_json(results: SearchResults) -> dict:
@@ -84,18 +85,29 @@ def results_json(results: SearchResults) -> dict:
     }
 
 
+def status_fr(status: str) -> str:
+    """The French label of a stored status ("en vigueur", "modifié", "abrogé"); JSON keeps the value."""
+    try:
+        return STATUS_LABELS_FR[Status(status)]
+    except ValueError:
+        return status
+
+
 def _table(results: SearchResults) -> str:
     import re
 
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
+    unmatched = getattr(results, "unmatched_terms", ()) or ()
+    if unmatched:
+        lines.append("  ! aucun article ne contient : " + ", ".join(f"« {word} »" for word in unmatched))
     if results.suggestion:
         lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
     for rank, hit in enumerate(results.hits, 1):
         since = hit.valid_from.isoformat() if hit.valid_from else "?"
         until = hit.valid_to.isoformat() if hit.valid_to else "…"
         lines.append(
-            f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {hit.status}  {hit.score:.3f}"
+            f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {status_fr(hit.status)}  {hit.score:.3f}"
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
@@ -112,13 +124,13 @@ def _table(results: SearchResults) -> str:
 def _request(record: dict, where: str) -> SearchRequest:
     query = record.get("query")
     if not isinstance(query, str):
-        raise UsageError(f"{where}: 'query' must be a string")
+        raise UsageError(f"{where} : le champ « query » doit être un texte")
     limit = record.get("limit", 10)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise UsageError(f"{where}: 'limit' must be a positive integer")
+        raise UsageError(f"{where} : le champ « limit » doit être un entier positif")
     code = record.get("code")
     if code is not None and not isinstance(code, str):
-        raise UsageError(f"{where}: 'code' must be a string")
+        raise UsageError(f"{where} : le champ « code » doit être un texte")
     return SearchRequest(
         query=query,
         at=parse_day(record.get("at"), where),
@@ -130,12 +142,12 @@ def _request(record: dict, where: str) -> SearchRequest:
 
 def run_search(args: argparse.Namespace) -> int:
     if args.batch is None and args.query is None:
-        raise UsageError("search: give a QUERY or --batch FILE")
+        raise UsageError("search : donnez une REQUÊTE ou --batch FICHIER")
     if args.batch is not None:
         try:
             lines = args.batch.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"{args.batch}: cannot read ({error.__class__.__name__})") from None
+            raise UsageError(f"{args.batch} : lecture impossible ({error.__class__.__name__})") from None
         requests = []
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -144,9 +156,9 @@ def run_search(args: argparse.Namespace) -> int:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise UsageError(f"{where}: not JSON ({error.msg})") from None
+                raise UsageError(f"{where} : JSON invalide ({error.msg})") from None
             if not isinstance(record, dict):
-                raise UsageError(f"{where}: each line must be a JSON object")
+                raise UsageError(f"{where} : chaque ligne doit être un objet JSON")
             requests.append(_request(record, where))  # all lines checked before any output
     else:
         requests = [

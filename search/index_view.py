@@ -109,8 +109,10 @@ class IndexView:
             self.rows = self._load_rows(searcher)
             size = len(self.rows)
             for field in ("text", "surface", "section"):
+                # Per-document lengths are stored in one byte each (lossy past a few dozen tokens); the
+                # average comes from Whoosh's exact total instead, as Whoosh's own BM25F takes it.
                 lengths = field_lengths(searcher, field, size)
-                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+                self.stats[field] = FieldStats(lengths, searcher.avg_field_length(field) or 1.0)
 
     @staticmethod
     def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
@@ -167,7 +169,7 @@ class IndexView:
     def engine(self) -> Iterator[WhooshEngine]:
         """The retrieval engine (`search.engine.Engine`) over a pooled searcher, for one request."""
         with self.searcher() as searcher:
-            yield WhooshEngine(searcher, self.stats)
+            yield WhooshEngine(searcher, self.stats, self.article_index)
 
     def retire(self) -> None:
         """No new searches; close when the last running one ends."""

@@ -174,14 +174,30 @@ def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]
     return segment, rows, count
 
 
-def build_index(
-    store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
-) -> BuildReport:
-    """Build a complete index of `store` under `root` and make it current; returns what was done.
+def _write_parts(
+    pool: object, directory: Path, processes: int, total: int, counter: object, progress: bool
+) -> list[tuple[object, list[CitationRow], int]]:
+    """Every worker's (segment, citation rows, count), with a progress bar fed by the shared counter."""
+    from tqdm import tqdm
 
-    Each of `processes` workers analyzes and writes its share of the versions as its own segment (both
-    the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
-    parent then commits the table of contents listing every segment.
+    bar = tqdm(total=total, desc="index", unit="version", file=sys.stderr, disable=not progress)
+    try:
+        if pool is None:
+            parts = [_write_part((0, directory))]
+        else:
+            pending = pool.map_async(_write_part, [(part, directory) for part in range(processes)])  # type: ignore[attr-defined]
+            while not pending.ready():
+                pending.wait(0.25)
+                bar.update(counter.value - bar.n)  # type: ignore[attr-defined]
+            parts = pending.get()
+        bar.update(total - bar.n)
+    finally:
+        bar.close()
+    return parts
+
+
+def _commit_segments(ix: object, segments: list[object]) -> None:
+    """Commit the table of contents listing the workers' segments.
 
     Why Whoosh's private writer calls (`_finalize_segment`, `_commit_toc`…) rather than its public
     multi-segment writer, `ix.writer(procs=2, multisegment=True)` (MpWriter), which makes the very same
@@ -194,9 +210,24 @@ def build_index(
     - a sub-process that crashes loses its segment silently (MpWriter reads the results with
       `get(timeout=1)` and ignores an empty queue), where `pool.map_async` re-raises here.
     """
-    from tqdm import tqdm
-    from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
+
+    writer = SegmentWriter(ix)
+    writer._close_segment()
+    writer._commit_toc(segments)
+    writer._finish()
+
+
+def build_index(
+    store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
+) -> BuildReport:
+    """Build a complete index of `store` under `root` and make it current; returns what was done.
+
+    Each of `processes` workers analyzes and writes its share of the versions as its own segment (both
+    the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
+    parent then commits the table of contents listing every segment.
+    """
+    from whoosh import index as whoosh_index
 
     root = root or index_path()
     processes = max(1, processes or min(2, os.cpu_count() or 1))
@@ -221,27 +252,10 @@ def build_index(
             previous = current_target(root)
             directory = new_build_directory(root)
             ix = whoosh_index.create_in(str(directory), build_schema())
-            bar = tqdm(
-                total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress
-            )
-            try:
-                if pool is None:
-                    parts = [_write_part((0, directory))]
-                else:
-                    pending = pool.map_async(_write_part, [(part, directory) for part in range(processes)])
-                    while not pending.ready():
-                        pending.wait(0.25)
-                        bar.update(counter.value - bar.n)
-                    parts = pending.get()
-                bar.update(len(versions) - bar.n)
-            finally:
-                bar.close()
+            parts = _write_parts(pool, directory, processes, len(versions), counter, progress)
             rows = [row for _, part_rows, _ in parts for row in part_rows]
             count = sum(part_count for _, _, part_count in parts)
-            writer = SegmentWriter(ix)
-            writer._close_segment()
-            writer._commit_toc([segment for segment, _, _ in parts])
-            writer._finish()
+            _commit_segments(ix, [segment for segment, _, _ in parts])
             store.replace_citations(rows)
             IndexMeta(
                 schema_version=INDEX_SCHEMA_VERSION,

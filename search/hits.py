@@ -1,14 +1,16 @@
 """Result rows: one candidate per article, turned into the `Hit` the UI shows (with the other matching
-versions of the same article), and the facet counts of a result set."""
+versions of the same article), the facet counts of a result set, and the rows of the articles citing one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 
 import numpy as np
 
+from analyzers.citations import order_key
 from search.candidates import Candidate
+from search.filters import VersionFilter
 from search.highlight import snippet
 from search.index_view import IndexView
 from search.matching import QueryTerms
@@ -87,3 +89,16 @@ def facets(view: IndexView, matched: np.ndarray) -> dict[str, tuple[tuple[str, i
         ]
         result[name] = tuple(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
     return result
+
+
+def citing_hits(view: IndexView, codes: Mapping[str, str], citing: Collection[str], day: date) -> list[Hit]:
+    """One row per article with a version in force at `day` among the `citing` version ids, by code and
+    number (the article page's "Cité par")."""
+    allowed = view.filter_mask(VersionFilter(day), None, None, None)
+    hits = []
+    seen: set[str] = set()
+    for docnum, row in enumerate(view.rows):
+        if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
+            seen.add(row.article_key)
+            hits.append(make_hit(codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ()))
+    return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))

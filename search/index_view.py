@@ -68,17 +68,20 @@ class IndexView:
         except BaseException:
             self.close()
             raise
+        self._index_articles()
+        self._index_facets()
+        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
+
+    def _index_articles(self) -> None:
+        """Lookups by article: its versions, its number, each code's numbers in the code's order."""
         self.by_article: dict[str, tuple[int, ...]] = {}
         self.by_number: dict[str, list[str]] = {}
+        self.numbers_by_code: dict[str, list[str]] = {}
         for docnum, row in enumerate(self.rows):
-            self.by_article.setdefault(row.article_key, ())
-            self.by_article[row.article_key] += (docnum,)
+            self.by_article[row.article_key] = (*self.by_article.get(row.article_key, ()), docnum)
         for key in self.by_article:
             code_id, number = key.split(":", 1)
             self.by_number.setdefault(number.upper(), []).append(key)
-        self.numbers_by_code: dict[str, list[str]] = {}
-        for key in self.by_article:
-            code_id, number = key.split(":", 1)
             self.numbers_by_code.setdefault(code_id, []).append(number)
         for numbers in self.numbers_by_code.values():
             numbers.sort(key=order_key)
@@ -92,6 +95,9 @@ class IndexView:
             dtype=np.int64,
             count=len(self.rows),
         )
+
+    def _index_facets(self) -> None:
+        """Each facet's distinct values, and the value number of every document (for bincount)."""
         self.facet_values: dict[str, tuple[str, ...]] = {}
         self.facet_codes: dict[str, np.ndarray] = {}
         for name in ("partie", "livre", "status"):
@@ -102,7 +108,6 @@ class IndexView:
             self.facet_codes[name] = np.fromiter(
                 (code_of[v] for v in values), dtype=np.int64, count=len(values)
             )
-        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     def _load(self) -> None:
         with self.searcher() as searcher:

@@ -16,7 +16,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from analyzers.citations import order_key
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
@@ -27,11 +26,9 @@ from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import pipeline
-from search.candidates import Candidate
-from search.filters import VersionFilter
-from search.hits import make_hit
+from search.hits import citing_hits
 from search.index_view import IndexView
-from search.matching import QueryTerms, analyze_query
+from search.matching import analyze_query
 from search.pipeline import SearchContext, VersionText
 from search.query import parse_query
 from search.ranking import RankingConfig
@@ -172,16 +169,7 @@ class SearchService:
             if article is None:
                 return []
             citing = set(self.store.citing_versions(article.key))
-        allowed = view.filter_mask(VersionFilter(day), None, None, None)
-        hits = []
-        seen: set[str] = set()
-        for docnum, row in enumerate(view.rows):
-            if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
-                seen.add(row.article_key)
-                hits.append(
-                    make_hit(self._codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ())
-                )
-        return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))
+        return citing_hits(view, self._codes, citing, day)
 
     # Store reads for the pages, serialized by the store lock: the store is ONE sqlite3 connection shared
     # by every thread of the app (Streamlit runs each session in its own thread). Call these rather than

@@ -111,10 +111,10 @@ HTML_BODY = (
     "créanciers.</p>"
     f"<p>Il reçoit les renseignements mentionnés à <a href='/{CONCILIATION}/l611-6.md'>l'article L. 611-6</a>.</p>"
     "<p>Les créanciers publics peuvent accorder des remises de dettes.</p>"
-    "<p>Si une mesure d'exécution est engagée, le juge peut, à la demande du débiteur, faire application de "
+    "<p>Le juge peut accorder au débiteur des délais de paiement selon "
     "<a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721&amp;idArticle=LEGIARTI000032042003' "
-    "title='Code civil - art. 1343-5'>l'article 1343-5 du code civil</a>. Le juge statue après avoir "
-    "recueilli les observations du conciliateur.</p>"
+    "title='Code civil - art. 1343-5'>l'article 1343-5 du code civil</a>. Il statue après avoir "
+    "entendu le conciliateur.</p>"
     "<p>Le conciliateur rend compte au président du tribunal.</p>"
     "<p>En cas d'échec, il remet son rapport sans délai.</p>"
 )

@@ -128,7 +128,7 @@ def test_html_body_is_kept_as_html_and_indexed_as_plain_text(html_article_repo):
     assert "href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721&amp;" in version.html
     assert "<" not in version.text and "&" not in version.text
     assert version.text.startswith("Le conciliateur favorise la conclusion d'un accord amiable")
-    assert "faire application de l'article 1343-5 du code civil. Le juge statue" in version.text
+    assert "délais de paiement selon l'article 1343-5 du code civil. Il statue après" in version.text
     assert len(version.text.split("\n\n")) == 6
     # no README in this layout: the folder names are the section path
     assert version.section_path[:2] == ("partie-legislative", "livre-vi-des-difficultes-des-entreprises")

@@ -112,19 +112,18 @@ CHAPTER = (
 )
 OTHER_CHAPTER = (*CHAPTER[:-1], Folder("chapitre-ii", "Chapitre II : De la nullité de certains actes."))
 L631_1_2006 = (
-    "Il est institué une procédure de redressement judiciaire ouverte à tout débiteur qui, dans "
-    "l'impossibilité de faire face au passif exigible avec son actif disponible, est en cessation des "
-    "paiements.\n\nLa procédure de redressement judiciaire est destinée à permettre la poursuite de "
-    "l'activité de l'entreprise, le maintien de l'emploi et l'apurement du passif."
+    "Une procédure de redressement judiciaire est ouverte au débiteur en cessation des paiements, qui ne "
+    "peut plus payer ses dettes échues avec ce dont il dispose.\n\nElle vise à sauver l'entreprise, ses "
+    "emplois, et à régler ses créanciers."
 )
 L631_1_2009 = L631_1_2006.replace(
-    "paiements.\n\n",
-    "paiements. Le débiteur dont les réserves de crédit permettent de faire face au passif exigible n'est pas "
-    "en cessation des paiements.\n\n",
+    "dispose.\n\n",
+    "dispose. Le débiteur à qui ses créanciers accordent des délais suffisants n'est pas en cessation "
+    "des paiements.\n\n",
 )
 L631_2 = (
-    "La procédure de redressement judiciaire est applicable à toute personne exerçant une activité "
-    "commerciale ou artisanale, à tout agriculteur et à toute personne morale de droit privé."
+    "Le redressement judiciaire s'applique aux commerçants, aux artisans, aux agriculteurs et aux "
+    "personnes morales de droit privé."
 )
 
 

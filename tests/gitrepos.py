@@ -84,10 +84,6 @@ class GitRepo:
             folder.rmdir()
             folder = folder.parent
 
-    def move(self, old: str, new: str) -> None:
-        self.write(new, (self.path / old).read_bytes())
-        self.delete(old)
-
     def commit(
         self,
         message: str,
@@ -124,17 +120,18 @@ def write_codes_article(
 ) -> str:
     """Write one article file of the codes-juridiques layout, and the README.md titling the code's folder
     and each folder on the way; its path in the repository."""
-    parts = [root, code.name] if root else [code.name]
-    repo.write("/".join([*parts, "README.md"]), f"# {code.title}\n")
-    for folder in folders:
-        parts.append(folder.name)
-        repo.write("/".join([*parts, "README.md"]), f"# {folder.title}\n")
-    return repo.write("/".join([*parts, article_file_name(number)]), f"# Article {number}\n\n{text}\n")
+    folder = f"{root}/{code.name}" if root else code.name
+    repo.write(f"{folder}/README.md", f"# {code.title}\n")
+    for child in folders:
+        folder = f"{folder}/{child.name}"
+        repo.write(f"{folder}/README.md", f"# {child.title}\n")
+    return repo.write(codes_article_path(code, folders, number, root=root), f"# Article {number}\n\n{text}\n")
 
 
 def codes_article_path(
     code: Folder, folders: Sequence[Folder], number: str, *, root: str = CODES_ROOT
 ) -> str:
+    """Where the codes-juridiques layout keeps an article: `<root>/<code>/<folders…>/article-<num>.md`."""
     return "/".join(
         [*([root] if root else []), code.name, *(f.name for f in folders), article_file_name(number)]
     )
@@ -146,10 +143,10 @@ def archeolex_markdown(articles: Iterable[tuple[Sequence[str], str, str]]) -> st
     lines: list[str] = []
     previous: Sequence[str] = ()
     for path, number, text in articles:
-        shared = 0
-        while shared < min(len(path), len(previous)) and path[shared] == previous[shared]:
-            shared += 1
-        for depth in range(shared, len(path)):
+        common = 0
+        while common < min(len(path), len(previous)) and path[common] == previous[common]:
+            common += 1
+        for depth in range(common, len(path)):
             lines += ["#" * (depth + 1) + " " + path[depth], ""]
         lines += ["#" * (len(path) + 1) + f" Article {number}", "", text, ""]
         previous = path

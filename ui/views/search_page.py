@@ -10,7 +10,7 @@ import streamlit as st
 
 from corpus.model import STATUS_LABELS_FR, Status
 from search.coverage import status_at
-from search.service import SearchRequest
+from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import bind, html
@@ -34,7 +34,7 @@ def request_for(screen: Screen) -> SearchRequest:
     )
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     html(render.paragraph(render.text("Recherche dans le droit en vigueur et ses versions passées"), "lx-h1"))
     html(render.notices(screen.notices))
     _query_box(screen)
@@ -62,7 +62,7 @@ def number(value: int) -> str:
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
-def text_complete_since(_service: object, today: date, codes: tuple[str, ...]) -> date | None:
+def text_complete_since(_service: SearchService, today: date, codes: tuple[str, ...]) -> date | None:
     """The earliest 1st of January (going back year by year) from which at least 99 % of the articles in
     force have their text; None when even today's law is not that complete. `codes` keys the cache."""
     since = None
@@ -75,7 +75,7 @@ def text_complete_since(_service: object, today: date, codes: tuple[str, ...]) -
     return since
 
 
-def coverage_line(service: object) -> render.Markup:
+def coverage_line(service: SearchService) -> render.Markup:
     """Which codes and dates the corpus covers, and how much of the law in force has its text."""
     codes = service.codes()
     today = date.today()
@@ -93,7 +93,7 @@ def coverage_line(service: object) -> render.Markup:
     return render.paragraph(render.text(line + "."), "lx-coverage")
 
 
-def _filter_summary(service: object, screen: Screen) -> str:
+def _filter_summary(service: SearchService, screen: Screen) -> str:
     """The folded filters' label says which are active, so folding them hides nothing."""
     active = []
     if screen.all_versions:
@@ -181,7 +181,7 @@ def _with_day(screen: Screen, typed: object) -> Screen | dict[str, str]:
     return screen.with_(at=None if day == date.today() else day, page=1)
 
 
-def _filters(service: object, screen: Screen, status_counts: dict[str, int]) -> None:
+def _filters(service: SearchService, screen: Screen, status_counts: dict[str, int]) -> None:
     """All versions, code and status; the status list shows how many results each status has (at a past
     date, the status then)."""
     columns = st.columns([2, 3, 3])
@@ -255,7 +255,7 @@ def _facets(screen: Screen, results: object) -> None:
         )
 
 
-def _summary(service: object, screen: Screen, results: object) -> None:
+def _summary(service: SearchService, screen: Screen, results: object) -> None:
     count = f"{results.total} résultat{'s' if results.total > 1 else ''}"
     if screen.all_versions:
         where = "toutes les versions"
@@ -288,7 +288,7 @@ def _summary(service: object, screen: Screen, results: object) -> None:
     html(render.join(parts))
 
 
-def _dated_coverage(service: object, day: date) -> render.Markup:
+def _dated_coverage(service: SearchService, day: date) -> render.Markup:
     """How much of the law in force at `day` the corpus has the text of: a dated search looks only there."""
     coverage = service.coverage_at(day)
     if coverage.in_force == 0:

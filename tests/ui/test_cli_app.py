@@ -28,4 +28,4 @@ def test_streamlit_runs_the_app_headless_without_static_files_or_telemetry() -> 
 
 def test_an_impossible_port_is_refused_before_anything_is_built(capsys) -> None:
     assert main(["app", "--port", "70000"]) == 2
-    assert "not a TCP port" in capsys.readouterr().err
+    assert "pas un port TCP" in capsys.readouterr().err

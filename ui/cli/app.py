@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import ui
@@ -51,13 +54,38 @@ def prepare() -> None:
     SearchService.open(build_if_missing=True)
 
 
+def answering(base: str, process: subprocess.Popen, timeout: float = 120.0) -> bool:
+    """Wait until the server answers its health check (False if it exits or never answers)."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 def run_app(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
-        print(f"lexsearch app: --port {args.port}: not a TCP port", file=sys.stderr)
+        print(f"lexsearch app: --port {args.port} : ce n'est pas un port TCP", file=sys.stderr)
         return 2
     prepare()
-    print(f"lexsearch: app on http://{args.address}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    process = subprocess.Popen(streamlit_command(args.port, args.address), stdout=subprocess.DEVNULL)
+    # A TERM (make interrupted, a service manager) ends the server too, not only this process.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        return subprocess.call(streamlit_command(args.port, args.address))
+        host = "localhost" if args.address in ("0.0.0.0", "::") else args.address
+        if answering(f"http://{host}:{args.port}/", process):
+            print(
+                f"lexsearch: l'app répond sur http://{host}:{args.port}/ (Ctrl-C pour arrêter)",
+                file=sys.stderr,
+            )
+        return process.wait()
     except KeyboardInterrupt:
         return 0
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait()

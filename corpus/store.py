@@ -19,6 +19,7 @@ from pathlib import Path
 
 from corpus import changesets as changeset_queries
 from corpus import citation_rows
+from corpus.article_body import collapse_blanks
 from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
@@ -156,7 +157,7 @@ class Store:
                     article.article_id,
                     ordinal,
                     version.number,
-                    version.text,
+                    collapse_blanks(version.text),
                     version.html,
                     iso(version.valid_from),
                     iso(version.valid_to),

@@ -144,15 +144,18 @@ class SearchService:
 
     def _as_of(self, request: SearchRequest, results: SearchResults) -> SearchResults:
         """What only the store knows, added to the pipeline's answer: a dated search counts statuses as they
-        were at its date, and a cited article with no version in force *in the index* may still have one in
-        the store, known without its text: then the notice says so instead of "no version in force"."""
+        were at its date, and a cited article missing from the hits may still have a version in force in the
+        store, known without its text (so not indexed): the notice says so, instead of "no version in force"
+        when nothing was found."""
         day = None if request.all_versions else (request.at or date.today())
         counts = dict(results.facets)
         if "status" in counts:
             counts["status"] = status_counts_at(counts["status"], day, date.today())
         notices = results.notices
-        if not results.hits and results.understood_references and day is not None:
-            untexted = in_force_without_text(self._untexted(results.understood_references, day, request), day)
+        shown = {hit.article for hit in results.hits}
+        missing = tuple(number for number in results.understood_references if number not in shown)
+        if missing and day is not None:
+            untexted = in_force_without_text(self._untexted(missing, day, request), day)
             if untexted:
                 notices = (*(n for n in notices if not n.startswith("L'article cité")), untexted)
         return replace(results, facets=counts, notices=notices)

@@ -208,3 +208,10 @@ def test_side_by_side_diff_is_chosen_in_the_url_and_has_two_columns(app) -> None
     assert '<table class="lx-sbs">' in markup and markup.count("<th ") == 2
     assert "lx-row-changed" in markup and "<ins>" in markup and "<del>" in markup
     assert "view=diff&amp;version=LEGIARTI000048600685" in markup  # the link back to the inline view
+
+
+def test_a_cited_article_in_force_without_its_text_says_so_not_that_it_had_no_version(app) -> None:
+    text = page_text(app(q="L. 1233-3", at="2010-01-01"))
+    assert "avait une version en vigueur au 1er janvier 2010" in text
+    assert "son texte n'est pas dans le corpus" in text
+    assert "n'a pas de version" not in text

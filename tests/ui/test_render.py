@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search.diff import diff_words
-from ui import render
+from ui import params, render
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -181,3 +181,25 @@ def test_blank_lines_of_plain_sources_are_kept() -> None:
     markup = render.article_text("Premier alinéa.\n\nSecond alinéa.", [])
     assert str(markup).count("<br>") == 2
     assert "".join(parsed(markup).data) == "Premier alinéa.Second alinéa."
+
+
+def test_a_hit_at_a_past_date_shows_the_status_then_and_fits_in_four_blocks() -> None:
+    from ui.views.search_page import _status_then
+
+    row = SimpleNamespace(
+        article="L1233-3",
+        code="Code du travail",
+        valid_from=date(2016, 12, 1),
+        valid_to=date(2017, 9, 24),
+        status="modified",
+        snippet="le <mark>licenciement</mark>",
+        section_path=("Partie législative", "Première partie", "Livre II", "Titre III", "Chapitre III"),
+        amending_text=None,
+    )
+    screen = params.Screen(query="licenciement", at=date(2017, 1, 1))
+    status = _status_then(screen, row)
+    assert status == "en vigueur à cette date (aujourd'hui : modifié)"
+    markup = str(render.hit(row, article_href="?a", diff_href="?d", other_versions=(), status_text=status))
+    assert "en vigueur à cette date" in markup
+    assert "… › Titre III › Chapitre III" in markup  # the path shortened, whole in its <details>
+    assert markup.count('<div class="lx-') <= 4

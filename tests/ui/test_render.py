@@ -21,7 +21,8 @@ HOSTILE = (
     "[clic](javascript:alert(1))",
     "**gras** _it_ :material/home: $x^2$ \n\n<b>x</b>",
 )
-APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li", "br"}
+APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li", "br", "strong"}
+APP_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}  # the side-by-side diff
 
 
 class _Tags(HTMLParser):
@@ -203,3 +204,27 @@ def test_a_hit_at_a_past_date_shows_the_status_then_and_fits_in_four_blocks() ->
     assert "en vigueur à cette date" in markup
     assert "… › Titre III › Chapitre III" in markup  # the path shortened, whole in its <details>
     assert markup.count('<div class="lx-') <= 4
+
+
+def test_a_citation_of_a_code_not_loaded_is_a_reference_with_a_tooltip_not_a_link() -> None:
+    body = "voir l'article L. 626-29 du code de commerce"
+    tooltip = "Code de commerce, article L626-29 : ce code n'est pas chargé dans le corpus (pas de lien)."
+    markup = str(render.article_text(body, [(5, 24, None, tooltip)]))
+    assert '<span class="lx-ref" title="Code de commerce, article L626-29 : ce code' in markup
+    assert "<a " not in markup
+
+
+def test_an_annex_is_titled_by_itself() -> None:
+    assert render.article_title("Annexe I à l'article R4312-1") == "Annexe I à l'article R4312-1"
+    assert render.article_title("annexe") == "Annexe"
+    assert render.article_title("L1233-3") == "Article L1233-3"
+
+
+def test_side_by_side_rows_hold_paragraphs_in_two_cells() -> None:
+    result = diff_words("Premier.\nSecond ancien.", "Premier.\nSecond nouveau.")
+    markup = str(render.diff_columns(result, old_label="Avant", new_label="Après"))
+    assert markup.count("<tr class=") == 2 and markup.count("<td>") == 4
+    assert "<del> ancien</del>" in markup and "<ins> nouveau</ins>" in markup
+    assert_only_app_markup(
+        render.diff_columns(diff_words("<b>x</b>", "<i>y</i>"), old_label="<", new_label=">")
+    )

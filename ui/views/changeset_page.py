@@ -67,7 +67,9 @@ def show(service: SearchService, screen: Screen) -> None:
     for entry in entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         version = entry.version
         head = render.fragment(
-            render.paragraph(render.text(f"Article {version.number} — {action(entry)}"), "lx-title"),
+            render.paragraph(
+                render.text(f"{render.article_title(version.number)} — {action(entry)}"), "lx-title"
+            ),
             render.breadcrumb(version.section_path),
             render.paragraph(
                 render.join(

@@ -28,6 +28,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -131,6 +132,9 @@ def _excluded_before(text: str, position: int) -> bool:
 
 def _designation_before(text: str, position: int, default, taken: int = 0) -> tuple | None:
     """A code named just before the list; `taken` is where the previous list ended (its own code)."""
+    just_before = _code_just_before(text, position, taken)
+    if just_before:
+        return (CODE_ARTICLE, *resolve_code(just_before), None)
     window_start = max(0, position - grammar.DESIGNATION_WINDOW, taken)
     # Cheap tests first: the full pattern starts with every code name, slow to try at each position.
     if not grammar.DESIGNATION_BEFORE_END.search(text, window_start, position):
@@ -151,20 +155,70 @@ def _code_of_group(match: re.Match) -> str:
     return ""
 
 
+class _Mentions(NamedTuple):
+    """Every code named in a text, in order: where each name starts and ends, and its title."""
+
+    starts: list[int]
+    ends: list[int]
+    titles: list[str]
+
+
 @functools.lru_cache(maxsize=4)
-def _code_mentions(text: str) -> tuple[list[int], list[str]]:
-    """Every code named in `text` (start, title), found once per text: cheap candidates, then a match."""
-    starts: list[int] = []
-    titles: list[str] = []
+def _code_mentions(text: str) -> _Mentions:
+    """Every code named in `text`, found once per text: cheap candidates, then a match."""
+    mentions = _Mentions([], [], [])
     covered = 0
     for candidate in grammar.CODE_MENTION_CANDIDATE.finditer(text):
         if candidate.start() < covered:
             continue  # "code général des impôts" inside "annexe II au code général des impôts"
         match = grammar.CODE_MENTION.match(text, candidate.start())
         if match:
-            starts.append(match.start())
-            titles.append(_code_of_group(match))
+            mentions.starts.append(match.start())
+            mentions.ends.append(match.end())
+            mentions.titles.append(_code_of_group(match))
             covered = match.end()
+    return mentions
+
+
+def _code_just_before(text: str, position: int, taken: int) -> str | None:
+    """A code named right before a list, nothing but spaces or a comma between (a typed query: "code
+    civil art 2", a heading "Code du travail" over "Article L. 1"); not the previous list's own code."""
+    # Cheap test first: most lists follow no code name, and finding the mentions costs a scan of the text.
+    if not _last_word_may_end_a_code(text, position, taken):
+        return None
+    mentions = _code_mentions(text)
+    index = bisect.bisect_left(mentions.starts, position) - 1
+    if index < 0 or mentions.starts[index] < taken:
+        return None
+    if grammar.BETWEEN_CODE_AND_LIST.fullmatch(text, mentions.ends[index], position):
+        return mentions.titles[index]
+    return None
+
+
+def _last_word_may_end_a_code(text: str, position: int, taken: int = 0) -> bool:
+    """Is the word before `position` (spaces, commas, colons skipped) how a code's name ends?"""
+    if text[position - 1 : position] in ("'", "’"):
+        return False  # "à l'article": the usual case, answered at once
+    before = text[max(taken, position - 60) : position].rstrip(grammar.BETWEEN_CODE_AND_LIST_CHARS)
+    words = before.rsplit(None, 1)
+    return bool(words) and grammar.may_end_a_code_name(words[-1])
+
+
+def _scopes(text: str) -> tuple[list[int], list[str]]:
+    """Where a bill says which code it amends ("I. – Le code général des impôts est ainsi modifié :"):
+    from there on, what cites no code cites that one, until another code is announced."""
+    starts: list[int] = []
+    titles: list[str] = []
+    # Cheap tests first (the scan for code names is the cost): a code's name just before "est modifié".
+    if ("modifi" not in text and "complét" not in text) or not any(
+        _last_word_may_end_a_code(text, hint.start()) for hint in grammar.AMENDED_CODE_HINT.finditer(text)
+    ):
+        return starts, titles
+    mentions = _code_mentions(text)
+    for end, title in zip(mentions.ends, mentions.titles, strict=True):
+        if grammar.AMENDED_CODE.match(text, end):
+            starts.append(end)
+            titles.append(title)
     return starts, titles
 
 
@@ -173,12 +227,12 @@ def _same_code(
 ) -> tuple[str | None, str | None]:
     """The code named last before `position` ("du même code"), else the default code."""
     window_start = max(0, position - 4000)
-    starts, titles = _code_mentions(text)
-    index = bisect.bisect_left(starts, position) - 1
+    mentions = _code_mentions(text)
+    index = bisect.bisect_left(mentions.starts, position) - 1
     present = text.rfind("présent code", window_start, position)
-    if index < 0 or starts[index] < window_start or present > starts[index]:
+    if index < 0 or mentions.starts[index] < window_start or present > mentions.starts[index]:
         return default
-    return resolve_code(titles[index])
+    return resolve_code(mentions.titles[index])
 
 
 def _designation(
@@ -222,7 +276,9 @@ def _parse_list(
         item = items[-1]
         match = grammar.DETAIL_AFTER.match(text, position)
         if match:
-            item.detail = item.detail or _clean(match.group("detail") or match.group("tail"))
+            item.detail = item.detail or _clean(
+                match.group("detail") or match.group("tail") or match.group("inline")
+            )
             item.end = position = match.end()
             continue
         match = grammar.RANGE.match(text, position)
@@ -253,8 +309,12 @@ def _parse_list(
         if match:
             number = match.group("number")
             is_bare = bool(grammar.IS_BARE.match(number))
+            # A bare number goes on a list when what follows ends an item, or names a code ("14, 15
+            # et 27 C. civ.", "L. 753-1 et 12 du CESEDA").
             if is_bare and not (
-                match.group("trigger") or (bare and grammar.BARE_END.match(text, match.end()))
+                match.group("trigger")
+                or (bare and grammar.BARE_END.match(text, match.end()))
+                or grammar.CODE_AFTER.match(text, match.end())
             ):
                 break
             if match.group("trigger"):
@@ -282,7 +342,8 @@ def scan_citations(
     """`find_citations` without the safety net: may raise on a grammar bug (tests, evaluation)."""
     if not isinstance(text, str) or not text:
         return []
-    default = resolve_code(code)
+    own_code = resolve_code(code)
+    scope_starts, scope_titles = _scopes(text)
     citations: list[Citation] = []
     items: list[_Item] = []
     position = 0
@@ -290,8 +351,10 @@ def scan_citations(
         start = grammar.START.search(text, position)
         if not start:
             break
+        scope = bisect.bisect_right(scope_starts, start.start()) - 1
+        default = resolve_code(scope_titles[scope]) if scope >= 0 else own_code
         items, position = _parse_list(text, start, default, items[-1].target if items else None, position)
-        citations.extend(_group(text, items, default, known_articles))
+        citations.extend(_group(text, items, own_code, known_articles))
     citations.extend(_texts_alone(text, citations))
     citations.sort(key=lambda citation: (citation.start, citation.end))
     return citations

@@ -257,6 +257,21 @@ DESIGNATION = re.compile(
     rf"|(?P<other>{_INTRO}(?:(?:la|le|l['’])\s*)?(?P<other_text>(?i:{OTHER_TEXT}))(?:\s+précitée?)?)"
     r")"
 )
+# Parts of a code named after a list, before the code itself: ", des titres II à VII et du chapitre II
+# du titre VIII du livre Ier" + "du code minier". Each part has its number, so "du livre des procédures
+# fiscales" stays a code's name.
+_PART_NUMBER = r"(?:[IVXL]{1,6}|\d{1,3}|Ier|premier|préliminaire|unique)(?:\s+(?:bis|ter|quater))?"
+_PART = (
+    r"(?:(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième)\s+partie"
+    r"|partie\s+(?:législative|réglementaire|arrêtés)"
+    rf"|(?:sous-sections?|sections?|chapitres?|titres?|livres?|paragraphes?|parties?)\s+{_PART_NUMBER}"
+    rf"(?:\s*(?:,|et|à)\s*{_PART_NUMBER}){{0,6}})"
+)
+_PART_INTRO = r"(?:du|des|de\s+la|de\s+l['’]\s*|au|aux|à\s+la|le|la|les)\s+"
+STRUCTURE = re.compile(
+    rf"(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+){_PART_INTRO}{_PART}"
+    rf"(?:\s*,?\s*(?:et\s+|ou\s+)?{_PART_INTRO}{_PART}){{0,8}}(?=\s*,?\s*(?:du|de\s+la|de\s+l['’]|au)\s)"
+)
 # A code named right after a number, for a bare number to go on a list ("15 et 27 C. civ.").
 CODE_AFTER = re.compile(
     rf"\s*(?:(?:du|de\s+la|de\s+l['’]|au)\s*)?(?:(?<![\w]){_CODE_ABBREVIATION}|{_CODE_NAME})"

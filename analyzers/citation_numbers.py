@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
 from analyzers.code_names import ORDINAL_NUMBERS, UNPREFIXED_CODES
@@ -49,6 +50,14 @@ def number_shape(number: str) -> tuple[str, int]:
     if not match:
         return ("", 0)
     return ((match.group(1) or "")[:1].upper(), len(match.group(2)))
+
+
+@functools.lru_cache(maxsize=8)
+def known_shapes(known: frozenset[str]) -> frozenset[tuple[str, int]]:
+    """The usual shapes of a code's numbers, those of at least 1 % of them: the Code du travail's are
+    ("L", 4), ("R", 4), ("D", 4) (a few leftovers of its old numbering, "L143-11-9", do not count)."""
+    counts = Counter(number_shape(number) for number in known)
+    return frozenset(shape for shape, count in counts.items() if count * 100 >= len(known))
 
 
 _SUFFIX_RANK = {

@@ -38,6 +38,7 @@ from analyzers.citation_numbers import (
     canonical_number,
     expand,
     known_for,
+    known_shapes,
     number_shape,
     order_key,
     range_end,
@@ -106,6 +107,7 @@ class _Item:
     excluded: bool = False
     segment: int = 0  # lists re-introduced by "article" ("… et à l'article L. 2") start a new segment
     target: tuple[str, str | None, str | None, str | None] | None = None  # kind, title, code_id, other
+    guessed: bool = False  # nothing named its code: the default code, for want of better
 
 
 def _clean(value: str) -> str:
@@ -247,13 +249,36 @@ def _designation(
     return (OTHER_TEXT, None, None, _clean(match.group("other_text")))
 
 
-_SAME_ARTICLE = re.compile(r"\bmême\s+\Z")
+# "au même article 83", "les mêmes articles": the text cited just before.
+_SAME_ARTICLE = re.compile(r"\bmêmes?\s+\Z")
 
 
-def _parse_list(
-    text: str, start: re.Match, default, previous=None, taken: int = 0
-) -> tuple[list[_Item], int]:
-    """Read one list from a START match; returns its items (designations resolved) and where it ends."""
+@dataclass
+class _List:
+    """A list being read: its items, the first still waiting for a designation, and the target of
+    items that get none (a code named before the list, the text cited just before, or the default)."""
+
+    items: list[_Item]
+    fallback: tuple
+    bare: bool  # its numbers are bare ("articles 5, 6 et 7"), not prefixed ("L. 1")
+    guessed: bool = False  # the fallback is the default code only because nothing else was named
+    pending: int = 0
+
+    def designate(self, target: tuple) -> None:
+        """A code named at the end of a list covers the whole list ("à l'article L. 233-1, aux I et II
+        de l'article L. 233-3 et à l'article L. 233-16 du code de commerce"), except earlier segments
+        whose numbers are visibly of another code ("aux articles L. 6331-48 et L. 6331-53 et à
+        l'article L. 718-2-1 du code rural")."""
+        last = self.items[-1]
+        shape = number_shape(last.number)
+        for waiting in self.items[self.pending :]:
+            same_list = waiting.segment == last.segment or number_shape(waiting.number) == shape
+            waiting.target = target if same_list else self.fallback
+        self.pending = len(self.items)
+
+
+def _open_list(text: str, start: re.Match, default, previous, taken: int) -> _List:
+    """The first item of a list, with its sub-part, exclusion and what it falls back to."""
     if start.group("trigger"):
         head = start.start("trigger")
         bare = bool(grammar.IS_BARE.match(start.group("first")))
@@ -265,75 +290,90 @@ def _parse_list(
         first = start.group(group)
     detail, item_start = _detail_before(text, head)
     excluded = _excluded_before(text, item_start)
-    items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]
-    pending = 0  # first item still waiting for a designation
-    fallback = _designation_before(text, item_start, default, taken) or (CODE_ARTICLE, *default, None)
+    fallback = _designation_before(text, item_start, default, taken)
     if previous and _SAME_ARTICLE.search(text, max(0, head - 8), head):
-        fallback = previous  # "au même article 83": the text cited just before
+        fallback = previous
+    items = [_Item(item_start, start.end(), first, detail, excluded=excluded)]
+    return _List(items, fallback or (CODE_ARTICLE, *default, None), bare, guessed=fallback is None)
 
+
+def _next_item(text: str, position: int, reading: _List) -> int | None:
+    """Read the next item of the list at `position`; where it ends, or None when the list is over."""
+    match = grammar.CONTINUE.match(text, position)
+    if not match:
+        return None
+    item, number = reading.items[-1], match.group("number")
+    is_bare = bool(grammar.IS_BARE.match(number))
+    # A bare number goes on a list when what follows ends an item, or names a code ("14, 15 et 27 C.
+    # civ.", "L. 753-1 et 12 du CESEDA").
+    if is_bare and not (
+        match.group("trigger")
+        or (reading.bare and grammar.BARE_END.match(text, match.end()))
+        or grammar.CODE_AFTER.match(text, match.end())
+    ):
+        return None
+    if match.group("trigger"):
+        reading.bare = is_bare
+    detail = _clean(match.group("detail")) if match.group("detail") else None
+    segment = item.segment + bool(match.group("trigger") or detail)
+    first_start = match.start("detail") if detail else match.start("trigger")
+    if first_start < 0:
+        first_start = match.start("number")
+    # "à l'exclusion de l'article L. 641-1, L. 641-3 et de l'article L. 641-11": all excluded.
+    reading.items.append(
+        _Item(first_start, match.end(), number, detail, excluded=item.excluded, segment=segment)
+    )
+    return match.end()
+
+
+def _designation_after_structure(text: str, position: int, default) -> tuple[tuple, int] | None:
+    """A code named after parts of it ("l'article D. 422-5-2 et des sections 2 et 3 du chapitre II du
+    titre II du livre IV du code de l'aviation civile"): the code also covers the list before."""
+    structure = grammar.STRUCTURE.match(text, position)
+    if not structure:
+        return None
+    match = grammar.DESIGNATION.match(text, structure.end())
+    if not match or match.group("other"):
+        return None
+    return _designation(match, text, default), match.end()
+
+
+def _parse_list(
+    text: str, start: re.Match, default, previous=None, taken: int = 0
+) -> tuple[list[_Item], int]:
+    """Read one list from a START match; returns its items (designations resolved) and where it ends."""
+    reading = _open_list(text, start, default, previous, taken)
     position = start.end()
     while True:
-        item = items[-1]
-        match = grammar.DETAIL_AFTER.match(text, position)
-        if match:
+        item = reading.items[-1]
+        if match := grammar.DETAIL_AFTER.match(text, position):
             item.detail = item.detail or _clean(
                 match.group("detail") or match.group("tail") or match.group("inline")
             )
             item.end = position = match.end()
-            continue
-        match = grammar.RANGE.match(text, position)
-        if match and (not bare or grammar.IS_BARE.match(match.group("last"))):
+        elif (match := grammar.RANGE.match(text, position)) and (
+            not reading.bare or grammar.IS_BARE.match(match.group("last"))
+        ):
             item.last, item.end = match.group("last"), match.end()
             position = match.end()
-            continue
-        match = grammar.FOLLOWING.match(text, position) or grammar.AFTER_ITEM.match(text, position)
-        if match:
+        elif match := grammar.FOLLOWING.match(text, position) or grammar.AFTER_ITEM.match(text, position):
             item.following = item.following or match.re is grammar.FOLLOWING
             item.end = position = match.end()
-            continue
-        match = grammar.DESIGNATION_START.match(text, position) and grammar.DESIGNATION.match(text, position)
-        if match:
-            target = _designation(match, text, default)
-            # A code named at the end of a list covers the whole list ("à l'article L. 233-1, aux I et II
-            # de l'article L. 233-3 et à l'article L. 233-16 du code de commerce"), except earlier
-            # segments whose numbers are visibly of another code ("aux articles L. 6331-48 et L. 6331-53
-            # et à l'article L. 718-2-1 du code rural").
-            shape = number_shape(item.number)
-            for waiting in items[pending:]:
-                same_list = waiting.segment == item.segment or number_shape(waiting.number) == shape
-                waiting.target = target if same_list else fallback
-            pending = len(items)
+        elif grammar.DESIGNATION_START.match(text, position) and (
+            match := grammar.DESIGNATION.match(text, position)
+        ):
+            reading.designate(_designation(match, text, default))
             item.end = position = match.end()
-            continue
-        match = grammar.CONTINUE.match(text, position)
-        if match:
-            number = match.group("number")
-            is_bare = bool(grammar.IS_BARE.match(number))
-            # A bare number goes on a list when what follows ends an item, or names a code ("14, 15
-            # et 27 C. civ.", "L. 753-1 et 12 du CESEDA").
-            if is_bare and not (
-                match.group("trigger")
-                or (bare and grammar.BARE_END.match(text, match.end()))
-                or grammar.CODE_AFTER.match(text, match.end())
-            ):
-                break
-            if match.group("trigger"):
-                bare = is_bare
-            detail = _clean(match.group("detail")) if match.group("detail") else None
-            segment = item.segment + bool(match.group("trigger") or detail)
-            first_start = match.start("detail") if detail else match.start("trigger")
-            if first_start < 0:
-                first_start = match.start("number")
-            excluded = (
-                item.excluded
-            )  # "à l'exclusion de l'article L. 641-1, L. 641-3 et de l'article L. 641-11"
-            items.append(_Item(first_start, match.end(), number, detail, excluded=excluded, segment=segment))
-            position = match.end()
-            continue
-        break
-    for waiting in items[pending:]:
-        waiting.target = fallback
-    return items, position
+        elif after_structure := _designation_after_structure(text, position, default):
+            reading.designate(after_structure[0])
+            return reading.items, after_structure[1]
+        elif (following := _next_item(text, position, reading)) is not None:
+            position = following
+        else:
+            break
+    for waiting in reading.items[reading.pending :]:
+        waiting.target, waiting.guessed = reading.fallback, reading.guessed
+    return reading.items, position
 
 
 def scan_citations(
@@ -360,6 +400,29 @@ def scan_citations(
     return citations
 
 
+def _code_that_has(text: str, run: list[_Item], default, known_articles) -> tuple | None:
+    """Items that name no code, whose numbers the default code cannot have but the code named last
+    before them may ("… du code de commerce. Lorsque les conditions de l'article L. 821-40 sont
+    réunies"): that code. Needs the default code's articles; the other code's are checked when known."""
+    if known_articles is None:
+        return None
+    own = known_for(known_articles, default[0], default[1], default[1], default[0])
+    numbers = [canonical_number(item.number) for item in run]
+    if own is None or any(resolve_number(number, default[0], own) in own for number in numbers):
+        return None
+    # A number shaped like the default code's own ("R. 5141-11" in the Code du travail) is one of its
+    # repealed articles, not another code's.
+    if any(number_shape(number) in known_shapes(own) for number in numbers):
+        return None
+    title, code_id = _same_code(text, run[0].start, default)
+    if code_id is None or code_id == default[1]:
+        return None
+    theirs = known_for(known_articles, title, code_id, default[1], default[0])
+    if theirs is None or all(resolve_number(number, title, theirs) in theirs for number in numbers):
+        return (CODE_ARTICLE, title, code_id, None)
+    return None
+
+
 def _group(text: str, items: list[_Item], default, known_articles) -> list[Citation]:
     citations: list[Citation] = []
     run: list[_Item] = []
@@ -367,6 +430,8 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
     def flush() -> None:
         if not run:
             return
+        if run[0].guessed:
+            run[0].target = _code_that_has(text, run, default, known_articles) or run[0].target
         kind, title, code_id, other = run[0].target
         known = (
             known_for(known_articles, title, code_id, default[1], default[0])

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analyzers.citations import CODE_ARTICLE, order_key, resolve_code, scan_citations
+from analyzers.citations import CODE_ARTICLE, find_citations, order_key, resolve_code
 from analyzers.code_names import CODES
 from corpus.model import normalize_number
 
@@ -172,9 +172,10 @@ def targets_of(
     text: str, code: str, score: Score, known: frozenset[str]
 ) -> tuple[set[tuple[str, str]], set[str], list]:
     try:
-        citations = scan_citations(text, code=code, known_articles=known)
-    except Exception:
+        citations = find_citations(text, code=code, known_articles=known)
+    except Exception as error:  # a grammar bug: counted and shown, the evaluation goes on
         score.exceptions += 1
+        print(f"exception {type(error).__name__}: {error} ← {text[:80]!r}", file=sys.stderr)
         return set(), set(), []
     code_targets = {(c.code, n) for c in citations if c.kind == CODE_ARTICLE and c.code for n in c.articles}
     interior = {
@@ -303,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     started, cpu = time.perf_counter(), time.process_time()
     count = 0
     for text in every_text:
-        count += len(scan_citations(text, code=code, known_articles=known))
+        count += len(find_citations(text, code=code, known_articles=known))
     took, took_cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
         f"speed: {len(every_text)} versions with text, {count} citations in {took:.2f} s wall, "

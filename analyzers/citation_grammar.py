@@ -72,10 +72,11 @@ SUFFIX_WORD = (
 )
 # An uppercase tail ("39 AH", "7 tersexagies A") only when what follows cannot be a sentence going on.
 # Two capitals ("223 WW souscrite") may be followed by any lowercase word: a sentence does not go on
-# with two capitals.
+# with two capitals. A code's abbreviation may follow ("199 quater B CGI", "1649 A C. gén. impôts").
 _UPPER_TAIL = (
     r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)(?!\.\s*[a-zà-ÿ])"
-    r"(?=[^\S\n]*(?:[,;.:)\]»\n]|\Z|(?:et|ou|à|du|de|des|au|aux|sont|est|précités?|ainsi|"
+    r"(?=[^\S\n]*(?:[,;.:)\]»\n]|\Z|[A-Z]{3,}\b|[Cc]\.\s*[a-zà-ÿ]"
+    r"|(?:et|ou|à|du|de|des|au|aux|sont|est|précités?|ainsi|"
     + SUFFIX_WORD
     + r")\b))"
     r"|\s[A-Z]{2}(?=\s+[a-zà-ÿ]))"

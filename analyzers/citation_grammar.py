@@ -76,9 +76,7 @@ SUFFIX_WORD = (
 _UPPER_TAIL = (
     r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)(?!\.\s*[a-zà-ÿ])"
     r"(?=[^\S\n]*(?:[,;.:)\]»\n]|\Z|[A-Z]{3,}\b|[Cc]\.\s*[a-zà-ÿ]"
-    r"|(?:et|ou|à|du|de|des|au|aux|sont|est|précités?|ainsi|"
-    + SUFFIX_WORD
-    + r")\b))"
+    r"|(?:et|ou|à|du|de|des|au|aux|sont|est|précités?|ainsi|" + SUFFIX_WORD + r")\b))"
     r"|\s[A-Z]{2}(?=\s+[a-zà-ÿ]))"
 )
 _HYPHEN = r"[-‑‐]"

@@ -7,9 +7,12 @@ sub-part ("au 2° du I de l'article"). A designation after an item ("du code de 
 since the previous designation, except earlier "article"-introduced parts of the list whose numbers are
 visibly of another code (a different letter or width, "L. 6331-48 … et à l'article L. 718-2-1 du code
 rural"); a code named just before the list ("du code de la sécurité sociale prévues aux articles …")
-applies too. Items with no code belong to the default code, the code of the text being analyzed (a query
-has none). The grammar lives in `analyzers.citation_grammar`, number handling in
-`analyzers.citation_numbers`.
+applies too, as does a code named after parts of it ("et des sections 2 et 3 du chapitre II … du code de
+l'aviation civile") or right before the list ("code civil art 2"). Items with no code belong to the
+default code: the code a bill announces it amends ("Le code général des impôts est ainsi modifié :"),
+else the code of the text being analyzed (a query has none). The grammar lives in
+`analyzers.citation_grammar`, number handling in `analyzers.citation_numbers`, what is read from the
+text around a list in `analyzers.citation_context`.
 
 Choices worth knowing:
 - "à l'exception de l'article L. 1" is kept as a citation (the text does cite L. 1) with `excluded=True`.
@@ -17,7 +20,11 @@ Choices worth knowing:
   articles that exist between them. "L. 5422-1 et suivants" cites L5422-1 with `following=True`.
 - "du même code" is the code named last before it in the text (or the default code when none was);
   "au même article 83" stays in the text cited just before.
-- "article 1er" / "article premier" cite "1", as Légifrance numbers it.
+- "article 1er" / "article premier" cite "1", as Légifrance numbers it; so do ordinals ("article
+  quatrième", "10ème") and arrêtés' dotted numbers ("4.1.b") are kept as written.
+- With the default code's articles known, items naming no code whose numbers it cannot have (not among
+  its articles, nor shaped like them: "L. 821-40" in the Code du travail) go to the code named last before
+  them, if that code has them or its articles are not known.
 - A text that is not a string has no citations; a bug of the grammar raises, so that the tests and the
   fuzzers see it (every pattern is bounded: no input is slow or raises by design).
 """
@@ -25,29 +32,24 @@ Choices worth knowing:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from unidecode import unidecode
-
+from analyzers import citation_context as context
 from analyzers import citation_grammar as grammar
+from analyzers.citation_context import CODE_ARTICLE, resolve_code
 from analyzers.citation_numbers import (
     KnownArticles,
     canonical_number,
     expand,
     known_for,
-    known_shapes,
     number_shape,
     order_key,
     range_end,
     resolve_number,
 )
-from analyzers.code_names import CODES
 from corpus.model import article_key
 
-CODE_ARTICLE = "code_article"
 OTHER_TEXT = "other_text"
 
 
@@ -74,26 +76,6 @@ class Citation:
         if self.kind != CODE_ARTICLE or not self.code_id:
             return ()
         return tuple(article_key(self.code_id, number) for number in self.articles)
-
-
-def _fold(value: str) -> str:
-    return re.sub(r"\s+", " ", unidecode(value).lower()).strip(" .")
-
-
-_CODE_LOOKUP: dict[str, tuple[str, str]] = {}
-for _title, _code_id, _names, _abbreviations, _aliases in CODES:
-    for _spelling in (_title, _code_id, *_names, *_abbreviations, *_aliases):
-        _CODE_LOOKUP.setdefault(_fold(_spelling), (_title, _code_id))
-
-
-def resolve_code(name: str | None) -> tuple[str | None, str | None]:
-    """(title, code_id) for a code title, spoken name, abbreviation or LEGITEXT id; unknown titles kept."""
-    if not name or not isinstance(name, str):
-        return None, None
-    found = _CODE_LOOKUP.get(_fold(name))
-    if found:
-        return found
-    return name.strip(), None
 
 
 @dataclass
@@ -134,7 +116,7 @@ def _excluded_before(text: str, position: int) -> bool:
 
 def _designation_before(text: str, position: int, default, taken: int = 0) -> tuple | None:
     """A code named just before the list; `taken` is where the previous list ended (its own code)."""
-    just_before = _code_just_before(text, position, taken)
+    just_before = context.code_just_before(text, position, taken)
     if just_before:
         return (CODE_ARTICLE, *resolve_code(just_before), None)
     window_start = max(0, position - grammar.DESIGNATION_WINDOW, taken)
@@ -147,94 +129,7 @@ def _designation_before(text: str, position: int, default, taken: int = 0) -> tu
     match = grammar.DESIGNATION_BEFORE.search(text, window_start, position)
     if not match:
         return None
-    return (CODE_ARTICLE, *resolve_code(_code_of_group(match)), None)
-
-
-def _code_of_group(match: re.Match) -> str:
-    for name, value in match.groupdict().items():
-        if value is not None and name in grammar.CODE_GROUPS:
-            return grammar.CODE_GROUPS[name]
-    return ""
-
-
-class _Mentions(NamedTuple):
-    """Every code named in a text, in order: where each name starts and ends, and its title."""
-
-    starts: list[int]
-    ends: list[int]
-    titles: list[str]
-
-
-@functools.lru_cache(maxsize=4)
-def _code_mentions(text: str) -> _Mentions:
-    """Every code named in `text`, found once per text: cheap candidates, then a match."""
-    mentions = _Mentions([], [], [])
-    covered = 0
-    for candidate in grammar.CODE_MENTION_CANDIDATE.finditer(text):
-        if candidate.start() < covered:
-            continue  # "code général des impôts" inside "annexe II au code général des impôts"
-        match = grammar.CODE_MENTION.match(text, candidate.start())
-        if match:
-            mentions.starts.append(match.start())
-            mentions.ends.append(match.end())
-            mentions.titles.append(_code_of_group(match))
-            covered = match.end()
-    return mentions
-
-
-def _code_just_before(text: str, position: int, taken: int) -> str | None:
-    """A code named right before a list, nothing but spaces or a comma between (a typed query: "code
-    civil art 2", a heading "Code du travail" over "Article L. 1"); not the previous list's own code."""
-    # Cheap test first: most lists follow no code name, and finding the mentions costs a scan of the text.
-    if not _last_word_may_end_a_code(text, position, taken):
-        return None
-    mentions = _code_mentions(text)
-    index = bisect.bisect_left(mentions.starts, position) - 1
-    if index < 0 or mentions.starts[index] < taken:
-        return None
-    if grammar.BETWEEN_CODE_AND_LIST.fullmatch(text, mentions.ends[index], position):
-        return mentions.titles[index]
-    return None
-
-
-def _last_word_may_end_a_code(text: str, position: int, taken: int = 0) -> bool:
-    """Is the word before `position` (spaces, commas, colons skipped) how a code's name ends?"""
-    if text[position - 1 : position] in ("'", "’"):
-        return False  # "à l'article": the usual case, answered at once
-    before = text[max(taken, position - 60) : position].rstrip(grammar.BETWEEN_CODE_AND_LIST_CHARS)
-    words = before.rsplit(None, 1)
-    return bool(words) and grammar.may_end_a_code_name(words[-1])
-
-
-def _scopes(text: str) -> tuple[list[int], list[str]]:
-    """Where a bill says which code it amends ("I. – Le code général des impôts est ainsi modifié :"):
-    from there on, what cites no code cites that one, until another code is announced."""
-    starts: list[int] = []
-    titles: list[str] = []
-    # Cheap tests first (the scan for code names is the cost): a code's name just before "est modifié".
-    if ("modifi" not in text and "complét" not in text) or not any(
-        _last_word_may_end_a_code(text, hint.start()) for hint in grammar.AMENDED_CODE_HINT.finditer(text)
-    ):
-        return starts, titles
-    mentions = _code_mentions(text)
-    for end, title in zip(mentions.ends, mentions.titles, strict=True):
-        if grammar.AMENDED_CODE.match(text, end):
-            starts.append(end)
-            titles.append(title)
-    return starts, titles
-
-
-def _same_code(
-    text: str, position: int, default: tuple[str | None, str | None]
-) -> tuple[str | None, str | None]:
-    """The code named last before `position` ("du même code"), else the default code."""
-    window_start = max(0, position - 4000)
-    mentions = _code_mentions(text)
-    index = bisect.bisect_left(mentions.starts, position) - 1
-    present = text.rfind("présent code", window_start, position)
-    if index < 0 or mentions.starts[index] < window_start or present > mentions.starts[index]:
-        return default
-    return resolve_code(mentions.titles[index])
+    return (CODE_ARTICLE, *resolve_code(context.code_of_group(match)), None)
 
 
 def _designation(
@@ -243,9 +138,9 @@ def _designation(
     if match.group("present"):
         return (CODE_ARTICLE, *default, None)
     if match.group("same"):
-        return (CODE_ARTICLE, *_same_code(text, match.start(), default), None)
+        return (CODE_ARTICLE, *context.same_code(text, match.start(), default), None)
     if match.group("code") or match.group("abbreviation"):
-        return (CODE_ARTICLE, *resolve_code(_code_of_group(match)), None)
+        return (CODE_ARTICLE, *resolve_code(context.code_of_group(match)), None)
     return (OTHER_TEXT, None, None, _clean(match.group("other_text")))
 
 
@@ -388,7 +283,7 @@ def find_citations(
     if not isinstance(text, str) or not text:
         return []
     own_code = resolve_code(code)
-    scope_starts, scope_titles = _scopes(text)
+    scope_starts, scope_titles = context.scopes(text)
     citations: list[Citation] = []
     items: list[_Item] = []
     position = 0
@@ -405,29 +300,6 @@ def find_citations(
     return citations
 
 
-def _code_that_has(text: str, run: list[_Item], default, known_articles) -> tuple | None:
-    """Items that name no code, whose numbers the default code cannot have but the code named last
-    before them may ("… du code de commerce. Lorsque les conditions de l'article L. 821-40 sont
-    réunies"): that code. Needs the default code's articles; the other code's are checked when known."""
-    if known_articles is None:
-        return None
-    own = known_for(known_articles, default[0], default[1], default[1], default[0])
-    numbers = [canonical_number(item.number) for item in run]
-    if own is None or any(resolve_number(number, default[0], own) in own for number in numbers):
-        return None
-    # A number shaped like the default code's own ("R. 5141-11" in the Code du travail) is one of its
-    # repealed articles, not another code's.
-    if any(number_shape(number) in known_shapes(own) for number in numbers):
-        return None
-    title, code_id = _same_code(text, run[0].start, default)
-    if code_id is None or code_id == default[1]:
-        return None
-    theirs = known_for(known_articles, title, code_id, default[1], default[0])
-    if theirs is None or all(resolve_number(number, title, theirs) in theirs for number in numbers):
-        return (CODE_ARTICLE, title, code_id, None)
-    return None
-
-
 def _group(text: str, items: list[_Item], default, known_articles) -> list[Citation]:
     citations: list[Citation] = []
     run: list[_Item] = []
@@ -436,7 +308,12 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
         if not run:
             return
         if run[0].guessed:
-            run[0].target = _code_that_has(text, run, default, known_articles) or run[0].target
+            run[0].target = (
+                context.code_that_has(
+                    text, [item.number for item in run], run[0].start, default, known_articles
+                )
+                or run[0].target
+            )
         kind, title, code_id, other = run[0].target
         known = (
             known_for(known_articles, title, code_id, default[1], default[0])

@@ -4,7 +4,9 @@ Gold: every `<a … title="<code> - art. <number> (V)">` in an article's HTML (`
 citation and its target (`cidTexte` in the href names the text). The tokenizer reads the plain text of
 the same version with the code's title as default code. Reported, for the tokenizer and for the baseline
 bare regex `[LRD]\\.? ?\\d+(-\\d+)*` (everything attributed to the default code):
-recall intra-code and cross-code, extracted targets absent from the gold (with a sample), misattribution
+recall intra-code and cross-code (raw, and on the audited gold: links whose own words do not contain
+the number they target, "l'article L. 4532-11" linked to R4532-11, are Légifrance's mistakes and are set
+aside), extracted targets absent from the gold (with a sample), misattribution
 (a link to another code read as the default code), dangling targets (default-code numbers that do not
 exist at that date), exceptions, and the time taken.
 

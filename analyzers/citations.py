@@ -301,66 +301,58 @@ def find_citations(
 
 
 def _group(text: str, items: list[_Item], default, known_articles) -> list[Citation]:
-    citations: list[Citation] = []
-    run: list[_Item] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        if run[0].guessed:
-            run[0].target = (
-                context.code_that_has(
-                    text, [item.number for item in run], run[0].start, default, known_articles
-                )
-                or run[0].target
-            )
-        kind, title, code_id, other = run[0].target
-        known = (
-            known_for(known_articles, title, code_id, default[1], default[0])
-            if kind == CODE_ARTICLE
-            else None
-        )
-        articles: list[str] = []
-        ranges = []
-        for item in run:
-            first = resolve_number(canonical_number(item.number), title, known)
-            if item.last:
-                last = resolve_number(range_end(first, canonical_number(item.last)), title, known)
-                ranges.append((first, last))
-                articles.extend(expand(first, last, known))
-            else:
-                articles.append(first)
-        start, end = run[0].start, run[-1].end
-        citations.append(
-            Citation(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=kind,
-                code=title,
-                code_id=code_id,
-                articles=tuple(dict.fromkeys(articles)),
-                detail=run[0].detail,
-                other_text=other,
-                ranges=tuple(ranges),
-                following=any(item.following for item in run),
-                excluded=run[0].excluded,
-            )
-        )
-        run.clear()
-
+    """One citation per run of items with the same target, segment, sub-part and exclusion."""
+    runs: list[list[_Item]] = []
     for item in items:
-        if run and (
+        run = runs[-1] if runs else None
+        if run is None or (
             item.target != run[0].target
             or item.segment != run[0].segment
             or item.detail
             or run[0].detail
             or item.excluded != run[0].excluded
         ):
-            flush()
-        run.append(item)
-    flush()
-    return citations
+            runs.append([item])
+        else:
+            run.append(item)
+    return [_citation(text, run, default, known_articles) for run in runs]
+
+
+def _citation(text: str, run: list[_Item], default, known_articles) -> Citation:
+    """The citation of one run: numbers fitted to the code, ranges expanded with the articles known."""
+    if run[0].guessed:
+        numbers = [item.number for item in run]
+        found = context.code_that_has(text, numbers, run[0].start, default, known_articles)
+        run[0].target = found or run[0].target
+    kind, title, code_id, other = run[0].target
+    known = (
+        known_for(known_articles, title, code_id, default[1], default[0]) if kind == CODE_ARTICLE else None
+    )
+    articles: list[str] = []
+    ranges = []
+    for item in run:
+        first = resolve_number(canonical_number(item.number), title, known)
+        if item.last:
+            last = resolve_number(range_end(first, canonical_number(item.last)), title, known)
+            ranges.append((first, last))
+            articles.extend(expand(first, last, known))
+        else:
+            articles.append(first)
+    start, end = run[0].start, run[-1].end
+    return Citation(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        code=title,
+        code_id=code_id,
+        articles=tuple(dict.fromkeys(articles)),
+        detail=run[0].detail,
+        other_text=other,
+        ranges=tuple(ranges),
+        following=any(item.following for item in run),
+        excluded=run[0].excluded,
+    )
 
 
 def _texts_alone(text: str, citations: list[Citation]) -> list[Citation]:

@@ -135,6 +135,17 @@ def same_code(
     return resolve_code(mentions.titles[index])
 
 
+def default_code_has(written: list[str], default, known_articles) -> bool:
+    """Are these numbers the default code's (among its articles, or shaped like them)? Needs its articles."""
+    own = (
+        known_for(known_articles, default[0], default[1], default[1], default[0]) if known_articles else None
+    )
+    if not own:
+        return False
+    numbers = [resolve_number(canonical_number(number), default[0], own) for number in written]
+    return all(number in own or number_shape(number) in known_shapes(own) for number in numbers)
+
+
 def code_that_has(text: str, written: list[str], start: int, default, known_articles) -> tuple | None:
     """Items that name no code, whose numbers the default code cannot have but the code named last
     before them may ("… du code de commerce. Lorsque les conditions de l'article L. 821-40 sont

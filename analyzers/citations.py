@@ -90,6 +90,7 @@ class _Item:
     segment: int = 0  # lists re-introduced by "article" ("… et à l'article L. 2") start a new segment
     target: tuple[str, str | None, str | None, str | None] | None = None  # kind, title, code_id, other
     guessed: bool = False  # nothing named its code: the default code, for want of better
+    remote: bool = False  # its code was named after parts of that code: the default code's own may win
 
 
 def _clean(value: str) -> str:
@@ -159,7 +160,7 @@ class _List:
     guessed: bool = False  # the fallback is the default code only because nothing else was named
     pending: int = 0
 
-    def designate(self, target: tuple) -> None:
+    def designate(self, target: tuple, remote: bool = False) -> None:
         """A code named at the end of a list covers the whole list ("à l'article L. 233-1, aux I et II
         de l'article L. 233-3 et à l'article L. 233-16 du code de commerce"), except earlier segments
         whose numbers are visibly of another code ("aux articles L. 6331-48 et L. 6331-53 et à
@@ -169,6 +170,7 @@ class _List:
         for waiting in self.items[self.pending :]:
             same_list = waiting.segment == last.segment or number_shape(waiting.number) == shape
             waiting.target = target if same_list else self.fallback
+            waiting.remote = remote and same_list
         self.pending = len(self.items)
 
 
@@ -260,7 +262,7 @@ def _parse_list(
             reading.designate(_designation(match, text, default))
             item.end = position = match.end()
         elif after_structure := _designation_after_structure(text, position, default):
-            reading.designate(after_structure[0])
+            reading.designate(after_structure[0], remote=True)
             return reading.items, after_structure[1]
         elif (following := _next_item(text, position, reading)) is not None:
             position = following
@@ -320,10 +322,14 @@ def _group(text: str, items: list[_Item], default, known_articles) -> list[Citat
 
 def _citation(text: str, run: list[_Item], default, known_articles) -> Citation:
     """The citation of one run: numbers fitted to the code, ranges expanded with the articles known."""
+    numbers = [item.number for item in run]
     if run[0].guessed:
-        numbers = [item.number for item in run]
         found = context.code_that_has(text, numbers, run[0].start, default, known_articles)
         run[0].target = found or run[0].target
+    elif run[0].remote and context.default_code_has(numbers, default, known_articles):
+        # "des articles L. 1271-1 à L. 1271-16 et de la sous-section 2 … du code de la sécurité sociale":
+        # the code named after the parts is theirs; the articles are the default code's own.
+        run[0].target = (CODE_ARTICLE, *default, None)
     kind, title, code_id, other = run[0].target
     known = (
         known_for(known_articles, title, code_id, default[1], default[0]) if kind == CODE_ARTICLE else None

@@ -252,3 +252,14 @@ def test_ordinal_and_number_spellings_agree(number, word):
     assert pairs(f"article {number}ème") == pairs(f"article {number}")
     digits = {"premier": "1", "second": "2", "troisième": "3", "quatrième": "4"}[word]
     assert pairs(f"article {word}") == pairs(f"article {digits}")
+
+
+def test_a_code_named_after_its_parts_leaves_the_default_codes_own_articles():
+    text = (
+        "les articles L. 1271-1 à L. 1271-16 et de la sous-section 2 de la section 1 du chapitre III bis "
+        "du livre Ier du code de la sécurité sociale"
+    )
+    known = {"L1271-1", "L1271-16", "L1233-3"}
+    assert pairs(text, TRAVAIL, known) == [(TRAVAIL, "L1271-1"), (TRAVAIL, "L1271-16")]
+    # Without the default code's articles, the code named last is all there is to go by.
+    assert {code for code, _ in pairs(text)} == {"Code de la sécurité sociale"}

@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzers.french import lemma_analyzer, surface_analyzer
+from analyzers.lemmas import LEMMATIZER
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
 from corpus.store import Store
 from indexer.citation_graph import CitationRow, citation_rows
+from indexer.doc_table import write_doc_table
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
+from indexer.lemma_table import write_lemma_table
 from indexer.location import (
     build_lock,
     current_target,
@@ -139,8 +142,9 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]:
-    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index."""
+def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int, dict[str, str]]:
+    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index;
+    also returns the forms → lemmas the worker computed (the index's lemma table)."""
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
 
@@ -172,7 +176,7 @@ def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]
     except BaseException:
         writer.cancel()
         raise
-    return segment, rows, count
+    return segment, rows, count, LEMMATIZER.known()
 
 
 def build_index(
@@ -231,12 +235,16 @@ def build_index(
                 bar.update(len(versions) - bar.n)
             finally:
                 bar.close()
-            rows = [row for _, part_rows, _ in parts for row in part_rows]
-            count = sum(part_count for _, _, part_count in parts)
+            rows = [row for _, part_rows, _, _ in parts for row in part_rows]
+            count = sum(part_count for _, _, part_count, _ in parts)
             writer = SegmentWriter(ix)
             writer._close_segment()
-            writer._commit_toc([segment for segment, _, _ in parts])
+            writer._commit_toc([segment for segment, _, _, _ in parts])
             writer._finish()
+            write_lemma_table(
+                directory, {form: lemma for *_, table in parts for form, lemma in table.items()}
+            )
+            write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
             IndexMeta(
                 schema_version=INDEX_SCHEMA_VERSION,

@@ -22,7 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEV = ROOT.parent / "shared" / "judgments" / "cdtn_prequalified_dev.jsonl"
+# ../shared beside the checkout (/work/main → /work/shared; a worktree one level deeper looks one up).
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
+DEV = SHARED / "judgments" / "cdtn_prequalified_dev.jsonl"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,8 @@ LENGTH_FIELDS = ("text", "surface", "section")
 @dataclass(frozen=True)
 class DocTable:
     stored: tuple[dict, ...]  # stored fields, in document-number order
-    lengths: dict[str, np.ndarray]  # field → token count of every document
+    lengths: dict[str, np.ndarray]  # field → token count of every document (Whoosh's one-byte, lossy)
+    averages: dict[str, float]  # field → exact average length (Whoosh's total / documents)
 
 
 def read_from_index(index: Index) -> DocTable:
@@ -40,7 +41,8 @@ def read_from_index(index: Index) -> DocTable:
             )
             for field in LENGTH_FIELDS
         }
-    return DocTable(tuple(stored), lengths)
+        averages = {field: searcher.avg_field_length(field) or 1.0 for field in LENGTH_FIELDS}
+    return DocTable(tuple(stored), lengths, averages)
 
 
 def write_doc_table(directory: Path, index: Index) -> None:
@@ -57,4 +59,6 @@ def read_doc_table(directory: Path, documents: int) -> DocTable | None:
         return None
     if not isinstance(table, DocTable) or len(table.stored) != documents:
         return None
+    if not isinstance(getattr(table, "averages", None), dict):
+        return None  # written by an earlier layout of DocTable
     return table

@@ -143,8 +143,3 @@ def snippet(
 ) -> Markup:
     """The best passage of `text` for the query, escaped, matches in <mark>, "…" where it was cut."""
     return best_snippet(text, terms, citation_spans, size).html()
-
-
-def highlight_all(text: str, terms: QueryTerms, citation_spans: Iterable[tuple[int, int]] = ()) -> Markup:
-    """The whole text, escaped, with every match marked (the article page)."""
-    return render(text, find_marks(text, terms, citation_spans))

@@ -46,7 +46,14 @@ def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = dict(os.environ, LEXSEARCH_HOME=str(ui_home))
-    command = [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())", "app", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys, ui.cli; sys.exit(ui.cli.main())",
+        "app",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(
         [*command, "--address", "127.0.0.1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import subprocess
+import os
 import sys
 import time
 import urllib.request
@@ -48,23 +47,57 @@ def streamlit_command(port: int, address: str = "localhost") -> list[str]:
 
 
 def prepare() -> None:
-    """Open the service once here so a first run builds store and index with progress in this terminal."""
+    """Build store and index here when missing, so a first run shows its progress in this terminal.
+
+    With both built, nothing is opened: the app opens the service itself, and opening it here too
+    would only delay the first page.
+    """
+    from corpus.settings import data_home
+    from indexer.location import current_target
+
+    home = data_home()
+    if (home / "corpus.sqlite3").is_file() and current_target(home / "index") is not None:
+        return
     from search.service import SearchService
 
-    SearchService.open(build_if_missing=True)
+    SearchService.open(build_if_missing=True).close()
 
 
-def answering(base: str, process: subprocess.Popen, timeout: float = 120.0) -> bool:
-    """Wait until the server answers its health check (False if it exits or never answers)."""
+def announce_when_answering(host: str, port: int, timeout: float = 600.0) -> None:
+    """Print the address once the server answers its health check, from a detached grandchild process:
+    this process is about to become Streamlit (exec), so it cannot wait for the server itself. The double
+    fork leaves no zombie; the watcher has its own session (a Ctrl-C goes to the server only) and ends
+    with the check, when the server is gone, or after `timeout`."""
+    server = os.getpid()
+    if os.fork() != 0:
+        os.wait()  # the intermediate child exits at once
+        return
+    os.setsid()
+    if os.fork() != 0:
+        os._exit(0)
+    base = f"http://{host}:{port}/"
     deadline = time.monotonic() + timeout
-    while process.poll() is None and time.monotonic() < deadline:
+    while time.monotonic() < deadline and _alive(server):
         try:
             with urllib.request.urlopen(base + "_stcore/health", timeout=2) as answer:
                 if answer.status == 200:
-                    return True
+                    print(
+                        f"lexsearch: l'app répond sur {base} (Ctrl-C pour arrêter)",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                    break
         except OSError:
             time.sleep(0.3)
-    return False
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -72,20 +105,16 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"lexsearch app: --port {args.port} : ce n'est pas un port TCP", file=sys.stderr)
         return 2
     prepare()
-    process = subprocess.Popen(streamlit_command(args.port, args.address), stdout=subprocess.DEVNULL)
-    # A TERM (make interrupted, a service manager) ends the server too, not only this process.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        host = "localhost" if args.address in ("0.0.0.0", "::") else args.address
-        if answering(f"http://{host}:{args.port}/", process):
-            print(
-                f"lexsearch: l'app répond sur http://{host}:{args.port}/ (Ctrl-C pour arrêter)",
-                file=sys.stderr,
-            )
-        return process.wait()
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
+    sys.stderr.flush()
+    sys.stdout.flush()
+    host = "localhost" if args.address in ("0.0.0.0", "::") else args.address
+    announce_when_answering(host, args.port)
+    # Streamlit REPLACES this process (exec) rather than running as its child: a SIGTERM or Ctrl-C sent to
+    # `lexsearch app` reaches the server itself, and no orphaned Streamlit keeps serving after it.
+    command = streamlit_command(args.port, args.address)
+    # Streamlit's own banner (stdout, in English) would give the address a second time, before the app
+    # answers; its logs and errors go to stderr, which stays.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.execv(command[0], command)
+    return 0  # not reached

@@ -128,11 +128,37 @@ def diff_words(old: str | None, new: str | None) -> TextDiff:
     matcher = difflib.SequenceMatcher(
         None, [_bare(token) for token in before], [_bare(token) for token in after], autojunk=False
     )
-    return TextDiff(
-        tuple(
-            DiffOp(OpKind(tag), before[i1:i2], after[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        )
-    )
+    ops = [DiffOp(OpKind(tag), before[i1:i2], after[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return TextDiff(tuple(_slide_to_paragraphs(ops)))
+
+
+def _slide_to_paragraphs(ops: list[DiffOp]) -> list[DiffOp]:
+    """An added or removed paragraph is often matched one sentence end too early (". ¶ Nouveau" added
+    instead of "Nouveau . ¶"): slide such a run over the equal run after it, by the fewest tokens that make
+    it end with a paragraph break, when those tokens are the same on its side."""
+    for index in range(1, len(ops) - 1):
+        before, run, after = ops[index - 1], ops[index], ops[index + 1]
+        if run.kind not in (OpKind.INSERT, OpKind.DELETE) or before.kind is not OpKind.EQUAL:
+            continue
+        if after.kind is not OpKind.EQUAL or (run.new or run.old)[-1] == BREAK:
+            continue
+        inserted = run.kind is OpKind.INSERT
+        tokens, same_side = (run.new, after.new) if inserted else (run.old, after.old)
+        for k in range(1, min(len(tokens), len(same_side)) + 1):
+            if _bare(tokens[k - 1]) != _bare(same_side[k - 1]):
+                break
+            if same_side[k - 1] != BREAK:
+                continue
+            moved = tokens[k:] + same_side[:k]
+            if inserted:
+                ops[index - 1] = DiffOp(OpKind.EQUAL, before.old + after.old[:k], before.new + tokens[:k])
+                ops[index] = DiffOp(run.kind, (), moved)
+            else:
+                ops[index - 1] = DiffOp(OpKind.EQUAL, before.old + tokens[:k], before.new + after.new[:k])
+                ops[index] = DiffOp(run.kind, moved, ())
+            ops[index + 1] = DiffOp(OpKind.EQUAL, after.old[k:], after.new[k:])
+            break
+    return [op for op in ops if op.old or op.new]
 
 
 def side_by_side(result: TextDiff) -> tuple[SideRow, ...]:

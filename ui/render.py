@@ -293,11 +293,12 @@ def _change(tokens: Sequence[str], tag: str, label: str, sign: str) -> Markup:
     if all(token == BREAK for token in tokens):
         return Markup("<br>") if tag == "ins" else Markup("")
     lead = Markup("<br>") if tokens[0] == BREAK else Markup(" ") if tokens[0][:1] == " " else Markup("")
+    trail = Markup("<br>") if tokens[-1] == BREAK else Markup("")
     inner = list(_drop_edge_breaks(tokens))
     inner[0] = inner[0].lstrip(" ")
     return Markup(
-        '{}<{} aria-label="{}" title="{}"><span class="lx-sign">[{}</span> {} <span class="lx-sign">{}]</span></{}>'
-    ).format(lead, Markup(tag), label, label, sign, _words(inner), sign, Markup(tag))
+        '{}<{} aria-label="{}" title="{}"><span class="lx-sign">[{}</span> {} <span class="lx-sign">{}]</span></{}>{}'
+    ).format(lead, Markup(tag), label, label, sign, _words(inner), sign, Markup(tag), trail)
 
 
 def _unchanged(tokens: Sequence[str], *, context: int, collapse: str, first: bool, last: bool) -> Markup:

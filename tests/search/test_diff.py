@@ -106,3 +106,13 @@ def test_side_by_side_gives_both_texts_back(old: str, new: str) -> None:
     assert (
         "\n".join("".join(s.text for s in row.new) for row in rows).strip() == result.new_text() or not rows
     )
+
+
+def test_an_added_or_removed_paragraph_is_one_run_ending_at_its_break() -> None:
+    added = diff_words("Un.\nTrois.", "Un.\nDeux ajouté.\nTrois.")
+    [change] = [op for op in added.ops if op.kind is not OpKind.EQUAL]
+    assert change.kind is OpKind.INSERT and "".join(change.new).strip() == "Deux ajouté.\n".strip()
+    assert change.new[-1] == "\n"
+    removed = diff_words("Un.\nDeux ôté.\nTrois.", "Un.\nTrois.")
+    [change] = [op for op in removed.ops if op.kind is not OpKind.EQUAL]
+    assert change.kind is OpKind.DELETE and change.old[-1] == "\n"

@@ -167,6 +167,9 @@ def test_search_to_diff_to_changeset_to_cited_article(browser) -> None:
         print(f"time to first results after Enter: {elapsed * 1000:.0f} ms (query « {QUERY} »)")
         print(f"result line: {page.inner_text('.lx-count')}")
         assert "q=licenciement" in page.url
+        # The hits are drawn before the run ends; the rest of the screen (pagination, end marker, removal of
+        # the previous screen's elements) can still move them, and a click during that move is lost.
+        screen_done(page, "search")
         shot(page, "1-search")
 
         diff_links = [

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzers.french import lemma_analyzer, surface_analyzer
+from analyzers.lemmas import LEMMATIZER
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
 from corpus.store import CitationRow, Store
 from indexer.citation_graph import citation_rows
+from indexer.doc_table import write_doc_table
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
+from indexer.lemma_table import write_lemma_table
 from indexer.location import (
     build_lock,
     current_target,
@@ -138,8 +141,9 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]:
-    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index."""
+def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int, dict[str, str]]:
+    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index;
+    also returns the forms → lemmas the worker computed (the index's lemma table)."""
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
 
@@ -171,13 +175,14 @@ def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]
     except BaseException:
         writer.cancel()
         raise
-    return segment, rows, count
+    return segment, rows, count, LEMMATIZER.known()
 
 
 def _write_parts(
     pool: object, directory: Path, processes: int, total: int, counter: object, progress: bool
-) -> list[tuple[object, list[CitationRow], int]]:
-    """Every worker's (segment, citation rows, count), with a progress bar fed by the shared counter."""
+) -> list[tuple[object, list[CitationRow], int, dict[str, str]]]:
+    """Every worker's (segment, citation rows, count, lemma table), with a progress bar fed by the shared
+    counter."""
     from tqdm import tqdm
 
     bar = tqdm(total=total, desc="index", unit="version", file=sys.stderr, disable=not progress)
@@ -253,9 +258,13 @@ def build_index(
             directory = new_build_directory(root)
             ix = whoosh_index.create_in(str(directory), build_schema())
             parts = _write_parts(pool, directory, processes, len(versions), counter, progress)
-            rows = [row for _, part_rows, _ in parts for row in part_rows]
-            count = sum(part_count for _, _, part_count in parts)
-            _commit_segments(ix, [segment for segment, _, _ in parts])
+            rows = [row for _, part_rows, _, _ in parts for row in part_rows]
+            count = sum(part_count for _, _, part_count, _ in parts)
+            _commit_segments(ix, [segment for segment, _, _, _ in parts])
+            write_lemma_table(
+                directory, {form: lemma for *_, table in parts for form, lemma in table.items()}
+            )
+            write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
             IndexMeta(
                 schema_version=INDEX_SCHEMA_VERSION,

@@ -11,7 +11,7 @@ import numpy as np
 from analyzers.citations import order_key
 from search.candidates import Candidate
 from search.filters import VersionFilter
-from search.highlight import snippet
+from search.highlight import Snippet, best_snippet
 from search.index_view import IndexView
 from search.matching import QueryTerms
 from search.results import Hit, VersionRef
@@ -39,11 +39,11 @@ def make_hit(
     """The result row of `candidate`; its article link follows citations at `at` (the request's date)."""
     row = view.rows[candidate.docnum]
     text_and_spans = texts.get(row.version_id)
-    snippet_html = ""
+    passage = Snippet("")
     if text_and_spans is not None:
         text, spans = text_and_spans
         cited = set(references)
-        snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
+        passage = best_snippet(text, terms, [(s, e) for s, e, key in spans if key in cited])
     others = sorted(
         (view.rows[d] for d in matching if d != candidate.docnum),
         key=lambda other: other.valid_from or date.min,
@@ -60,13 +60,15 @@ def make_hit(
         valid_to=row.valid_to,
         status=row.status,
         score=round(candidate.score, 6),
-        snippet=snippet_html,
+        snippet=str(passage.html()) if passage.text else "",
         section_path=row.section_path,
         other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
         amending_text=row.amending_title or None,
         article_url=article_url(row.version_id, at),
         diff_url=diff_url(row.version_id),
         amending_text_id=row.amending_text_id or None,
+        snippet_text=passage.text,
+        highlights=passage.highlights,
     )
 
 

@@ -22,10 +22,10 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
 from search.filters import VersionFilter
-from search.postings import field_lengths
 from search.retrieval import FieldStats, WhooshEngine
 
 POOL_SIZE = 4
@@ -110,20 +110,20 @@ class IndexView:
             )
 
     def _load(self) -> None:
-        with self.searcher() as searcher:
-            self.rows = self._load_rows(searcher)
-            size = len(self.rows)
-            for field in ("text", "surface", "section"):
-                # Per-document lengths are stored in one byte each (lossy past a few dozen tokens); the
-                # average comes from Whoosh's exact total instead, as Whoosh's own BM25F takes it.
-                lengths = field_lengths(searcher, field, size)
-                self.stats[field] = FieldStats(lengths, searcher.avg_field_length(field) or 1.0)
+        # The build's pickled table when it has one (fast), else the same values read through Whoosh.
+        table = read_doc_table(self.directory, self.index.doc_count_all()) or read_from_index(self.index)
+        self.rows = self._load_rows(table.stored)
+        for field in LENGTH_FIELDS:
+            # Per-document lengths are stored in one byte each (lossy past a few dozen tokens); the
+            # average comes from Whoosh's exact total instead, as Whoosh's own BM25F takes it.
+            self.stats[field] = FieldStats(table.lengths[field], table.averages[field])
 
     @staticmethod
-    def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
-        reader = searcher.reader()
-        rows: list[DocRow | None] = [None] * reader.doc_count_all()
-        for docnum, fields in reader.iter_docs():
+    def _load_rows(stored: tuple[dict, ...]) -> tuple[DocRow, ...]:
+        rows: list[DocRow | None] = [None] * len(stored)
+        for docnum, fields in enumerate(stored):
+            if not fields:
+                continue  # a deleted document
             rows[docnum] = DocRow(
                 version_id=fields["version_id"],
                 article_id=fields["article_id"],

@@ -223,6 +223,17 @@ def _commit_segments(ix: object, segments: list[object]) -> None:
     writer._finish()
 
 
+def _write_meta(directory: Path, store: Store, documents: int) -> None:
+    """The index's meta file: what it was built from (the store's stamp, the analyzers) and when."""
+    IndexMeta(
+        schema_version=INDEX_SCHEMA_VERSION,
+        documents=documents,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        store_digest=store.version_stamp(),
+        analyzers=analyzers_fingerprint(),
+    ).write(directory)
+
+
 def build_index(
     store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
 ) -> BuildReport:
@@ -243,13 +254,8 @@ def build_index(
         raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    _STATE.update(
-        parts=processes,
-        versions=versions,
-        articles=articles,
-        counter=counter,
-        known=frozenset(key for _, key, _ in articles.values()),
-    )
+    known = frozenset(key for _, key, _ in articles.values())
+    _STATE.update(parts=processes, versions=versions, articles=articles, counter=counter, known=known)
     # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
     pool = context.Pool(processes, _die_with_parent, (os.getpid(),)) if processes > 1 else None
     try:
@@ -266,13 +272,7 @@ def build_index(
             )
             write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
-            IndexMeta(
-                schema_version=INDEX_SCHEMA_VERSION,
-                documents=count,
-                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                store_digest=store.version_stamp(),
-                analyzers=analyzers_fingerprint(),
-            ).write(directory)
+            _write_meta(directory, store, count)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)
     finally:

@@ -208,6 +208,7 @@ def _commit_segments(ix: object, segments: list[object]) -> None:
     multi-segment writer, `ix.writer(procs=2, multisegment=True)` (MpWriter), which makes the very same
     calls inside: measured on the default corpus, MpWriter fed by our analysis pool built in 95.7 s
     against 95.4 s for this code (load 7–10 on the shared 2 cores: no difference), but
+    (`scripts/measure_segment_writers.py time` and `… kill` print these again)
     - its sub-processes are forked once the build lock is held and block forever on their job queue
       when the build is killed: after a SIGKILL, they kept the lock's file description and the next
       `lexsearch index` was refused ("another `lexsearch index` is running") until they were killed by

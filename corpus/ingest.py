@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import artifact, legifrance
+from corpus import artifact, capture, legifrance
 from corpus.errors import SourceError
 from corpus.model import Article, Code
 from corpus.settings import DEFAULT_ARTIFACT, store_path
@@ -25,7 +25,10 @@ from corpus.store import CodeSummary, Store
 # Git-based adapters, tried in this order after the artifact and Légifrance checks (an Archéo Lex
 # repository is also a git repository, so it is asked first).
 GIT_ADAPTERS = ("corpus.archeolex", "corpus.gitrepo")
-SOURCE_KINDS = "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle"
+SOURCE_KINDS = (
+    "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle, "
+    "a directory of article files (with --captured)"
+)
 
 
 def is_artifact(path: Path) -> bool:
@@ -41,6 +44,8 @@ def detect(path: Path) -> str:
         return "artifact"
     if legifrance.accepts(path):
         return "legifrance"
+    if capture.accepts(path):
+        return "capture"
     for name in GIT_ADAPTERS:
         try:
             adapter = importlib.import_module(name)
@@ -68,16 +73,50 @@ def artifact_codes(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
 
 
 def read_sources(
-    paths: Iterable[Path], *, progress: bool = False
+    paths: Iterable[Path],
+    *,
+    progress: bool = False,
+    captured: capture.Capture | None = None,
+    code_title: str | None = None,
+    store: Store | None = None,
 ) -> Iterator[tuple[Code, Iterable[Article]]]:
-    """Every code of every source; kinds are detected for all paths before anything is read."""
+    """Every code of every source; kinds are detected for all paths before anything is read. Captured
+    trees come last, each merged with its code's history from the other sources, else from `store`."""
     paths = [Path(path) for path in paths]
     kinds = [(path, detect(path)) for path in paths]
     snapshots = [path for path, kind in kinds if kind == "legifrance"]
+    trees = [(path, capture.code_for(path, code_title)) for path, kind in kinds if kind == "capture"]
+    if trees and captured is None:
+        raise SourceError(
+            str(trees[0][0]),
+            "répertoire d'articles sans dates : indiquez sa date avec --captured AAAA-MM[-JJ]",
+        )
+    if captured is not None and not trees:
+        raise SourceError("--captured", "ne s'applique qu'à un répertoire de fichiers d'articles")
+    held: dict[str, tuple[Code, list[Article]]] = {}
+    for code, articles in _dated_sources(kinds, snapshots, progress):
+        if any(code.code_id == tree_code.code_id for _, tree_code in trees):
+            held[code.code_id] = (code, list(articles))
+        else:
+            yield code, articles
+    for path, code in trees:
+        history_code, history = held.pop(code.code_id, (code, None))
+        if history is None:
+            stored = store.code(code.code_id) if store is not None else None
+            history_code, history = (
+                (stored, list(store.articles_of_code(code.code_id))) if stored else (code, [])
+            )
+        articles = capture.merge(history_code, history, capture.read_tree(path), captured)
+        yield articles[0].code, articles
+
+
+def _dated_sources(
+    kinds: list[tuple[Path, str]], snapshots: list[Path], progress: bool
+) -> Iterator[tuple[Code, Iterable[Article]]]:
     for path, kind in kinds:
         if kind == "artifact":
             yield from artifact_codes(path)
-        elif kind != "legifrance":
+        elif kind not in ("legifrance", "capture"):
             read = importlib.import_module(kind).read
             takes_progress = "progress" in inspect.signature(read).parameters
             yield from read(path, progress=progress) if takes_progress else read(path)
@@ -89,15 +128,26 @@ def read_sources(
         yield from legifrance.merge(bar)
 
 
-def ingest(store: Store, paths: Iterable[Path], *, progress: bool = True) -> list[CodeSummary]:
-    """Read `paths` and replace each of their codes in `store`, all in one transaction."""
+def ingest(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    progress: bool = True,
+    captured: capture.Capture | None = None,
+    code_title: str | None = None,
+) -> list[CodeSummary]:
+    """Read `paths` and replace each of their codes in `store`, all in one transaction. A captured tree
+    (`captured` says when) is merged with the history of its code (`code_title`, else as the tree says)."""
     paths = [Path(path) for path in paths]
     if not paths:
         raise SourceError("corpus add", "no source given")
     codes: list[str] = []
 
     def tracked() -> Iterator[tuple[Code, Iterable[Article]]]:
-        for code, articles in read_sources(paths, progress=progress):
+        sources = read_sources(
+            paths, progress=progress, captured=captured, code_title=code_title, store=store
+        )
+        for code, articles in sources:
             if code.code_id in codes:
                 raise SourceError(
                     code.code_id, "given twice in one ingest (merge snapshots by passing them together)"

@@ -21,7 +21,8 @@ from corpus import changesets as changeset_queries
 from corpus import citation_rows
 from corpus.errors import StoreError
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
-from corpus.store_rows import iso, read_versions
+from corpus.store_rows import day as stored_day
+from corpus.store_rows import iso, read_versions, uncertain_columns
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
 from corpus.store_summary import CodeSummary, content_digest, summarize
@@ -102,8 +103,8 @@ class Store:
             for code, articles in codes:
                 self._delete_code(connection, code.code_id)
                 connection.execute(
-                    "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
-                    (code.code_id, code.title, source),
+                    "INSERT INTO codes(code_id, title, source, known_until) VALUES (?, ?, ?, ?)",
+                    (code.code_id, code.title, source, iso(code.known_until)),
                 )
                 count = 0
                 for article in articles:
@@ -148,8 +149,9 @@ class Store:
         for ordinal, version in enumerate(article.versions):
             connection.execute(
                 "INSERT INTO versions(version_id, article_id, ordinal, number, text, html, valid_from, "
-                "valid_to, valid_to_pending, status, section_path, nota) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "valid_to, valid_to_pending, status, section_path, nota, valid_from_uncertain, "
+                "valid_from_after, valid_to_uncertain, valid_to_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     version.version_id,
                     article.article_id,
@@ -163,6 +165,8 @@ class Store:
                     version.status.value,
                     json.dumps(list(version.section_path), ensure_ascii=False),
                     version.nota,
+                    *uncertain_columns(version.start_uncertain),
+                    *uncertain_columns(version.end_uncertain),
                 ),
             )
             for amendment in version.amendments:
@@ -189,14 +193,25 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def codes(self) -> list[Code]:
-        rows = self.connection.execute("SELECT code_id, title FROM codes ORDER BY title")
-        return [Code(row["code_id"], row["title"]) for row in rows]
+        rows = self.connection.execute("SELECT code_id, title, known_until FROM codes ORDER BY title")
+        return [Code(row["code_id"], row["title"], stored_day(row["known_until"])) for row in rows]
 
     def code(self, code_id: str) -> Code | None:
         row = self.connection.execute(
-            "SELECT code_id, title FROM codes WHERE code_id = ?", (code_id,)
+            "SELECT code_id, title, known_until FROM codes WHERE code_id = ?", (code_id,)
         ).fetchone()
-        return Code(row["code_id"], row["title"]) if row else None
+        return Code(row["code_id"], row["title"], stored_day(row["known_until"])) if row else None
+
+    def articles_of_code(self, code_id: str) -> Iterator[Article]:
+        """Every article of one code with its versions, by number; for merging a new source into it."""
+        code = self.code(code_id)
+        if code is None:
+            return
+        rows = self.connection.execute(
+            "SELECT article_id FROM articles WHERE code_id = ? ORDER BY number, article_id", (code_id,)
+        ).fetchall()
+        for row in rows:
+            yield Article(row[0], code, self._number(row[0]), tuple(self.versions_of(row[0])))
 
     def article(self, article_id: str) -> Article | None:
         row = self.connection.execute(
@@ -217,6 +232,12 @@ class Store:
     def article_by_number(self, code_id: str, number: str) -> Article | None:
         found = self.articles_by_key(article_key(code_id, number))
         return found[0] if found else None
+
+    def _number(self, article_id: str) -> str:
+        row = self.connection.execute(
+            "SELECT number FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row[0]
 
     def article_keys(self, code_id: str | None = None) -> list[str]:
         if code_id is None:

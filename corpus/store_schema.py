@@ -11,14 +11,16 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 
-SCHEMA_VERSION = 1
+# 2: uncertain dates of captured versions (versions.*_after / *_uncertain) and codes.known_until.
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS codes (
     code_id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    source TEXT
+    source TEXT,
+    known_until TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
@@ -40,7 +42,11 @@ CREATE TABLE IF NOT EXISTS versions (
     valid_to_pending INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL,
     section_path TEXT NOT NULL,
-    nota TEXT
+    nota TEXT,
+    valid_from_uncertain TEXT,  -- NULL: valid_from is exact; else the precision of valid_from
+    valid_from_after TEXT,  -- an uncertain start happened after this day (NULL: no earlier limit)
+    valid_to_uncertain TEXT,
+    valid_to_after TEXT
 );
 CREATE INDEX IF NOT EXISTS versions_by_article ON versions(article_id, ordinal);
 CREATE INDEX IF NOT EXISTS versions_by_validity ON versions(valid_from, valid_to);

@@ -21,8 +21,9 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from corpus.model import UncertainDate
 from indexer.opening import open_index, read_guarded
-from indexer.schema import IndexMeta, parse_date_value
+from indexer.schema import IndexMeta, parse_date_value, parse_dating
 from search.filters import VersionFilter
 from search.postings import field_lengths
 from search.retrieval import FieldStats
@@ -47,6 +48,8 @@ class DocRow:
     section_path: tuple[str, ...]
     partie: str
     livre: str
+    start_uncertain: UncertainDate | None = None  # valid_from / valid_to are then latest bounds
+    end_uncertain: UncertainDate | None = None
 
 
 class IndexView:
@@ -116,6 +119,7 @@ class IndexView:
         reader = searcher.reader()
         rows: list[DocRow | None] = [None] * reader.doc_count_all()
         for docnum, fields in reader.iter_docs():
+            start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
             rows[docnum] = DocRow(
                 version_id=fields["version_id"],
                 article_id=fields["article_id"],
@@ -130,6 +134,8 @@ class IndexView:
                 section_path=tuple(fields.get("section_path", ())),
                 partie=fields.get("partie", ""),
                 livre=fields.get("livre", ""),
+                start_uncertain=start_uncertain,
+                end_uncertain=end_uncertain,
             )
         return tuple(row for row in rows if row is not None)
 

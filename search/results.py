@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from corpus.model import UncertainDate
+
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -28,6 +30,8 @@ class VersionRef:
     valid_from: date | None
     valid_to: date | None
     status: str
+    start_uncertain: UncertainDate | None = None
+    end_uncertain: UncertainDate | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Hit:
     article_url: str
     diff_url: str
     amending_text_id: str | None = None
+    start_uncertain: UncertainDate | None = None  # valid_from is then the latest possible day
+    end_uncertain: UncertainDate | None = None  # valid_to is then the latest possible day
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from corpus.build_default import VERSIONS, build_default, default_cache
+from corpus.capture import Capture, parse_captured
 from corpus.ingest import ensure_default_store, ingest, rebuild_default_store
 from corpus.settings import DEFAULT_ARTIFACT
 from corpus.store import CodeSummary, Store
@@ -21,6 +22,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--store",
         type=Path,
         help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3, holding the default corpus too)",
+    )
+    add.add_argument(
+        "--captured",
+        type=_captured,
+        metavar="AAAA-MM[-JJ]",
+        help="when a directory of undated article files was captured (month or day); it is merged with "
+        "the history of its code already in the store",
+    )
+    add.add_argument(
+        "--code", metavar="TITRE", help="the code of a captured directory, e.g. « Code de commerce »"
     )
     add.add_argument("--quiet", action="store_true", help="no progress bar")
     add.set_defaults(handler=run_add)
@@ -52,6 +63,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rebuild.set_defaults(handler=run_rebuild)
 
 
+def _captured(value: str) -> Capture:
+    try:
+        return parse_captured(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def describe(summary: CodeSummary) -> list[str]:
     """The French lines `corpus info` prints for one code."""
     first = summary.first_date.isoformat() if summary.first_date else "?"
@@ -77,7 +95,10 @@ def run_add(args: argparse.Namespace) -> int:
     # an explicit --store starts empty.
     opened = Store.open(args.store) if args.store else ensure_default_store(progress=not args.quiet)
     with opened as store:
-        _print(ingest(store, args.sources, progress=not args.quiet))
+        summaries = ingest(
+            store, args.sources, progress=not args.quiet, captured=args.captured, code_title=args.code
+        )
+        _print(summaries)
     return 0
 
 

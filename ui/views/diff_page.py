@@ -50,9 +50,9 @@ def change_summary(
         parts.append(
             render.notices(
                 [
-                    f"Le texte de la version précédente ({render.validity(previous.valid_from, previous.valid_to)}) "
+                    f"Le texte de la version précédente ({render.version_validity(previous)}) "
                     "n'est pas connu : comparaison avec la dernière version antérieure dont le texte est connu "
-                    f"({render.validity(compared.valid_from, compared.valid_to)})."
+                    f"({render.version_validity(compared)})."
                 ]
             )
         )
@@ -82,9 +82,9 @@ def show(service: object, screen: Screen) -> None:
     article = service.article_of(version.version_id)
     previous, _ = baseline(article.versions, version)
     st.title(f"Modifications de l'article {version.number}")
-    period = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)
+    period = render.version_validity(version)
     replaced = (
-        f"remplace la version {render.validity(previous.valid_from, previous.valid_to)}"
+        f"remplace la version {render.version_validity(previous)}"
         if previous
         else "première version de l'article"
     )

@@ -1,0 +1,418 @@
+"""Source: a directory tree of article files captured at one date, with no per-article dates.
+
+Layout: `<Partie>/<LIVRE>/<TITRE>/…/Article <num>.md`, each file a heading line `#… Article <num>`, a
+blank line, then the text (e.g. an Archéo Lex export split per article). The user states when the tree
+was captured (`2023-03` or `2023-03-06`): that is all we know of its dates.
+
+Merged with the code's history when there is one (`merge`): an unchanged wording extends the version
+the history knows; a changed one is a new version whose entry into force is unknown, some day after the
+history's last known day and by the capture; an article of the captured scope missing from the tree is
+gone by the capture, day unknown. Nothing is given a made-up day: see `corpus.model.UncertainDate`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from unidecode import unidecode
+
+from corpus.article_body import split_body
+from corpus.code_names import CODE_IDENTITIES, code_id_for_title
+from corpus.dating import stated
+from corpus.errors import SourceError
+from corpus.gitlog import derived_id
+from corpus.model import (
+    Article,
+    Code,
+    DatePrecision,
+    Status,
+    UncertainDate,
+    Version,
+    normalize_number,
+)
+
+_ARTICLE_HEADING = re.compile(r"^#+\s*Article\s+(?P<number>\S.*?)\s*$")
+_TITLE_HEADING = re.compile(r"^#+\s*(?P<title>\S.*?)\s*$")
+_SNIFF = 20  # files looked at by `accepts`
+_DESCRIPTIONS = ("README.md", "PROVENANCE.md")  # where the tree may say which code it is
+
+
+@dataclass(frozen=True)
+class Capture:
+    """When a tree was captured: a day, or a month (then `day` is its first day)."""
+
+    day: date
+    precision: DatePrecision
+
+    @property
+    def label(self) -> str:
+        return stated(self.day, self.precision)
+
+
+@dataclass(frozen=True)
+class CapturedArticle:
+    number: str  # as printed in the heading
+    text: str
+    html: str | None
+    folders: tuple[str, ...]  # from the tree's root down to the file's folder
+    path: str  # relative to the root, for messages
+
+
+def parse_captured(value: str) -> Capture:
+    """ "2023-03" (a month) or "2023-03-06" (a day); ValueError in French otherwise."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return Capture(date.fromisoformat(f"{text}-01"), DatePrecision.MONTH)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return Capture(date.fromisoformat(text), DatePrecision.DAY)
+    except ValueError:
+        pass
+    raise ValueError(f"date de capture invalide « {value} » : attendu AAAA-MM ou AAAA-MM-JJ")
+
+
+def _article_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.md") if p.is_file() and p.name not in _DESCRIPTIONS)
+
+
+def accepts(path: Path) -> bool:
+    """A plain directory (not a git repository) whose markdown files start `#… Article <num>`."""
+    path = Path(path)
+    if not path.is_dir() or (path / ".git").exists() or (path / "HEAD").is_file():
+        return False
+    for file in _article_files(path)[:_SNIFF]:
+        with file.open(encoding="utf-8", errors="replace") as handle:
+            if _ARTICLE_HEADING.match(handle.readline().lstrip("\ufeff")):
+                return True
+    return False
+
+
+def parse_article_file(content: str) -> tuple[str, str, str | None] | None:
+    """(number as printed, plain text, html or None), or None when the first line is no article heading."""
+    first, _, body = content.lstrip("\ufeff").lstrip("\n").partition("\n")
+    match = _ARTICLE_HEADING.match(first)
+    if match is None:
+        return None
+    text, html = split_body(body)
+    return match["number"], text, html
+
+
+def read_tree(root: Path) -> list[CapturedArticle]:
+    """Every article file of the tree; SourceError naming the file for one that is not an article, a
+    number given twice, or a tree without articles."""
+    root = Path(root)
+    articles: dict[str, CapturedArticle] = {}
+    for file in _article_files(root):
+        relative = file.relative_to(root).as_posix()
+        try:
+            parsed = parse_article_file(file.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as error:
+            raise SourceError(f"{root}/{relative}", f"pas en UTF-8 ({error.reason})") from None
+        if parsed is None:
+            raise SourceError(f"{root}/{relative}", "la première ligne n'est pas un titre « # Article … »")
+        number, text, html = parsed
+        key = normalize_number(number)
+        if key in articles:
+            raise SourceError(f"{root}/{relative}", f"article {number} déjà lu dans {articles[key].path}")
+        if not text:
+            raise SourceError(f"{root}/{relative}", f"article {number} sans texte")
+        folders = file.relative_to(root).parent.parts
+        articles[key] = CapturedArticle(number, text, html, folders, relative)
+    if not articles:
+        raise SourceError(str(root), "aucun fichier d'article (« # Article … ») dans ce répertoire")
+    return list(articles.values())
+
+
+def _fold(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(title).lower()).strip()
+
+
+def _titles_named_in(heading: str) -> list[str]:
+    folded = f" {_fold(heading)} "
+    return [c.title for c in CODE_IDENTITIES if f" {_fold(c.title)} " in folded]
+
+
+def code_for(root: Path, title: str | None = None) -> Code:
+    """The code a tree belongs to: the one the user names, else the code a README.md / PROVENANCE.md
+    heading at its root names (the longest title found), else an error asking for `--code`."""
+    if title:
+        code_id = code_id_for_title(title)
+        if code_id is None:
+            raise SourceError(
+                str(root), f"code inconnu « {title} » (attendu un titre comme « Code de commerce »)"
+            )
+        return Code(code_id, next(c.title for c in CODE_IDENTITIES if c.code_id == code_id))
+    for name in _DESCRIPTIONS:
+        description = Path(root) / name
+        if not description.is_file():
+            continue
+        for line in description.read_text(encoding="utf-8", errors="replace").splitlines():
+            match = _TITLE_HEADING.match(line)
+            found = _titles_named_in(match["title"]) if match else []
+            if found:
+                chosen = max(found, key=len)
+                return Code(code_id_for_title(chosen) or chosen, chosen)
+    raise SourceError(str(root), "code inconnu : indiquez-le avec --code « Code de commerce »")
+
+
+def standalone(code: Code, captured: Iterable[CapturedArticle], capture: Capture) -> list[Article]:
+    """Without a history: each file is one version known in force at the capture, since an unknown day."""
+    code = replace(code, known_until=capture.day)
+    return sorted(
+        (
+            Article(
+                _article_id(code, item.number),
+                code,
+                item.number,
+                (_new_version(code, _article_id(code, item.number), item, capture, None, item.folders),),
+            )
+            for item in captured
+        ),
+        key=_order,
+    )
+
+
+def _article_id(code: Code, number: str) -> str:
+    return derived_id("CAPA", code.code_id, normalize_number(number))
+
+
+def _new_version(
+    code: Code,
+    article_id: str,
+    item: CapturedArticle,
+    capture: Capture,
+    after: date | None,
+    section_path: tuple[str, ...],
+) -> Version:
+    """The captured wording: in force by the capture, since some day after `after` (None: unknown)."""
+    return Version(
+        version_id=derived_id("CAPV", code.code_id, normalize_number(item.number), capture.day.isoformat()),
+        article_id=article_id,
+        number=item.number,
+        text=item.text,
+        html=item.html,
+        valid_from=capture.day,
+        valid_to=None,
+        status=Status.IN_FORCE,
+        section_path=section_path,
+        start_uncertain=UncertainDate(after, capture.precision),
+    )
+
+
+def _order(article: Article) -> tuple[str, str]:
+    return normalize_number(article.number), article.article_id
+
+
+# -- merging with a history -------------------------------------------------------------------------------
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2015": "-",
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2012": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2018": "'",
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+    }
+)
+
+
+def same_wording(old: str | None, new: str) -> bool:
+    """Equal up to line wrapping, spacing and typography (dashes, apostrophes, quotes), which exports of
+    the same consolidated text do not print alike."""
+    if old is None:
+        return False
+
+    def folded(text: str) -> str:
+        return " ".join(text.translate(_TYPOGRAPHY).split())
+
+    return folded(old) == folded(new)
+
+
+def _keys(folders: Iterable[str]) -> tuple[str, ...]:
+    """Folder or section titles reduced to their label: "Livre VI : Des difficultés…" / "LIVRE VI" →
+    "livre vi", so a capture's folders and a history's titles compare."""
+    return tuple(_fold(title.split(":", 1)[0]) for title in folders)
+
+
+def _common_prefix(paths: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    paths = list(paths)
+    prefix = paths[0] if paths else ()
+    for path in paths[1:]:
+        length = 0
+        while length < min(len(prefix), len(path)) and prefix[length] == path[length]:
+            length += 1
+        prefix = prefix[:length]
+    return prefix
+
+
+def _find(keys: tuple[str, ...], part: tuple[str, ...]) -> int | None:
+    """Where `part` starts in `keys` (a history's path may carry a leading level the capture lacks)."""
+    if not part:
+        return 0
+    for start in range(len(keys) - len(part) + 1):
+        if keys[start : start + len(part)] == part:
+            return start
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    code: Code
+    capture: Capture
+    known_until: date
+    scope: tuple[str, ...]  # the captured folders' common prefix, as labels
+    covered: frozenset[tuple[str, ...]]  # capture folder prefixes one level below the scope the history has
+    titles: dict[tuple[str, ...], tuple[str, ...]]  # capture label prefix → the history's titles
+
+
+def known_until(code: Code, history: list[Article], capture: Capture) -> date:
+    """The last day the history is known: the source's own (a git export's last commit), else the
+    latest date any of its versions starts or ends on, up to the capture."""
+    if code.known_until is not None:
+        return code.known_until
+    days = [
+        day
+        for article in history
+        for version in article.versions
+        for day in (version.valid_from, version.valid_to)
+        if day is not None and day <= capture.day
+    ]
+    return max(days, default=capture.day)
+
+
+def _context(
+    code: Code, history: list[Article], captured: list[CapturedArticle], capture: Capture
+) -> _Context:
+    until = known_until(code, history, capture)
+    if until >= capture.day:
+        raise SourceError(
+            code.title,
+            f"la capture ({capture.label}) n'est pas postérieure à l'historique déjà connu "
+            f"(jusqu'au {until.isoformat()})",
+        )
+    scope = _common_prefix(_keys(item.folders) for item in captured)
+    below = len(scope) + 1
+    wanted = {_keys(item.folders)[:below] for item in captured}
+    # Only versions in force at the end of the history show what it covers: an export with a gap (a whole
+    # titre missing) still has that titre's old, repealed articles.
+    paths = {v.section_path for article in history for v in article.versions if v.in_force_at(until)}
+    covered, titles = set(), {}
+    for path in sorted(paths):
+        keys = _keys(path)
+        covered.update(prefix for prefix in wanted if _find(keys, prefix) is not None)
+        for start in range(len(keys)):
+            for end in range(start + 1, len(keys) + 1):
+                titles.setdefault(keys[start:end], path[:end])
+    return _Context(code, capture, until, scope, frozenset(covered), titles)
+
+
+def _section_path(context: _Context, folders: tuple[str, ...]) -> tuple[str, ...]:
+    """The capture's folders, named with the history's section titles where it has them."""
+    keys = _keys(folders)
+    for length in range(len(keys), 0, -1):
+        known = context.titles.get(keys[:length])
+        if known is not None:
+            return known + folders[length:]
+    return folders
+
+
+def merge(
+    code: Code, history: list[Article], captured: list[CapturedArticle], capture: Capture
+) -> list[Article]:
+    """The code's articles once the capture is laid over its history (see the module's docstring)."""
+    if not history:
+        return standalone(code, captured, capture)
+    context = _context(code, history, captured, capture)
+    merged_code = replace(code, known_until=capture.day)
+    by_number: dict[str, list[Article]] = {}
+    for article in history:
+        by_number.setdefault(normalize_number(article.number), []).append(article)
+    result = []
+    for item in captured:
+        same_number = by_number.pop(normalize_number(item.number), [])
+        old = _latest(same_number)
+        result.append(_updated(context, old, item))
+        result.extend(article for article in same_number if article is not old)
+    for articles in by_number.values():
+        result.extend(_gone(context, a) if _in_scope(context, a) else a for a in articles)
+    return sorted((replace(article, code=merged_code) for article in result), key=_order)
+
+
+def _latest(articles: list[Article]) -> Article | None:
+    """Of the history's articles with one number (a file moved is a new one), the one known last."""
+
+    def last_day(article: Article) -> date:
+        return max((v.valid_from or date.min for v in article.versions), default=date.min)
+
+    return max(
+        articles,
+        key=lambda a: (bool(a.versions) and a.versions[-1].valid_to is None, last_day(a)),
+        default=None,
+    )
+
+
+def _current(article: Article, day: date) -> Version | None:
+    """The history's version in force at `day` (its announced versions included)."""
+    return next((v for v in reversed(article.versions) if v.in_force_at(day)), None)
+
+
+def _updated(context: _Context, old: Article | None, item: CapturedArticle) -> Article:
+    capture = context.capture
+    section_path = _section_path(context, item.folders)
+    if old is None:
+        covered = _keys(item.folders)[: len(context.scope) + 1] in context.covered
+        after = context.known_until if covered else None
+        article_id = _article_id(context.code, item.number)
+        version = _new_version(context.code, article_id, item, capture, after, section_path)
+        return Article(article_id, context.code, item.number, (version,))
+    current = _current(old, capture.day)
+    if current is not None and current.valid_to is None and same_wording(current.text, item.text):
+        return old  # unchanged: the known version is simply still in force
+    after = context.known_until
+    versions = list(old.versions)
+    if current is not None:
+        after = max(after, current.valid_from or after)
+        ended = replace(
+            current,
+            valid_to=capture.day,
+            status=Status.MODIFIED,
+            end_uncertain=UncertainDate(after, capture.precision),
+        )
+        versions[versions.index(current)] = ended
+    versions = [v for v in versions if v.valid_from is None or v.valid_from <= capture.day]
+    versions.append(_new_version(context.code, old.article_id, item, capture, after, section_path))
+    return replace(old, number=item.number, versions=tuple(versions))
+
+
+def _in_scope(context: _Context, article: Article) -> bool:
+    last = article.versions[-1] if article.versions else None
+    return last is not None and _find(_keys(last.section_path), context.scope) is not None
+
+
+def _gone(context: _Context, article: Article) -> Article:
+    """An article of the captured scope the capture lacks: its open version ends by the capture."""
+    current = _current(article, context.capture.day)
+    if current is None or current.valid_to is not None:
+        return article  # already ended in the history
+    after = max(context.known_until, current.valid_from or context.known_until)
+    ended = replace(
+        current,
+        valid_to=context.capture.day,
+        status=Status.GONE,
+        end_uncertain=UncertainDate(after, context.capture.precision),
+    )
+    versions = tuple(ended if v is current else v for v in article.versions)
+    return replace(article, versions=versions)

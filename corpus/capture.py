@@ -274,8 +274,7 @@ class _Context:
     capture: Capture
     known_until: date
     scope: tuple[str, ...]  # the captured folders' common prefix, as labels
-    covered: frozenset[tuple[str, ...]]  # capture folder prefixes one level below the scope the history has
-    titles: dict[tuple[str, ...], tuple[str, ...]]  # capture label prefix → the history's titles
+    titles: dict[tuple[str, ...], tuple[str, ...]]  # label runs the history lists (in force) → its titles
 
 
 def known_until(code: Code, history: list[Article], capture: Capture) -> date:
@@ -304,19 +303,24 @@ def _context(
             f"(jusqu'au {until.isoformat()})",
         )
     scope = _common_prefix(_keys(item.folders) for item in captured)
-    below = len(scope) + 1
-    wanted = {_keys(item.folders)[:below] for item in captured}
-    # Only versions in force at the end of the history show what it covers: an export with a gap (a whole
+    # Only versions in force at the end of the history show what it lists: an export with a gap (a whole
     # titre missing) still has that titre's old, repealed articles.
     paths = {v.section_path for article in history for v in article.versions if v.in_force_at(until)}
-    covered, titles = set(), {}
+    titles: dict[tuple[str, ...], tuple[str, ...]] = {}
     for path in sorted(paths):
         keys = _keys(path)
-        covered.update(prefix for prefix in wanted if _find(keys, prefix) is not None)
         for start in range(len(keys)):
             for end in range(start + 1, len(keys) + 1):
                 titles.setdefault(keys[start:end], path[:end])
-    return _Context(code, capture, until, scope, frozenset(covered), titles)
+    return _Context(code, capture, until, scope, titles)
+
+
+def _listed(context: _Context, folders: tuple[str, ...]) -> bool:
+    """Whether the history lists the part of the code an article is in, below the captured scope's root:
+    then an article it lacks came after it. The root alone proves nothing (a whole titre may be missing
+    from an export), so an article whose only known ancestor is the root has no earlier bound."""
+    keys = _keys(folders)
+    return any(keys[:length] in context.titles for length in range(len(context.scope) + 1, len(keys) + 1))
 
 
 def _section_path(context: _Context, folders: tuple[str, ...]) -> tuple[str, ...]:
@@ -373,8 +377,7 @@ def _updated(context: _Context, old: Article | None, item: CapturedArticle) -> A
     capture = context.capture
     section_path = _section_path(context, item.folders)
     if old is None:
-        covered = _keys(item.folders)[: len(context.scope) + 1] in context.covered
-        after = context.known_until if covered else None
+        after = context.known_until if _listed(context, item.folders) else None
         article_id = _article_id(context.code, item.number)
         version = _new_version(context.code, article_id, item, capture, after, section_path)
         return Article(article_id, context.code, item.number, (version,))

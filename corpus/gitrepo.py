@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -323,13 +323,10 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
     with repository(path) as repo, BlobReader(repo, where=where) as blobs:
         history = _History(blobs, where)
         commits = iter_commits(repo, where=where)
-        last_day: date | None = None  # the export's last commit: the day its history is known up to
         for commit in tqdm(
             commits, desc=f"git {path.name}", unit=" commits", disable=not progress, file=sys.stderr
         ):
             history.apply(commit)
-            if commit.day <= date.today() and (last_day is None or commit.day > last_day):
-                last_day = commit.day
         history.refresh_code_titles()
         if not history.articles:
             others = f" ({len(history.skipped)} other markdown files)" if history.skipped else ""
@@ -342,7 +339,7 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
             by_code.setdefault(article.code.code_id, []).append(article)
     for code_id in sorted(by_code):
         articles = sorted(by_code[code_id], key=_article_order)
-        yield replace(articles[0].code, known_until=last_day), articles
+        yield articles[0].code, articles
 
 
 def _article_order(article: Article) -> tuple[str, str]:

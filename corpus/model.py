@@ -93,9 +93,6 @@ class UncertainDate:
 class Code:
     code_id: str  # LEGITEXT… for Légifrance, a stable slug otherwise
     title: str  # "Code du travail"
-    # The last day the source's history of this code is known complete (a git export's last commit): a
-    # later capture's changes happened after it. Not part of the code's identity.
-    known_until: date | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from corpus import changesets as changeset_queries
-from corpus import citation_rows
+from corpus import citation_rows, store_history
+from corpus.anomalies import AnomalyKind
 from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
+from corpus.merge import CoverageGap, SourceSpan
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
-from corpus.store_rows import day as stored_day
 from corpus.store_rows import iso, read_versions, uncertain_columns
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
@@ -95,17 +96,22 @@ class Store:
         return self.replace_codes([(code, articles)], source=source)[0]
 
     def replace_codes(
-        self, codes: Iterable[tuple[Code, Iterable[Article]]], *, source: str = ""
+        self,
+        codes: Iterable[tuple[Code, Iterable[Article]]],
+        *,
+        source: str = "",
+        after_code: Callable[[sqlite3.Connection, Code], None] | None = None,
     ) -> list[int]:
         """Replace several codes in ONE transaction: a failure anywhere (even while a later code's
-        source is still being read) leaves the store exactly as it was. Returns article counts."""
+        source is still being read) leaves the store exactly as it was. Returns article counts.
+        `after_code` writes what goes with a code (its coverage, its anomalies) in the same transaction."""
         counts = []
         with self.transaction() as connection:
             for code, articles in codes:
                 self._delete_code(connection, code.code_id)
                 connection.execute(
-                    "INSERT INTO codes(code_id, title, source, known_until) VALUES (?, ?, ?, ?)",
-                    (code.code_id, code.title, source, iso(code.known_until)),
+                    "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
+                    (code.code_id, code.title, source),
                 )
                 count = 0
                 for article in articles:
@@ -123,6 +129,8 @@ class Store:
                         ) from None
                     count += 1
                 counts.append(count)
+                if after_code is not None:
+                    after_code(connection, code)
             connection.execute(
                 "DELETE FROM amending_texts WHERE text_id NOT IN (SELECT DISTINCT text_id FROM amendments)"
             )
@@ -194,25 +202,14 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------------
 
     def codes(self) -> list[Code]:
-        rows = self.connection.execute("SELECT code_id, title, known_until FROM codes ORDER BY title")
-        return [Code(row["code_id"], row["title"], stored_day(row["known_until"])) for row in rows]
+        rows = self.connection.execute("SELECT code_id, title FROM codes ORDER BY title")
+        return [Code(row["code_id"], row["title"]) for row in rows]
 
     def code(self, code_id: str) -> Code | None:
         row = self.connection.execute(
-            "SELECT code_id, title, known_until FROM codes WHERE code_id = ?", (code_id,)
+            "SELECT code_id, title FROM codes WHERE code_id = ?", (code_id,)
         ).fetchone()
-        return Code(row["code_id"], row["title"], stored_day(row["known_until"])) if row else None
-
-    def articles_of_code(self, code_id: str) -> Iterator[Article]:
-        """Every article of one code with its versions, by number; for merging a new source into it."""
-        code = self.code(code_id)
-        if code is None:
-            return
-        rows = self.connection.execute(
-            "SELECT article_id FROM articles WHERE code_id = ? ORDER BY number, article_id", (code_id,)
-        ).fetchall()
-        for row in rows:
-            yield Article(row[0], code, self._number(row[0]), tuple(self.versions_of(row[0])))
+        return Code(row["code_id"], row["title"]) if row else None
 
     def article(self, article_id: str) -> Article | None:
         row = self.connection.execute(
@@ -233,12 +230,6 @@ class Store:
     def article_by_number(self, code_id: str, number: str) -> Article | None:
         found = self.articles_by_key(article_key(code_id, number))
         return found[0] if found else None
-
-    def _number(self, article_id: str) -> str:
-        row = self.connection.execute(
-            "SELECT number FROM articles WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        return row[0]
 
     def article_keys(self, code_id: str | None = None) -> list[str]:
         if code_id is None:
@@ -337,6 +328,23 @@ class Store:
 
     def changesets_of_version(self, version_id: str) -> list[tuple[AmendingText, date | None, str]]:
         return changeset_queries.changesets_of_version(self.connection, version_id)
+
+    # -- sources: coverage and anomalies ---------------------------------------------------------------
+
+    def code_history(self, code: Code) -> list[Article]:
+        """Every article of a code with all its versions (what a new source of it is merged into)."""
+        return store_history.read_code(self.connection, code)
+
+    def coverage(self, code_id: str) -> tuple[SourceSpan, ...]:
+        """Each source's span of days for a code."""
+        return store_history.spans(self.connection, code_id)
+
+    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
+        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so)."""
+        return store_history.gaps(self.connection, code_id)
+
+    def anomaly_counts(self, code_id: str | None = None) -> dict[AnomalyKind, int]:
+        return store_history.anomaly_counts(self.connection, code_id)
 
     # -- summary ---------------------------------------------------------------------------------------
 

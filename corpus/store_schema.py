@@ -1,7 +1,8 @@
 """The corpus store's tables, and the check that a file holds them at the version this code reads.
 
 Any change to the tables must bump `SCHEMA_VERSION`: an older store is then refused with a message saying
-how to rebuild it, never read wrongly.
+how to rebuild it, never read wrongly. A change that only adds tables is a migration instead: the older
+store gets them (empty) when opened for writing.
 """
 
 from __future__ import annotations
@@ -11,16 +12,15 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 
-# 2: uncertain dates of captured versions (versions.*_after / *_uncertain) and codes.known_until.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS codes (
     code_id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    source TEXT,
-    known_until TEXT
+    source TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY,
@@ -42,11 +42,7 @@ CREATE TABLE IF NOT EXISTS versions (
     valid_to_pending INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL,
     section_path TEXT NOT NULL,
-    nota TEXT,
-    valid_from_uncertain TEXT,  -- NULL: valid_from is exact; else the precision of valid_from
-    valid_from_after TEXT,  -- an uncertain start happened after this day (NULL: no earlier limit)
-    valid_to_uncertain TEXT,
-    valid_to_after TEXT
+    nota TEXT
 );
 CREATE INDEX IF NOT EXISTS versions_by_article ON versions(article_id, ordinal);
 CREATE INDEX IF NOT EXISTS versions_by_validity ON versions(valid_from, valid_to);
@@ -79,6 +75,40 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
 CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
 """
+    + (
+        ADDED_IN_2 := """
+CREATE TABLE IF NOT EXISTS coverage (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    covered_from TEXT,
+    covered_to TEXT,
+    PRIMARY KEY (code_id, source)
+);
+CREATE TABLE IF NOT EXISTS anomalies (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS anomalies_by_code ON anomalies(code_id, kind);
+"""
+    )
+    + (
+        # Uncertain boundaries of captured versions (`corpus.model.UncertainDate`): `*_uncertain` holds the
+        # precision of valid_from / valid_to when that is only a latest bound (NULL: exact), `*_after` the day
+        # after which the change happened (NULL: no earlier limit known).
+        ADDED_IN_3 := """
+ALTER TABLE versions ADD COLUMN valid_from_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_from_after TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_after TEXT;
+"""
+    )
+)
+
+# Additive migrations: schema version → the statements that bring it to the next version.
+MIGRATIONS = {1: ADDED_IN_2, 2: ADDED_IN_3}
 
 
 def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) -> None:
@@ -97,6 +127,11 @@ def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) ->
         return
     row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     found = row[0] if row else "none"
+    while create and found.isdigit() and int(found) in MIGRATIONS:
+        with connection:
+            connection.executescript(MIGRATIONS[int(found)])
+            found = str(int(found) + 1)
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (found,))
     if found != str(SCHEMA_VERSION):
         raise StoreError(
             f"{path}: corpus store written with schema {found}, this lexsearch reads schema "

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from corpus import capture
+from corpus import capture, capture_merge
 from corpus.dating import later_change_notice, validity
 from corpus.errors import SourceError
 from corpus.ingest import ingest
@@ -53,7 +53,13 @@ def test_captured_month_and_day_are_parsed_with_their_precision():
 def test_capture_is_filed_under_the_code_de_commerce_legifrance_id(merged):
     code = merged.code(COMMERCE)
     assert code is not None and code.title == "Code de commerce"
-    assert code.known_until == date(2023, 3, 1)
+    # The capture's own day is a span of its own: the days between the history and it are a known gap.
+    assert (date(2023, 3, 1), date(2023, 3, 1)) in [
+        (s.covered_from, s.covered_to) for s in merged.coverage(COMMERCE)
+    ]
+    assert [gap.label for gap in merged.coverage_gaps(COMMERCE)] == [
+        "versions entre avril 2015 et mars 2023 non couvertes par nos sources"
+    ]
 
 
 def test_changed_wording_is_a_new_version_whose_start_is_known_only_between_history_and_capture(merged):
@@ -123,7 +129,7 @@ def test_date_filter_shows_the_last_wording_known_in_force_with_a_notice_of_the_
 def test_without_history_each_file_is_one_version_known_in_force_at_the_capture(tmp_path):
     with Store.open(tmp_path / "corpus.sqlite3") as store:
         ingest(store, [write_capture(tmp_path / "tree")], progress=False, captured=MARCH_2023)
-        versions = [v for a in store.articles_of_code(COMMERCE) for v in a.versions]
+        versions = [v for a in store.code_history(store.code(COMMERCE)) for v in a.versions]
     assert len(versions) == 4
     assert {v.start_uncertain for v in versions} == {UncertainDate(None, DatePrecision.MONTH)}
     assert {(v.valid_from, v.valid_to) for v in versions} == {(date(2023, 3, 1), None)}
@@ -157,8 +163,27 @@ def test_file_that_is_not_an_article_is_named_in_the_error(tmp_path):
 
 
 def test_same_wording_ignores_wrapping_and_typography_only():
-    assert capture.same_wording(
+    assert capture_merge.same_wording(
         "Le plan ― arrêté\npar l’administrateur", "Le plan - arrêté par l'administrateur"
     )
-    assert not capture.same_wording("deux comités", "trois comités")
-    assert not capture.same_wording(None, "texte")
+    assert not capture_merge.same_wording("deux comités", "trois comités")
+    assert not capture_merge.same_wording(None, "texte")
+
+
+def test_history_and_capture_given_together_merge_as_when_added_one_after_the_other(tmp_path, merged):
+    with Store.open(tmp_path / "corpus.sqlite3") as store:
+        sources = [write_history(tmp_path / "history"), write_capture(tmp_path / "tree")]
+        ingest(store, sources, progress=False, captured=MARCH_2023)
+        together = {a.number: a.versions for a in store.code_history(store.code(COMMERCE))}
+    one_after_the_other = {a.number: a.versions for a in merged.code_history(merged.code(COMMERCE))}
+    assert together == one_after_the_other
+
+
+def test_adding_the_same_capture_again_changes_nothing(tmp_path):
+    with Store.open(tmp_path / "corpus.sqlite3") as store:
+        ingest(store, [write_history(tmp_path / "history")], progress=False)
+        tree = write_capture(tmp_path / "tree")
+        ingest(store, [tree], progress=False, captured=MARCH_2023)
+        before = store.content_digest()
+        ingest(store, [tree], progress=False, captured=MARCH_2023)
+        assert store.content_digest() == before

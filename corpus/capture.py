@@ -131,16 +131,19 @@ def _titles_named_in(heading: str) -> list[str]:
     return [c.title for c in CODE_IDENTITIES if f" {fold(c.title)} " in folded]
 
 
+def code_named(title: str) -> Code:
+    """The code a user names ("Code de commerce", accents and case aside), with its Légifrance id."""
+    code_id = code_id_for_title(title)
+    if code_id is None:
+        raise SourceError("--code", f"code inconnu « {title} » (attendu un titre comme « Code de commerce »)")
+    return Code(code_id, next(c.title for c in CODE_IDENTITIES if c.code_id == code_id))
+
+
 def code_for(root: Path, title: str | None = None) -> Code:
     """The code a tree belongs to: the one the user names, else the code a README.md / PROVENANCE.md
     heading at its root names (the longest title found), else an error asking for `--code`."""
     if title:
-        code_id = code_id_for_title(title)
-        if code_id is None:
-            raise SourceError(
-                str(root), f"code inconnu « {title} » (attendu un titre comme « Code de commerce »)"
-            )
-        return Code(code_id, next(c.title for c in CODE_IDENTITIES if c.code_id == code_id))
+        return code_named(title)
     for name in _DESCRIPTIONS:
         description = Path(root) / name
         if not description.is_file():

@@ -13,7 +13,7 @@ import inspect
 import itertools
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,38 +155,62 @@ def source_codes(
     captured: capture.Capture | None = None,
     code_title: str | None = None,
 ) -> Iterator[SourceCode]:
-    """Every code of every source, one at a time, each with its span and anomalies; captured trees
-    last, so that a history given in the same call is in the store before they are laid over it."""
+    """Every code of every source (only the code titled `code_title` when given), one at a time, each
+    with its span and anomalies; captured trees last, so that a history given in the same call is in the
+    store before they are laid over it."""
     kinds = [(path, detect(path)) for path in paths]
     trees = _captured_trees(kinds, captured, code_title)
+    only = capture.code_named(code_title).code_id if code_title else None
     seen: set[str] = set()
-    for path, kind in kinds:
-        label = source_label(path)
-        if kind == "corpus.allcodes":
-            for history in allcodes.histories(path, progress=progress):
-                _once(history.code, seen)
-                span = SourceSpan(label, history.covered_from, history.covered_to)
-                yield SourceCode(history.code, history.articles, label, span, tuple(history.anomalies))
-            continue
-        if kind in ("legifrance", "capture"):
-            continue
-        for code, articles in read_sources([path], progress=progress):
-            _once(code, seen)
-            listed = list(articles)
-            yield SourceCode(code, listed, label, estimate_span(label, listed))
-    snapshots = [path for path, kind in kinds if kind == "legifrance"]
-    if snapshots:
-        label = " ".join(sorted(source_label(path) for path in snapshots))
-        for code, articles in read_sources(snapshots, progress=progress):
-            _once(code, seen)
-            listed = list(articles)
-            yield SourceCode(code, listed, label, estimate_span(label, listed))
+
+    def wanted(code: Code) -> bool:
+        """Checked before a code's articles are read: a code given twice fails first."""
+        if only is not None and code.code_id != only:
+            return False
+        _once(code, seen)
+        return True
+
+    yield from _dated_source_codes(kinds, progress, wanted)
+    if only is not None and only not in seen and not trees:
+        raise SourceError(
+            " ".join(str(path) for path in paths), f"aucun article du {code_title} dans ces sources"
+        )
     captured_codes: set[str] = set()
     for path, code in trees:
         _once(code, captured_codes)
         label = source_label(path)
         tree = capture.CapturedTree(captured, tuple(capture.read_tree(path)))  # type: ignore[arg-type]
         yield SourceCode(code, [], label, SourceSpan(label, captured.day, captured.day), tree=tree)
+
+
+def _dated_source_codes(
+    kinds: list[tuple[Path | str, str]], progress: bool, wanted: Callable[[Code], bool]
+) -> Iterator[SourceCode]:
+    """The `wanted` codes of every source but captured trees, Légifrance snapshots merged together last."""
+    for path, kind in kinds:
+        label = source_label(path)
+        if kind == "corpus.allcodes":
+            for history in allcodes.histories(path, progress=progress):
+                if not wanted(history.code):
+                    continue
+                span = SourceSpan(label, history.covered_from, history.covered_to)
+                yield SourceCode(history.code, history.articles, label, span, tuple(history.anomalies))
+            continue
+        if kind in ("legifrance", "capture"):
+            continue
+        for code, articles in read_sources([path], progress=progress):
+            if not wanted(code):
+                continue
+            listed = list(articles)
+            yield SourceCode(code, listed, label, estimate_span(label, listed))
+    snapshots = [path for path, kind in kinds if kind == "legifrance"]
+    if snapshots:
+        label = " ".join(sorted(source_label(path) for path in snapshots))
+        for code, articles in read_sources(snapshots, progress=progress):
+            if not wanted(code):
+                continue
+            listed = list(articles)
+            yield SourceCode(code, listed, label, estimate_span(label, listed))
 
 
 def _captured_trees(

@@ -48,7 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the history of its code already in the store",
     )
     add.add_argument(
-        "--code", metavar="TITRE", help="the code of a captured directory, e.g. « Code de commerce »"
+        "--code",
+        metavar="TITRE",
+        help="only this code of the sources (e.g. « Code de commerce » of the all-codes export); the code "
+        "of a captured directory that does not name it",
     )
     add.add_argument("--quiet", action="store_true", help="no progress bar")
     add.set_defaults(handler=run_add)

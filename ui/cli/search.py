@@ -8,7 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from corpus import dating
 from corpus.errors import LexsearchError
+from corpus.model import DatePrecision, UncertainDate
 from search.results import SearchRequest, SearchResults
 from search.service import SearchService
 
@@ -41,6 +43,23 @@ def parse_day(value: object, where: str) -> date | None:
         raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
+def uncertain_json(span: UncertainDate | None) -> dict | None:
+    """An uncertain boundary: the change happened after `after` and by the hit's own date."""
+    if span is None:
+        return None
+    return {"after": span.after.isoformat() if span.after else None, "precision": span.precision.value}
+
+
+def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
+    """A boundary for the table: exact "2013-06-27", or "2015-04-09~2023-03" when only a span is known."""
+    if day is None:
+        return "…" if end else "?"
+    if span is None:
+        return day.isoformat()
+    latest = day.strftime("%Y-%m") if span.precision is DatePrecision.MONTH else day.isoformat()
+    return f"{span.after.isoformat() if span.after else '?'}~{latest}"
+
+
 def results_json(results: SearchResults) -> dict:
     """The JSON shape of `lexsearch search --json` (issue 4)."""
 
@@ -62,6 +81,8 @@ def results_json(results: SearchResults) -> dict:
                 "version_id": hit.version_id,
                 "valid_from": day(hit.valid_from),
                 "valid_to": day(hit.valid_to),
+                "valid_from_uncertain": uncertain_json(hit.start_uncertain),
+                "valid_to_uncertain": uncertain_json(hit.end_uncertain),
                 "status": hit.status,
                 "score": hit.score,
                 "snippet": hit.snippet,
@@ -84,7 +105,7 @@ def results_json(results: SearchResults) -> dict:
     }
 
 
-def _table(results: SearchResults) -> str:
+def _table(results: SearchResults, day: date | None) -> str:
     import re
 
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
@@ -92,13 +113,16 @@ def _table(results: SearchResults) -> str:
     if results.suggestion:
         lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
     for rank, hit in enumerate(results.hits, 1):
-        since = hit.valid_from.isoformat() if hit.valid_from else "?"
-        until = hit.valid_to.isoformat() if hit.valid_to else "…"
+        since = _bound(hit.valid_from, hit.start_uncertain, end=False)
+        until = _bound(hit.valid_to, hit.end_uncertain, end=True)
         lines.append(
             f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {hit.status}  {hit.score:.3f}"
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
+        notice = dating.later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
+        if notice:
+            lines.append(f"     ! {notice}")
         if hit.snippet:
             plain = re.sub(r"</?mark>", "*", hit.snippet)
             import html
@@ -165,6 +189,7 @@ def run_search(args: argparse.Namespace) -> int:
         if args.json or args.batch is not None:
             out.write(json.dumps(results_json(results), ensure_ascii=False) + "\n")
         else:
-            out.write(_table(results) + "\n")
+            day = None if request.all_versions else (request.at or date.today())
+            out.write(_table(results, day) + "\n")
     out.flush()
     return 0

@@ -37,6 +37,10 @@ def amending_links(version: Version) -> render.Markup:
                 f" ({amendment.article_in_text})" if amendment.article_in_text else "",
             )
         )
+    if not items and version.start_uncertain is not None:
+        return render.paragraph(
+            render.text("texte modificatif inconnu : cette rédaction vient d'une capture du code, sans dates")
+        )
     if not items:
         return render.paragraph(render.text("texte modificatif non renseigné dans la source"))
     return render.bullet_list(items, css="lx-meta")

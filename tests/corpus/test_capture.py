@@ -7,6 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from captures import (
+    PLAN_WORDING,
+    WORDING_2013,
+    WORDING_2023,
+    write_capture,
+    write_history,
+)
 
 from corpus import capture, capture_merge
 from corpus.dating import later_change_notice, validity
@@ -14,13 +21,6 @@ from corpus.errors import SourceError
 from corpus.ingest import ingest
 from corpus.model import Article, DatePrecision, Status, UncertainDate
 from corpus.store import Store
-from tests.corpus.capture_fixtures import (
-    PLAN_WORDING,
-    WORDING_2013,
-    WORDING_2023,
-    write_capture,
-    write_history,
-)
 
 COMMERCE = "LEGITEXT000005634379"
 MARCH_2023 = capture.Capture(date(2023, 3, 1), DatePrecision.MONTH)
@@ -98,12 +98,9 @@ def test_articles_outside_the_captured_scope_are_left_as_the_history_has_them(me
 def test_new_article_in_a_part_the_history_covers_starts_after_the_history(merged):
     (version,) = _article(merged, "L626-30-2").versions
     assert version.start_uncertain == SINCE_HISTORY
-    # Named with the history's section titles where it has them, the capture's folders below.
-    assert version.section_path[-3:] == (
-        "Titre II : De la sauvegarde",
-        "Chapitre VI : Du plan de sauvegarde",
-        "Section 3",
-    )
+    # Named with the history's section titles where it has them (the export's folder names), the
+    # capture's folders below.
+    assert version.section_path == ("Partie Législative", "Livre VI", "Titre II", "Chapitre VI", "Section 3")
 
 
 def test_new_article_in_a_part_the_history_lacks_has_no_earlier_bound(merged):

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from captures import write_capture, write_history
 
 from corpus.capture import Capture
 from corpus.dating import later_change_notice
 from corpus.ingest import build_store, ingest
 from corpus.model import DatePrecision, UncertainDate
 from search.service import SearchRequest, SearchService
-from tests.corpus.capture_fixtures import write_capture, write_history
 
 COMMERCE = "LEGITEXT000005634379"
 

@@ -1,31 +1,22 @@
 """Small captures and histories the capture tests write themselves, in the layouts of the real sources:
-a git export of the Code de commerce (one commit per amending text) and a captured tree of Livre VI
+the all-codes git export of the Code de commerce (one commit per amending text) and a captured tree of Livre VI
 (`Partie législative/LIVRE VI/…/Article L626-30.md`, heading `###### Article L626-30`). The wordings are
 short paraphrases written for the tests, not copies of the code."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
-CODE = "codes-en-vigueur/code-de-commerce"
-LIVRE_VI = f"{CODE}/partie-legislative/livre-vi"
-CHAPITRE_VI = f"{LIVRE_VI}/titre-ii/chapitre-vi"
-LIVRE_II = f"{CODE}/partie-legislative/livre-ii"
+from gitrepos import GitRepo, all_codes_message, write_all_codes_article
 
-READMES = {
-    CODE: "Code de commerce",
-    f"{CODE}/partie-legislative": "Partie législative",
-    LIVRE_VI: "Livre VI : Des difficultés des entreprises",
-    f"{LIVRE_VI}/titre-ii": "Titre II : De la sauvegarde",
-    CHAPITRE_VI: "Chapitre VI : Du plan de sauvegarde",
-    LIVRE_II: "Livre II : Des sociétés commerciales",
-}
+CODE = "Code De Commerce"  # the all-codes export's folder name
+LIVRE_VI = ("Partie Législative", "Livre VI")
+CHAPITRE_VI = (*LIVRE_VI, "Titre II", "Chapitre VI")
+LIVRE_II = ("Partie Législative", "Livre II")
 
 WORDING_2008 = "Les établissements de crédit sont réunis en un comité de créanciers par l'administrateur."
 WORDING_2013 = (
-    "Les établissements de crédit et les principaux fournisseurs\n"
+    "Les établissements de crédit et les principaux fournisseurs "
     "sont réunis en deux comités de créanciers par l'administrateur judiciaire."
 )
 WORDING_2023 = (
@@ -42,52 +33,32 @@ REDRESSEMENT_WORDING = "Il est institué une procédure de redressement judiciai
 SOCIETES_WORDING = "Les assemblées spéciales réunissent les titulaires d'actions d'une catégorie."
 
 
-def _git(repo: Path, *args: str, stamp: str | None = None) -> None:
-    env = dict(os.environ)
-    if stamp:
-        env.update(
-            GIT_AUTHOR_NAME="Test",
-            GIT_AUTHOR_EMAIL="test@example.org",
-            GIT_AUTHOR_DATE=stamp,
-            GIT_COMMITTER_NAME="Test",
-            GIT_COMMITTER_EMAIL="test@example.org",
-            GIT_COMMITTER_DATE=stamp,
-        )
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
-
-
 def _write(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
 
 
-def _article(repo: Path, folder: str, number: str, text: str) -> None:
-    _write(repo / folder / f"article-{number.lower()}.md", f"# Article {number}\n\n{text}\n")
-
-
-def _commit(repo: Path, subject: str, day: str) -> None:
-    _git(repo, "add", "-A", ".")
-    _git(repo, "commit", "-q", "-m", subject, stamp=f"{day}T00:00:00+02:00")
-
-
-def write_history(repo: Path) -> Path:
-    """A git export of the Code de commerce: L626-30 in 2008 and 2013, L626-31 (unchanged since),
-    L626-35 (missing from the capture), L225-99 (outside the captured Livre VI); its last commit,
-    2015-04-07, touches Livre II only."""
-    repo.mkdir(parents=True)
-    _git(repo, "init", "-q")
-    for folder, title in READMES.items():
-        _write(repo / folder / "README.md", f"# {title}\n")
-    _article(repo, CHAPITRE_VI, "L626-30", WORDING_2008)
-    _article(repo, CHAPITRE_VI, "L626-31", PLAN_WORDING)
-    _article(repo, CHAPITRE_VI, "L626-35", GONE_WORDING)
-    _article(repo, LIVRE_II, "L225-99", SOCIETES_WORDING)
-    _commit(repo, "Ordonnance n° 2008-1345 du 18 décembre 2008 - art. 2", "2008-12-18")
-    _article(repo, CHAPITRE_VI, "L626-30", WORDING_2013)
-    _commit(repo, "Ordonnance n° 2013-544 du 27 juin 2013 - art. 18", "2013-06-27")
-    _article(repo, LIVRE_II, "L225-99", SOCIETES_WORDING + " Elles statuent à la majorité.")
-    _commit(repo, "Décret n° 2015-398 du 7 avril 2015 - art. 1", "2015-04-07")
-    return repo
+def write_history(path: Path) -> Path:
+    """An all-codes export of the Code de commerce, as a bundle: L626-30 in 2008 and 2013, L626-31
+    (unchanged since), L626-35 (missing from the capture), L225-99 (outside the captured Livre VI); its
+    last commit, 2015-04-07, touches Livre II only."""
+    repo = GitRepo(path.with_suffix(".git"))
+    write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-30", WORDING_2008)
+    write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-31", PLAN_WORDING)
+    write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-35", GONE_WORDING)
+    write_all_codes_article(repo, CODE, LIVRE_II, "L225-99", SOCIETES_WORDING)
+    repo.commit(
+        all_codes_message("Ordonnance n° 2008-1345 du 18 décembre 2008 - art. 2", None, None), "2008-12-18"
+    )
+    write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-30", WORDING_2013)
+    repo.commit(
+        all_codes_message("Ordonnance n° 2013-544 du 27 juin 2013 - art. 18", None, None), "2013-06-27"
+    )
+    write_all_codes_article(
+        repo, CODE, LIVRE_II, "L225-99", SOCIETES_WORDING + " Elles statuent à la majorité."
+    )
+    repo.commit(all_codes_message("Décret n° 2015-398 du 7 avril 2015 - art. 1", None, None), "2015-04-07")
+    return repo.bundle(path.with_suffix(".bundle"))
 
 
 def write_capture(root: Path) -> Path:

@@ -30,6 +30,7 @@ PLAN_WORDING_REWRAPPED = "Le plan est arrêté par le tribunal\naprès le vote d
 CLASSES_VOTE = "Chacune des classes de parties affectées se prononce sur le projet de plan."
 GONE_WORDING = "Les comités se prononcent dans un délai de vingt jours."
 REDRESSEMENT_WORDING = "Il est institué une procédure de redressement judiciaire."
+CIVIL_WORDING = "Les lois sont exécutoires dans tout le territoire."
 SOCIETES_WORDING = "Les assemblées spéciales réunissent les titulaires d'actions d'une catégorie."
 
 
@@ -39,9 +40,9 @@ def _write(path: Path, content: str) -> None:
 
 
 def write_history(path: Path) -> Path:
-    """An all-codes export of the Code de commerce, as a bundle: L626-30 in 2008 and 2013, L626-31
-    (unchanged since), L626-35 (missing from the capture), L225-99 (outside the captured Livre VI); its
-    last commit, 2015-04-07, touches Livre II only."""
+    """An all-codes export, as a bundle: in the Code de commerce, L626-30 in 2008 and 2013, L626-31
+    (unchanged since), L626-35 (missing from the capture), L225-99 (outside the captured Livre VI), the
+    last commit, 2015-04-07, touching Livre II only; one article of the Code civil."""
     repo = GitRepo(path.with_suffix(".git"))
     write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-30", WORDING_2008)
     write_all_codes_article(repo, CODE, CHAPITRE_VI, "L626-31", PLAN_WORDING)

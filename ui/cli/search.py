@@ -12,7 +12,7 @@ from corpus import dating
 from corpus.errors import LexsearchError
 from corpus.model import DatePrecision, UncertainDate
 from search.results import SearchRequest, SearchResults
-from search.service import SearchService
+from ui.api import payloads
 
 
 class UsageError(LexsearchError):
@@ -43,13 +43,6 @@ def parse_day(value: object, where: str) -> date | None:
         raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
-def uncertain_json(span: UncertainDate | None) -> dict | None:
-    """An uncertain boundary: the change happened after `after` and by the hit's own date."""
-    if span is None:
-        return None
-    return {"after": span.after.isoformat() if span.after else None, "precision": span.precision.value}
-
-
 def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
     """A boundary for the table: exact "2013-06-27", or "2015-04-09~2023-03" when only a span is known."""
     if day is None:
@@ -61,53 +54,21 @@ def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
 
 
 def results_json(results: SearchResults) -> dict:
-    """The JSON shape of `lexsearch search --json` (issue 4)."""
+    """The JSON shape of `lexsearch search --json` (issue 4); snippets are plain text with highlight spans."""
+    return payloads.results_json(results)
 
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
 
-    return {
-        "query": results.query,
-        "total": results.total,
-        "took_ms": results.took_ms,
-        "filter": results.filter_description,
-        "notices": list(results.notices),
-        "understood_references": list(results.understood_references),
-        "suggestion": results.suggestion,
-        "hits": [
-            {
-                "article": hit.article,
-                "code": hit.code,
-                "version_id": hit.version_id,
-                "valid_from": day(hit.valid_from),
-                "valid_to": day(hit.valid_to),
-                "valid_from_uncertain": uncertain_json(hit.start_uncertain),
-                "valid_to_uncertain": uncertain_json(hit.end_uncertain),
-                "status": hit.status,
-                "score": hit.score,
-                "snippet": hit.snippet,
-                "section_path": list(hit.section_path),
-                "other_versions": [
-                    {
-                        "version_id": other.version_id,
-                        "valid_from": day(other.valid_from),
-                        "valid_to": day(other.valid_to),
-                        "status": other.status,
-                    }
-                    for other in hit.other_versions
-                ],
-                "amending_text": hit.amending_text,
-                "article_url": hit.article_url,
-                "diff_url": hit.diff_url,
-            }
-            for hit in results.hits
-        ],
-    }
+def _starred(hit) -> str:
+    """The snippet with its highlights between asterisks, for the terminal."""
+    text, parts, cursor = hit.snippet_text, [], 0
+    for start, end in hit.highlights:
+        parts += [text[cursor:start], "*", text[start:end], "*"]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _table(results: SearchResults, day: date | None) -> str:
-    import re
-
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
     if results.suggestion:
@@ -123,11 +84,8 @@ def _table(results: SearchResults, day: date | None) -> str:
         notice = dating.later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
         if notice:
             lines.append(f"     ! {notice}")
-        if hit.snippet:
-            plain = re.sub(r"</?mark>", "*", hit.snippet)
-            import html
-
-            lines.append("     " + html.unescape(plain).replace("\n", " ")[:300])
+        if hit.snippet_text:
+            lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
             lines.append(f"     + {len(hit.other_versions)} autre(s) version(s) correspondante(s)")
     return "\n".join(lines)
@@ -182,6 +140,8 @@ def run_search(args: argparse.Namespace) -> int:
                 limit=max(1, args.limit),
             )
         ]
+    from search.service import SearchService  # imported when needed: `lexsearch --help` stays instant
+
     service = SearchService.open()
     out = sys.stdout
     for request in requests:

@@ -7,7 +7,8 @@ screenshots of an article's diff and history pages in the app (Debian chromium d
     .venv/bin/python scripts/capture_example.py [--query "classes de parties affectées"] [--article L626-30]
 
 Prints the top 5 hits (in force today, and at --at), then starts `lexsearch app` on a free port and writes
-test-output/capture-<article>-diff.png and capture-<article>-article.png (the version in force at --at). Never `playwright install`: the browser is /usr/bin/chromium.
+test-output/capture-<article>-diff.png, capture-<article>-article.png (the version in force at --at) and
+capture-<article>-search-<at>.png (the old wording searched at --at, with its notice). Never `playwright install`: the browser is /usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.dating import later_change_notice, validity  # noqa: E402
 from search.service import SearchRequest, SearchService  # noqa: E402
-from search.urls import article_url, diff_url  # noqa: E402
+from search.urls import article_url, diff_url, link, screen_params  # noqa: E402
 
 COMMERCE = "LEGITEXT000005634379"
 CHROMIUM = "/usr/bin/chromium"
@@ -80,7 +81,7 @@ def screenshots(pages: dict[str, str]) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="fr-FR")
             page.set_default_timeout(120_000)
             for name, url in pages.items():
-                view = "diff" if "view=diff" in url else "article"
+                view = next((v for v in ("diff", "article") if f"view={v}" in url), "search")
                 page.goto(base + url)
                 page.wait_for_selector(f".lx-done-{view}", state="attached")
                 page.wait_for_function("() => !document.querySelector('[data-stale=true]')")
@@ -118,6 +119,9 @@ def main() -> int:
     name = f"capture-{args.article}"
     pages = {
         f"{name}-diff": diff_url(latest.version_id),
+        f"{name}-search-{args.at.isoformat()}": link(
+            screen_params(query="deux comités de créanciers", at=args.at)
+        ),
         f"{name}-article": article_url(article.versions[-2].version_id, args.at)
         if len(article.versions) > 1
         else article_url(latest.version_id),

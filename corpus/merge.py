@@ -19,6 +19,7 @@ Merging is idempotent: merging the result again with either source changes nothi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -29,7 +30,9 @@ from corpus.french_dates import MONTHS_FR
 from corpus.model import Article, Code, Status, Version, normalize_number
 
 _OPEN = frozenset({Status.IN_FORCE, Status.IN_FORCE_DEFERRED, Status.UNKNOWN})
-_COVERED_SHARE = 0.95  # share of in-force versions with text from which a day counts as covered
+_BEFORE_PUNCTUATION = re.compile(r" ([,.;:)\]])")
+_AFTER_OPENING = re.compile(r"([(\[]) ")
+_COVERED_SHARE = 0.99  # share of in-force versions with text from which a day counts as covered
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,12 @@ class MergedCode:
 
 
 def comparable(text: str | None) -> str | None:
-    """A wording with spacing, line breaks and apostrophe shapes ignored, to compare two sources."""
+    """A wording with spacing (line breaks, spaces before punctuation, which Légifrance's HTML leaves
+    after a link: "l'article L. 434-3 ,") and apostrophe shapes ignored, to compare two sources."""
     if text is None:
         return None
-    return " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
+    spaced = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ").split())
+    return _BEFORE_PUNCTUATION.sub(r"\1", _AFTER_OPENING.sub(r"\1", spaced))
 
 
 def is_precise(articles: Sequence[Article]) -> bool:

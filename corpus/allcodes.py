@@ -44,7 +44,7 @@ from corpus.gitlog import (
 from corpus.model import AmendingText, Amendment, Article, ChangeRole, Code, Status, Version, normalize_number
 
 UNKNOWN_DAY = date(1970, 1, 1)  # the export's "date inconnue"
-_ARTICLE_FILE = re.compile(r"^Article (?P<number>\S.*)\.md$")
+_ARTICLE_FILE = re.compile(r"^Article\s+(?P<number>\S.*?)\s*\.md$")
 _CID = re.compile(r"cidTexte=(JORFTEXT\d{12})")
 _SUBJECT_DAY = re.compile(r"\b(\d{4})-\d\d-\d\d\b")
 _SNIFF = 20  # files read by `accepts`

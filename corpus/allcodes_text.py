@@ -48,7 +48,10 @@ class ArticleText:
             found.append((AnomalyKind.UNREADABLE, "caractères remplacés"))
         if not self.layout_ok:
             found.append((AnomalyKind.TITLE_MISMATCH, "pas de ligne « Article … » suivie de « ---- »"))
-        elif self.title_number and normalize_number(self.title_number) != normalize_number(number):
+        elif (
+            self.title_number
+            and normalize_number(self.title_number).casefold() != normalize_number(number).casefold()
+        ):
             found.append((AnomalyKind.TITLE_MISMATCH, f"titre « Article {self.title_number} »"))
         if self.text is None:
             found.append((AnomalyKind.EMPTY_TEXT, "aucun texte après le titre"))

@@ -78,6 +78,7 @@ class MergeCounts:
     versions_filled: int = 0  # known by metadata only, text taken from the other source
     versions_added: int = 0  # versions only the incoming source knows
     text_conflicts: int = 0  # same date, different wordings: the precise source's is kept
+    articles_closed: int = 0  # left in force by one source, unknown to the later one: ended at its start
 
 
 @dataclass(frozen=True)
@@ -158,17 +159,22 @@ def merge_code(existing: CodeSource, incoming: CodeSource) -> MergedCode:
     for article in secondary.articles:
         by_number[normalize_number(article.number)].append(article)
     articles = []
+    code_id = primary.code.code_id
     for article in primary.articles:
         others = by_number.pop(normalize_number(article.number), [])
         if others:
             tally.articles_matched += 1
             for other in others:
-                article = _merge_article(article, other, tally, primary.code.code_id)
+                article = _merge_article(article, other, tally, code_id)
+        else:
+            article = _close_unseen(article, _reach(primary.spans), _reach(secondary.spans), tally, code_id)
         articles.append(replace(article, code=primary.code))
     for others in by_number.values():
         tally.articles_added += len(others)
         tally.versions_added += sum(len(other.versions) for other in others)
-        articles += [replace(other, code=primary.code) for other in others]
+        for other in others:
+            other = _close_unseen(other, _reach(secondary.spans), _reach(primary.spans), tally, code_id)
+            articles.append(replace(other, code=primary.code))
     articles.sort(key=lambda article: (normalize_number(article.number), article.article_id))
     spans = {span.source: span for span in (*existing.spans, *incoming.spans)}
     merged_spans = tuple(sorted(spans.values(), key=lambda s: (s.covered_from or date.min, s.source)))
@@ -182,12 +188,50 @@ def merge_code(existing: CodeSource, incoming: CodeSource) -> MergedCode:
     )
 
 
+def _reach(spans: Sequence[SourceSpan]) -> tuple[date | None, date | None]:
+    """The first and last day a source's spans cover."""
+    starts = [span.covered_from for span in spans if span.covered_from]
+    ends = [span.covered_to for span in spans if span.covered_to]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def _close_unseen(
+    article: Article,
+    own: tuple[date | None, date | None],
+    other: tuple[date | None, date | None],
+    tally: _Tally,
+    code_id: str,
+) -> Article:
+    """An article one source leaves in force that the other source, which covers later days, does not
+    know had left the code by the first of those days: its last version ends then (an upper bound)."""
+    last = article.versions[-1] if article.versions else None
+    own_end, other_start = own[1], other[0]
+    if last is None or last.valid_to is not None or last.status not in _OPEN:
+        return article
+    if own_end is None or other_start is None or other_start <= own_end:
+        return article
+    if last.valid_from is not None and last.valid_from >= other_start:
+        return article
+    tally.closed += 1
+    tally.anomalies.append(
+        Anomaly(
+            code_id,
+            AnomalyKind.ENDED_UNSEEN,
+            last.version_id,
+            f"{article.number}: absent de la source couvrant à partir du {other_start}, fin posée à cette date",
+        )
+    )
+    ended = replace(last, valid_to=other_start, status=Status.REPEALED)
+    return replace(article, versions=(*article.versions[:-1], ended))
+
+
 class _Tally:
     def __init__(self) -> None:
         self.articles_matched = self.articles_added = 0
         self.identical = self.filled = self.added = self.conflicts = 0
         self.anomalies: list[Anomaly] = []
         self.versions_added = 0
+        self.closed = 0
 
     def counts(self) -> MergeCounts:
         return MergeCounts(
@@ -197,6 +241,7 @@ class _Tally:
             self.filled,
             self.added + self.versions_added,
             self.conflicts,
+            self.closed,
         )
 
 

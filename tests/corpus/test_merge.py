@@ -190,3 +190,21 @@ def test_adjacent_or_overlapping_spans_leave_no_gap():
         SourceSpan("c", date(2019, 1, 1), date(2026, 1, 1)),
     ]
     assert coverage_gaps(spans) == ()
+
+
+def test_article_left_in_force_by_the_export_and_unknown_to_legifrance_ends_where_legifrance_starts():
+    aid = "GITA0000000000000003"
+    open_in_2015 = Article(
+        aid,
+        CODE,
+        "D117-1",
+        (version("GITV20", aid, "D117-1", "Ancien décret.", date(2005, 2, 17), None, Status.IN_FORCE),),
+    )
+    export = CodeSource(CODE, [export_l1233_3(), open_in_2015], EXPORT.spans, False)
+    merged = merge_code(LEGIFRANCE, export)
+    (last,) = merged_article(merged, "D117-1").versions
+    assert (last.valid_to, last.status) == (date(2020, 1, 1), Status.REPEALED)
+    assert merged.counts.articles_closed == 1
+    assert [a.kind for a in merged.anomalies] == [AnomalyKind.ENDED_UNSEEN]
+    again = CodeSource(CODE, merged.articles, merged.spans, True)
+    assert merge_code(again, export).articles == merged.articles

@@ -232,10 +232,10 @@ def test_a_predicate_for_known_articles_is_ignored_not_fatal():
 
 
 def test_list_mixing_suffixes_and_ranges():
-    text = "les articles L. 400 bis, L. 425-3 à L. 425-5-1 et L. 456"
-    known = {"L400 bis", "L425-3", "L425-4", "L425-5", "L425-5-1", "L425-6", "L456"}
+    text = "les articles L. 410 bis, L. 441-3 à L. 441-4-1 et L. 470"
+    known = {"L410 bis", "L441-3", "L441-4", "L441-4-1", "L441-5", "L470"}
     (citation,) = find_citations(text, code="Code de commerce", known_articles=known)
-    assert citation.articles == ("L400 bis", "L425-3", "L425-4", "L425-5", "L425-5-1", "L456")
+    assert citation.articles == ("L410 bis", "L441-3", "L441-4", "L441-4-1", "L470")
 
 
 def test_known_articles_restore_the_star_of_starred_articles():

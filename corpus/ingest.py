@@ -20,7 +20,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from corpus import allcodes, artifact, legifrance
-from corpus.anomalies import Anomaly
+from corpus.anomalies import Anomaly, AnomalyKind
 from corpus.errors import SourceError
 from corpus.gitlog import is_url
 from corpus.merge import CodeSource, MergeCounts, SourceSpan, estimate_span, is_precise, merge_code
@@ -180,10 +180,10 @@ def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeInge
         CodeSource(existing, before, spans, is_precise(before)),
         CodeSource(item.code, item.articles, (item.span,), is_precise(item.articles)),
     )
-    kept = [
+    kept = [  # an article ended by an earlier merge stays ended: its anomaly stays too
         (source, found)
         for source, found in stored_anomalies(store.connection, code_id)
-        if source != item.source
+        if source != item.source or found.kind is AnomalyKind.ENDED_UNSEEN
     ]
     found = kept + own + [(item.source, anomaly) for anomaly in merged.anomalies]
     sources = tuple(span.source for span in merged.spans)

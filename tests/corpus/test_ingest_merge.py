@@ -84,10 +84,12 @@ def test_export_merged_into_a_legifrance_code_gives_one_history_with_the_gap_nam
         ]
         counts = store.anomaly_counts(WORK.code_id)
         assert counts[AnomalyKind.EMPTY_TEXT] == 1
+        assert counts[AnomalyKind.ENDED_UNSEEN] == 1  # L1, empty and left in force in 2015
         digest = store.content_digest()
         (again,) = ingest_sources(store, [export], progress=False)
         assert again.merged is not None and again.merged.versions_added == 0
         assert store.content_digest() == digest
+        assert store.anomaly_counts(WORK.code_id) == counts
 
 
 def test_corpus_add_and_info_print_the_merge_the_gap_and_the_anomalies(sources, tmp_path, capsys):

@@ -44,7 +44,7 @@ from corpus.gitlog import (
 from corpus.model import AmendingText, Amendment, Article, ChangeRole, Code, Status, Version, normalize_number
 
 UNKNOWN_DAY = date(1970, 1, 1)  # the export's "date inconnue"
-_ARTICLE_FILE = re.compile(r"^Article (?P<number>\S.*)\.md$")
+_ARTICLE_FILE = re.compile(r"^Article\s+(?P<number>\S.*?)\s*\.md$")
 _CID = re.compile(r"cidTexte=(JORFTEXT\d{12})")
 _SUBJECT_DAY = re.compile(r"\b(\d{4})-\d\d-\d\d\b")
 _SNIFF = 20  # files read by `accepts`
@@ -312,8 +312,20 @@ def histories(path: Path | str, *, progress: bool = False) -> Iterator[CodeHisto
             by_folder.setdefault(folder, []).extend(lane for lane in lanes if lane.drafts)
         if not by_folder:
             raise SourceError(where, "not a code export: no `<Code>/…/Article <num>.md` file in its history")
+        _warn_outside(replay, set(by_folder), where)
         for folder in sorted(by_folder):
             yield _build(replay, blobs, folder, by_folder[folder])
+
+
+def _warn_outside(replay: _Replay, folders: set[str], where: str) -> None:
+    """What was found outside every code folder belongs to no code's report: said once on stderr."""
+    outside = [found for folder, found in replay.anomalies if folder not in folders]
+    if outside:
+        print(
+            f"lexsearch: {where}: {len(outside)} fichiers hors des dossiers de codes ignorés "
+            f"(par exemple {outside[0].location})",
+            file=sys.stderr,
+        )
 
 
 def read(

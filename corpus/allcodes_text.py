@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from corpus.anomalies import AnomalyKind
+from corpus.french_dates import french_date
 from corpus.model import normalize_number
 
 _TITLE = re.compile(r"^Article\s+(?P<number>\S.*?)\s*$")
@@ -21,6 +23,13 @@ _RULE = re.compile(r"^-{3,}\s*$")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _FLAG = re.compile(r"\s+\([A-Za-z]*\)(?=\s|$)")  # "()", "(V)", "(Ab)" after an article reference
 _ARTICLE_PART = re.compile(r"^(?P<head>.*?)\s+-\s+(?P<article>Art\..*?)(?:\s+Jorf\b.*)?$")
+# "Arrêté 2005-12-29 Art. 1 Jorf 29 Décembre 2005 …", "Loi 1803-03-17 Promulguée Le 27 Mars 1803": a text
+# without a number, named by its date (those with a number, "Loi 79-15 1979-01-03 …", are read as they are)
+_UNNUMBERED = re.compile(
+    r"^(?P<nature>Loi|Décret|Ordonnance|Arrêté|Décision)\s+(?P<day>\d{4}-\d\d-\d\d)"
+    r"(?:\s+(?P<article>Art\.\s.*?))?(?=\s+Jorf\b|\s+Promulgu|\s*$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,10 @@ class ArticleText:
             found.append((AnomalyKind.UNREADABLE, "caractères remplacés"))
         if not self.layout_ok:
             found.append((AnomalyKind.TITLE_MISMATCH, "pas de ligne « Article … » suivie de « ---- »"))
-        elif self.title_number and normalize_number(self.title_number) != normalize_number(number):
+        elif (
+            self.title_number
+            and normalize_number(self.title_number).casefold() != normalize_number(number).casefold()
+        ):
             found.append((AnomalyKind.TITLE_MISMATCH, f"titre « Article {self.title_number} »"))
         if self.text is None:
             found.append((AnomalyKind.EMPTY_TEXT, "aucun texte après le titre"))
@@ -70,6 +82,14 @@ def parse_article_file(content: bytes) -> ArticleText:
 def clean_subject(subject: str) -> str:
     """ "Loi N°70-459 Du 4 Juin 1970 - Art. 2 () Jorf 5 Juin 1970 …" → "Loi N°70-459 Du 4 Juin 1970, art. 2"."""
     subject = _FLAG.sub("", subject.strip())
+    unnumbered = _UNNUMBERED.match(subject)
+    if unnumbered:
+        try:
+            day = french_date(date.fromisoformat(unnumbered["day"]))
+        except ValueError:  # "1803-02-30": kept as written
+            return subject
+        article = f", {unnumbered['article'].replace('Art.', 'art.', 1)}" if unnumbered["article"] else ""
+        return f"{unnumbered['nature']} du {day}{article}"
     match = _ARTICLE_PART.match(subject)
     if match:
         return f"{match['head']}, {match['article'].replace('Art.', 'art.', 1)}"

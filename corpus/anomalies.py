@@ -25,6 +25,7 @@ class AnomalyKind(enum.StrEnum):
     UNKNOWN_CODE = "unknown_code"  # a code folder whose title is not in corpus.code_names
     UNREADABLE = "unreadable"  # a file that is not UTF-8: read with replacement characters
     TEXT_CONFLICT = "text_conflict"  # two sources give one version (same date) different wordings
+    ENDED_UNSEEN = "ended_unseen"  # in force at the end of one source, unknown to the later one
 
 
 ANOMALY_LABELS_FR = {
@@ -39,6 +40,7 @@ ANOMALY_LABELS_FR = {
     AnomalyKind.UNKNOWN_CODE: "codes absents de la table des codes",
     AnomalyKind.UNREADABLE: "fichiers illisibles en UTF-8",
     AnomalyKind.TEXT_CONFLICT: "versions de même date aux textes différents selon la source",
+    AnomalyKind.ENDED_UNSEEN: "articles absents de la source suivante, fin posée à son premier jour",
 }
 
 

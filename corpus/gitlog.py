@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ _READ = 1 << 20  # bytes read from `git log` at a time: the history is streamed,
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|[\w.-]+@[\w.-]+:)", re.IGNORECASE)
 # Branches tried, in order, when HEAD names no commit (a bare clone of a bundle whose HEAD is not in it).
 _PREFERRED_BRANCHES = ("main", "master", "everything")
+_ANNOUNCED = 20 << 20  # bundles larger than this are announced before they are unpacked
 # Bare clones of bundles, by (path, size, mtime): each TemporaryDirectory removes itself at exit.
 _CLONES: dict[tuple[str, int, int], tuple[tempfile.TemporaryDirectory, Path]] = {}
 
@@ -104,6 +106,8 @@ def _bundle_clone(path: Path, *, where: str) -> Path:
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key not in _CLONES:
+        if stat.st_size > _ANNOUNCED:  # a minute or so for the all-codes export: say what is going on
+            print(f"lexsearch: décompression de {path.name} ({stat.st_size >> 20} Mio)…", file=sys.stderr)
         holder = tempfile.TemporaryDirectory(prefix="lexsearch-bundle-")
         try:
             clone = _bare_clone(

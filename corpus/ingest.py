@@ -19,7 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from corpus import allcodes, archeolex, artifact, capture, capture_merge, gitrepo, legifrance
-from corpus.anomalies import Anomaly
+from corpus.anomalies import Anomaly, AnomalyKind
 from corpus.errors import SourceError
 from corpus.gitlog import is_url
 from corpus.merge import (
@@ -266,10 +266,10 @@ def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeInge
         CodeSource(existing, before, spans, is_precise(before)),
         CodeSource(item.code, item.articles, (item.span,), is_precise(item.articles)),
     )
-    kept = [
+    kept = [  # an article ended by an earlier merge stays ended: its anomaly stays too
         (source, found)
         for source, found in stored_anomalies(store.connection, code_id)
-        if source != item.source
+        if source != item.source or found.kind is AnomalyKind.ENDED_UNSEEN
     ]
     found = kept + own + [(item.source, anomaly) for anomaly in merged.anomalies]
     sources = tuple(span.source for span in merged.spans)

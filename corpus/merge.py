@@ -19,6 +19,7 @@ Merging is idempotent: merging the result again with either source changes nothi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -29,7 +30,9 @@ from corpus.french_dates import MONTHS_FR
 from corpus.model import Article, Code, Status, Version, normalize_number
 
 _OPEN = frozenset({Status.IN_FORCE, Status.IN_FORCE_DEFERRED, Status.UNKNOWN})
-_COVERED_SHARE = 0.95  # share of in-force versions with text from which a day counts as covered
+_BEFORE_PUNCTUATION = re.compile(r" ([,.;:)\]])")
+_AFTER_OPENING = re.compile(r"([(\[]) ")
+_COVERED_SHARE = 0.99  # share of in-force versions with text from which a day counts as covered
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,12 @@ class CoverageGap:
     """Days between two sources' spans: versions in force then may be missing or lack their text."""
 
     after: date  # last day covered before the gap
-    before: date  # first day covered after it
+    before: date | None  # first day covered after it; None: no source covers anything later
 
     @property
     def label(self) -> str:
+        if self.before is None:
+            return f"versions après {_month(self.after)} non couvertes par nos sources"
         return f"versions entre {_month(self.after)} et {_month(self.before)} non couvertes par nos sources"
 
 
@@ -75,6 +80,7 @@ class MergeCounts:
     versions_filled: int = 0  # known by metadata only, text taken from the other source
     versions_added: int = 0  # versions only the incoming source knows
     text_conflicts: int = 0  # same date, different wordings: the precise source's is kept
+    articles_closed: int = 0  # left in force by one source, unknown to the later one: ended at its start
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,12 @@ class MergedCode:
 
 
 def comparable(text: str | None) -> str | None:
-    """A wording with spacing, line breaks and apostrophe shapes ignored, to compare two sources."""
+    """A wording with spacing (line breaks, spaces before punctuation, which Légifrance's HTML leaves
+    after a link: "l'article L. 434-3 ,") and apostrophe shapes ignored, to compare two sources."""
     if text is None:
         return None
-    return " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
+    spaced = " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ").split())
+    return _BEFORE_PUNCTUATION.sub(r"\1", _AFTER_OPENING.sub(r"\1", spaced))
 
 
 def is_precise(articles: Sequence[Article]) -> bool:
@@ -129,6 +137,13 @@ def estimate_span(source: str, articles: Sequence[Article]) -> SourceSpan:
     return SourceSpan(source, start, last)
 
 
+def uncovered_after(spans: Sequence[SourceSpan]) -> CoverageGap | None:
+    """The days after the last one any source covers (the export's codes stop in April 2015): a page
+    showing a later date says so rather than presenting the last known wording as today's."""
+    ends = [span.covered_to for span in spans if span.covered_to]
+    return CoverageGap(max(ends), None) if ends else None
+
+
 def coverage_gaps(spans: Sequence[SourceSpan]) -> tuple[CoverageGap, ...]:
     """Days no source covers between the first and the last covered day."""
     known = sorted(
@@ -153,17 +168,22 @@ def merge_code(existing: CodeSource, incoming: CodeSource) -> MergedCode:
     for article in secondary.articles:
         by_number[normalize_number(article.number)].append(article)
     articles = []
+    code_id = primary.code.code_id
     for article in primary.articles:
         others = by_number.pop(normalize_number(article.number), [])
         if others:
             tally.articles_matched += 1
             for other in others:
-                article = _merge_article(article, other, tally, primary.code.code_id)
+                article = _merge_article(article, other, tally, code_id)
+        else:
+            article = _close_unseen(article, _reach(primary.spans), _reach(secondary.spans), tally, code_id)
         articles.append(replace(article, code=primary.code))
     for others in by_number.values():
         tally.articles_added += len(others)
         tally.versions_added += sum(len(other.versions) for other in others)
-        articles += [replace(other, code=primary.code) for other in others]
+        for other in others:
+            other = _close_unseen(other, _reach(secondary.spans), _reach(primary.spans), tally, code_id)
+            articles.append(replace(other, code=primary.code))
     articles.sort(key=lambda article: (normalize_number(article.number), article.article_id))
     spans = {span.source: span for span in (*existing.spans, *incoming.spans)}
     merged_spans = tuple(sorted(spans.values(), key=lambda s: (s.covered_from or date.min, s.source)))
@@ -177,12 +197,50 @@ def merge_code(existing: CodeSource, incoming: CodeSource) -> MergedCode:
     )
 
 
+def _reach(spans: Sequence[SourceSpan]) -> tuple[date | None, date | None]:
+    """The first and last day a source's spans cover."""
+    starts = [span.covered_from for span in spans if span.covered_from]
+    ends = [span.covered_to for span in spans if span.covered_to]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def _close_unseen(
+    article: Article,
+    own: tuple[date | None, date | None],
+    other: tuple[date | None, date | None],
+    tally: _Tally,
+    code_id: str,
+) -> Article:
+    """An article one source leaves in force that the other source, which covers later days, does not
+    know had left the code by the first of those days: its last version ends then (an upper bound)."""
+    last = article.versions[-1] if article.versions else None
+    own_end, other_start = own[1], other[0]
+    if last is None or last.valid_to is not None or last.status not in _OPEN:
+        return article
+    if own_end is None or other_start is None or other_start <= own_end:
+        return article
+    if last.valid_from is not None and last.valid_from >= other_start:
+        return article
+    tally.closed += 1
+    tally.anomalies.append(
+        Anomaly(
+            code_id,
+            AnomalyKind.ENDED_UNSEEN,
+            last.version_id,
+            f"{article.number}: absent de la source couvrant à partir du {other_start}, fin posée à cette date",
+        )
+    )
+    ended = replace(last, valid_to=other_start, status=Status.REPEALED)
+    return replace(article, versions=(*article.versions[:-1], ended))
+
+
 class _Tally:
     def __init__(self) -> None:
         self.articles_matched = self.articles_added = 0
         self.identical = self.filled = self.added = self.conflicts = 0
         self.anomalies: list[Anomaly] = []
         self.versions_added = 0
+        self.closed = 0
 
     def counts(self) -> MergeCounts:
         return MergeCounts(
@@ -192,6 +250,7 @@ class _Tally:
             self.filled,
             self.added + self.versions_added,
             self.conflicts,
+            self.closed,
         )
 
 

@@ -332,9 +332,10 @@ class Store:
         """Each source's span of days for a code."""
         return store_history.spans(self.connection, code_id)
 
-    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
-        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so)."""
-        return store_history.gaps(self.connection, code_id)
+    def coverage_gaps(self, code_id: str, *, trailing: bool = False) -> tuple[CoverageGap, ...]:
+        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so); with
+        `trailing`, also the days after the last one covered (`before` is None)."""
+        return store_history.gaps(self.connection, code_id, trailing=trailing)
 
     def anomaly_counts(self, code_id: str | None = None) -> dict[AnomalyKind, int]:
         return store_history.anomaly_counts(self.connection, code_id)

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from corpus import allcodes
+from corpus.allcodes_text import clean_subject
+from corpus.amending_titles import parse_subject
 from corpus.anomalies import AnomalyKind, count_by_kind
+from corpus.code_names import identity_for_legifrance_title
 from corpus.ingest import detect
 from corpus.model import ChangeRole, Status
 from tests.corpus.export_repos import ExportCommit, article_file, bundle_of, legifrance_body, write_export
@@ -168,3 +171,98 @@ def test_git_url_is_cloned_and_read(export, histories):
 def test_per_code_span_runs_from_first_to_last_known_entry_into_force(histories):
     history = histories[COMMERCE]
     assert (history.covered_from, history.covered_to) == (date(2006, 1, 1), date(2010, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("subject", "title", "article"),
+    [
+        ("Décret N°2015-398 Du 7 Avril 2015 - Art. 1", "Décret n° 2015-398 du 7 avril 2015", "art. 1"),
+        (
+            "Loi N°70-459 Du 4 Juin 1970 - Art. 2 () Jorf 5 Juin 1970 En Vigueur Le 1er Janvier 1971",
+            "Loi n° 70-459 du 4 juin 1970",
+            "art. 2",
+        ),
+        (
+            "Arrêté 2005-12-29 Art. 1 Jorf 29 Décembre 2005 En Vigueur Le 1er Janvier 2006",
+            "Arrêté du 29 décembre 2005",
+            "art. 1",
+        ),
+        ("Loi 1803-03-17 Promulguée Le 27 Mars 1803", "Loi du 17 mars 1803", None),
+        ("Loi 79-15 1979-01-03 Art. 7 Jorf 4 Janvier 1979", "Loi n° 79-15 du 3 janvier 1979", "Art. 7"),
+        (
+            "Modification du 0003-05-19 de source inconnue",
+            "Modification du 0003-05-19 de source inconnue",
+            None,
+        ),
+        ("Loi 1803-02-30 Promulguée Le 12 Mars 1803", "Loi 1803-02-30 Promulguée Le 12 Mars 1803", None),
+    ],
+)
+def test_export_subjects_name_their_amending_text(subject, title, article):
+    (named,) = parse_subject(clean_subject(subject))
+    assert (named.text.title, named.article_in_text) == (title, article)
+
+
+@pytest.mark.parametrize(
+    ("folder", "title", "code_id"),
+    [
+        ("Code Général Des Impôts, Cgi", "Code général des impôts", "LEGITEXT000006069577"),
+        (
+            "Code Général Des Impôts Annexe 1, Cgian1",
+            "Code général des impôts, annexe 1",
+            "LEGITEXT000006069568",
+        ),
+        ("Code De L'Énergie", "Code de l'énergie", "LEGITEXT000023983208"),
+        ("Code Minier", "Code minier (ancien)", "LEGITEXT000006071785"),
+        ("Code Minier (Nouveau)", "Code minier", "LEGITEXT000023501962"),
+        ("Code Rural", "Code rural et de la pêche maritime", "LEGITEXT000022197698"),
+        ("Code Rural Ancien", "Code rural (ancien)", "LEGITEXT000006071366"),
+        ("Code Du Domaine De L'Etat", "Code du domaine de l'État", "LEGITEXT000006070208"),
+        (
+            "Code Des Pensions Militaires D'Invalidité Et Des VIctimes De La Guerre",
+            "Code des pensions militaires d'invalidité et des victimes de guerre",
+            "LEGITEXT000031712069",
+        ),
+    ],
+)
+def test_export_folders_are_codes_with_their_legifrance_identity(folder, title, code_id):
+    identity = identity_for_legifrance_title(folder)
+    assert (identity.title, identity.code_id) == (title, code_id)
+
+
+def test_unknown_code_folder_keeps_its_name_and_is_reported(tmp_path):
+    repo = write_export(
+        tmp_path / "repo",
+        [
+            ExportCommit(
+                "2001-01-01",
+                "Loi N°2000-1 Du 1 Janvier 2000 - Art. 1",
+                {"Code Imaginaire/Article 1.md": article_file("1", "Texte.")},
+            )
+        ],
+    )
+    (history,) = allcodes.histories(repo)
+    assert (history.code.code_id, history.code.title) == ("code-imaginaire", "Code Imaginaire")
+    assert count_by_kind(history.anomalies) == {AnomalyKind.UNKNOWN_CODE: 1}
+
+
+def test_a_repository_of_other_files_is_not_an_export(tmp_path):
+    repo = write_export(tmp_path / "repo", [ExportCommit("2001-01-01", "x", {"docs/readme.md": "# Hello\n"})])
+    assert not allcodes.accepts(repo)
+
+
+def test_files_outside_code_folders_are_said_not_dropped_silently(tmp_path, capsys):
+    repo = write_export(
+        tmp_path / "repo",
+        [
+            ExportCommit(
+                "2001-01-01",
+                "Loi N°2000-1 Du 1 Janvier 2000 - Art. 1",
+                {"Code Civil/Article 1.md": article_file("1", "Texte."), "LISEZMOI.md": "# Codes\n"},
+            )
+        ],
+    )
+    (history,) = allcodes.histories(repo)
+    assert history.code.code_id == CIVIL
+    assert (
+        "1 fichiers hors des dossiers de codes ignorés (par exemple LISEZMOI.md)" in capsys.readouterr().err
+    )

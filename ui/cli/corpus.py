@@ -128,7 +128,8 @@ def merge_lines(report: CodeIngest) -> list[str]:
     return [
         f"  fusion              : {counts.articles_matched} articles communs, {counts.articles_added} nouveaux ; "
         f"versions : {counts.versions_identical} identiques, {counts.versions_filled} complétées par le texte, "
-        f"{counts.versions_added} ajoutées, {counts.text_conflicts} textes divergents",
+        f"{counts.versions_added} ajoutées, {counts.text_conflicts} textes divergents ; "
+        f"{counts.articles_closed} articles absents de la source suivante, fin posée à son premier jour",
     ]
 
 

@@ -53,3 +53,13 @@ def test_diff_header_says_when_the_change_happened_first():
     assert f"Changement intervenu {SPAN}" in notice
     assert "capture de mars 2023" in notice
     assert str(uncertain_change(OLD, None)) == ""
+
+
+def test_json_of_a_version_carries_its_uncertain_boundaries():
+    from ui.api.payloads import version_json
+
+    found = version_json(NEW)
+    assert found["valid_from"] == "2023-03-01"
+    assert found["valid_from_uncertain"] == {"after": "2015-04-07", "precision": "month"}
+    assert found["valid_to_uncertain"] is None
+    assert version_json(OLD)["valid_to_uncertain"] == {"after": "2015-04-07", "precision": "month"}

@@ -38,6 +38,7 @@ from indexer.schema import (
     IndexMeta,
     build_schema,
     date_value,
+    dating_value,
     join_tokens,
     number_token,
 )
@@ -127,6 +128,7 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
         "section_path": path,
         "partie": path[1] if len(path) > 1 else "",
         "livre": path[2] if len(path) > 2 else "",
+        "dating": dating_value(version.start_uncertain, version.end_uncertain),
     }
 
 

@@ -190,6 +190,12 @@ def baseline_rows(store, judged: list[Judged]) -> list[tuple[str, dict]]:
         conjunctive = functools.partial(baseline.run, conjunctive=True)
         rows.append(("baseline: Whoosh BM25F, AND", evaluate(conjunctive, judged)))
         baseline.close()
+    from eval_dev import WhooshFrench
+
+    with tempfile.TemporaryDirectory(prefix="lexsearch-whoosh-french-") as directory:
+        french = WhooshFrench(current_versions(store, date.today()), Path(directory))
+        rows.insert(0, ("Whoosh-French (stemming, folding), OR", evaluate(french.run, judged)))
+        french.close()
     return rows
 
 
@@ -343,6 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline (quicker sweeps)")
     parser.add_argument(
+        "--dev",
+        choices=("also", "only", "no"),
+        default="also",
+        help="the CDTN dev set from ../shared, cross-validated by group: with our judgments, alone, or not",
+    )
+    parser.add_argument(
         "--sweep",
         action="append",
         default=[],
@@ -368,6 +380,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         service = SearchService.open()
         store = service.store
+    if args.dev != "no" and service is not None:
+        from eval_dev import evaluate_dev, load_dev
+
+        evaluate_dev(
+            service, store, load_dev(), ablation=not args.no_ablation, per_query=args.per_query
+        )
+        if args.dev == "only":
+            return 0
+        print(f"\n== our judgments ({args.judgments.name})")
     rows: list[tuple[str, dict]] = []
     if not args.no_baseline:
         rows += baseline_rows(store, judged)

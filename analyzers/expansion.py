@@ -17,6 +17,7 @@ from analyzers.synonyms import (
     ABBREVIATION_BOOST,
     ABBREVIATIONS,
     CAPITALS_ONLY,
+    LAY_WORDINGS,
     SYNONYM_BOOST,
     SYNONYMS,
 )
@@ -82,6 +83,10 @@ def _table() -> dict[tuple[str, ...], _Entry]:
             others = tuple(_alternative(other, SYNONYM_BOOST) for other in offered if other != member)
             if key and others and key not in table:
                 table[key] = _Entry(key, False, others)
+    for lay, wordings in LAY_WORDINGS.items():
+        key = _surface(lay)
+        if key and key not in table:
+            table[key] = _Entry(key, False, tuple(_alternative(w, SYNONYM_BOOST) for w in wordings))
     return table
 
 
@@ -109,3 +114,8 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
         else:
             index += 1
     return tuple(found)
+
+
+def is_thesaurus_word(word: str) -> bool:
+    """True when `word` alone is a key of the thesaurus ("sécu", "STC"): never a typo to correct."""
+    return _surface(word) in _table()

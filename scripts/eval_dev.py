@@ -25,13 +25,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval_search import K, Judged, Ranked, mrr, ndcg, recall
+from eval_search import Judged, K, Ranked, mrr, ndcg, recall
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_NAME = Path("judgments") / "cdtn_prequalified_dev.jsonl"
 # ../shared beside the checkout; a worktree may sit one level deeper (…/wt/NAME beside …/shared).
 DEV = next(
-    (folder / "shared" / DEV_NAME for folder in (ROOT.parent, ROOT.parent.parent) if (folder / "shared" / DEV_NAME).exists()),
+    (
+        folder / "shared" / DEV_NAME
+        for folder in (ROOT.parent, ROOT.parent.parent)
+        if (folder / "shared" / DEV_NAME).exists()
+    ),
     ROOT.parent / "shared" / DEV_NAME,
 )
 FOLDS = 5
@@ -233,8 +237,10 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
     with tempfile.TemporaryDirectory(prefix="lexsearch-whoosh-french-") as directory:
         started = time.perf_counter()
         baseline = WhooshFrench(current_versions(store, date.today()), Path(directory))
-        print(f"Whoosh-French: {baseline.count} versions indexed in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+        print(
+            f"Whoosh-French: {baseline.count} versions indexed in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
         base = run_all(baseline.run, judged)
         baseline.close()
     base_means = by_form(base.metrics, judged)
@@ -258,17 +264,23 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
                 continue
             off = with_field(default, f"{part}=false")
             print(f"lexsearch without {part}…", file=sys.stderr)
-            rows.append((f"  without {part}", by_form(run_all(system_runner(service, off), judged).metrics, judged)))
-    print(f"\n== CDTN dev set, {len(judged)} queries, {len({i.group for i in judged})} groups, "
-          f"{FOLDS} group folds (k = {K})")
+            rows.append(
+                (f"  without {part}", by_form(run_all(system_runner(service, off), judged).metrics, judged))
+            )
+    print(
+        f"\n== CDTN dev set, {len(judged)} queries, {len({i.group for i in judged})} groups, "
+        f"{FOLDS} group folds (k = {K})"
+    )
     print_dev_table(rows, judged)
     for form in ("all", "short", "sentence"):
         ratio = cv_means[form][0] / max(base_means[form][0], 1e-9)
         print(f"nDCG@10 ratio lexsearch CV / Whoosh-French, {form}: {ratio:.2f}×")
     print("settings chosen per fold:", "; ".join(chosen))
     print("nDCG@10 per fold, Whoosh-French:", " ".join(f"{v:.3f}" for v in fold_spread(base.metrics, judged)))
-    print("nDCG@10 per fold, lexsearch default:",
-          " ".join(f"{v:.3f}" for v in fold_spread(variants["default"].metrics, judged)))
+    print(
+        "nDCG@10 per fold, lexsearch default:",
+        " ".join(f"{v:.3f}" for v in fold_spread(variants["default"].metrics, judged)),
+    )
     print(f"ms/query: Whoosh-French {base.ms:.1f}, lexsearch {variants['default'].ms:.1f}")
     if per_query:
         print_misses(judged, variants["default"], base)
@@ -276,10 +288,14 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
 
 def print_misses(judged: list[Judged], system: PerQuery, base: PerQuery) -> None:
     """Each query whose lexsearch nDCG@10 is below 0.3: its scores, both systems' first hits."""
-    print("\n== dev misses (lexsearch nDCG@10 < 0.3): qid, lexsearch nDCG, Whoosh-French nDCG, query, "
-          "relevant, lexsearch top 5")
+    print(
+        "\n== dev misses (lexsearch nDCG@10 < 0.3): qid, lexsearch nDCG, Whoosh-French nDCG, query, "
+        "relevant, lexsearch top 5"
+    )
     for item in judged:
         value = system.metrics[item.qid][0]
         if value < 0.3:
-            print(f"{item.qid:9} {value:.2f} {base.metrics[item.qid][0]:.2f} {item.query[:60]!r} "
-                  f"{sorted(item.grades)[:4]} {list(system.ranked[item.qid].articles[:5])}")
+            print(
+                f"{item.qid:9} {value:.2f} {base.metrics[item.qid][0]:.2f} {item.query[:60]!r} "
+                f"{sorted(item.grades)[:4]} {list(system.ranked[item.qid].articles[:5])}"
+            )

@@ -368,9 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dev != "no" and service is not None:
         from eval_dev import evaluate_dev, load_dev
 
-        evaluate_dev(
-            service, store, load_dev(), ablation=not args.no_ablation, per_query=args.per_query
-        )
+        evaluate_dev(service, store, load_dev(), ablation=not args.no_ablation, per_query=args.per_query)
         if args.dev == "only":
             return 0
         print(f"\n== our judgments ({args.judgments.name})")

@@ -53,6 +53,14 @@ class RankingConfig:
     text_weight: float = 1.0
     phrase_weight: float = PHRASE_WEIGHT
     expansion_weight: float = EXPANSION_WEIGHT
+    # Query understanding (scripts/eval_search.py ablates each on the CDTN dev set, cross-validated by
+    # group): lay words and abbreviations → the code's wording; no correction of a French word; the
+    # question's frame ("peut-il", "comment") set aside; section-path boilerplate ("Partie législative",
+    # "Chapitre") not counted as content, and a word repeated in a long path counted once.
+    thesaurus: bool = True
+    spelling_guard: bool = True
+    question_words: bool = True
+    section_content: bool = True
 
     @property
     def field_weights(self) -> dict[str, float]:

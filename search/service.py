@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyzers.citations import order_key
+from analyzers.lexicon import french_forms
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
@@ -56,6 +57,7 @@ class SearchService:
         self._graph_at = lru_cache(maxsize=32)(self._graph.at)
         self._view = self._open_view()
         analyze_query(parse_query("licenciement du salarié"))  # loads the lemmatizer now, not on a query
+        french_forms()  # and the spelling guard's lexicon (~1 s)
 
     @classmethod
     def open(

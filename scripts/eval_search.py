@@ -201,13 +201,13 @@ def baseline_rows(store, judged: list[Judged]) -> list[tuple[str, dict]]:
 # -- the system ------------------------------------------------------------------------------------------
 
 
-def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
+def system_runner(service, ranking=None, limit: int = K) -> Callable[[Judged], Ranked]:
     """Run a judged query through `SearchService.search`, with `ranking` (the service's switches) if given."""
     from search.service import SearchRequest
 
     def run(judged: Judged) -> Ranked:
         request = SearchRequest(
-            query=judged.query, all_versions=judged.all_versions, limit=K, highlight=False
+            query=judged.query, all_versions=judged.all_versions, limit=limit, highlight=False
         )
         results = service.search(request, ranking_config=ranking)
         return Ranked(

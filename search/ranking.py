@@ -56,11 +56,13 @@ class RankingConfig:
     # Query understanding (scripts/eval_search.py ablates each on the CDTN dev set, cross-validated by
     # group): lay words and abbreviations → the code's wording; no correction of a French word; the
     # question's frame ("peut-il", "comment") set aside; section-path boilerplate ("Partie législative",
-    # "Chapitre") not counted as content, and a word repeated in a long path counted once.
+    # "Chapitre") not counted as content. `section_once` (a word repeated in a long path counted once)
+    # is measured, not adopted: it lowered our free-text and misspelled groups.
     thesaurus: bool = True
     spelling_guard: bool = True
     question_words: bool = True
     section_content: bool = True
+    section_once: bool = False
 
     @property
     def field_weights(self) -> dict[str, float]:

@@ -48,7 +48,7 @@ class WhooshEngine:
             fields = (
                 ("text",) if config.section_content and term in SECTION_BOILERPLATE else ("text", "section")
             )
-            pseudo = self._pseudo_tf(term, fields, weights, config.section_content)
+            pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
             has[term] = pseudo > 0
             self._add(scores, matched, pseudo)
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):

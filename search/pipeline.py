@@ -33,6 +33,7 @@ from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import SearchRequest, SearchResults
 from search.scope import Scope, nothing_found, resolve_scope
+from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
 VersionText = tuple[str, list[tuple[int, int, str]]]
@@ -69,6 +70,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config)
+        if scope.version.all_versions:
+            retrieved = with_dropped_wordings(engine, view, understood.terms, retrieved, config)
         pool = best_versions(view, retrieved, scope.offset + scope.limit)
         pool = with_proximity(
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config

@@ -63,6 +63,14 @@ class RankingConfig:
     question_words: bool = True
     section_content: bool = True
     section_once: bool = False
+    # With all versions, a version that has the query's words word for word while its article's latest
+    # version no longer does (a wording the law stopped using) has its text score multiplied by this
+    # (search.wording).
+    dropped_wording_boost: float = 2.0
+    # With all versions, a row whose past version has the query's words word for word while the
+    # article's latest version no longer does (a wording the law stopped using) has its text score
+    # multiplied by this.
+    dropped_wording_boost: float = 2.0
 
     @property
     def field_weights(self) -> dict[str, float]:

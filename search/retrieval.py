@@ -103,6 +103,9 @@ class WhooshEngine:
                     found[docnum][lemma] = list(matcher.value_as("positions"))
         return found
 
+    def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
+        return self._mask(_phrase("text", tuple(lemmas)))
+
     def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
         return correct(self.searcher, parsed, guard=guard)
 

@@ -218,7 +218,7 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     (),
     ("expansion_weight=1.0",),
     ("rerank_weight=0.15",),
-    ("rerank_weight=0.15", "expansion_weight=1.0"),
+    ("lay_expansion_weight=0.5",),
     ("section_weight=1.5",),
     ("proximity_weight=0.8",),
 )

@@ -53,6 +53,7 @@ class RankingConfig:
     text_weight: float = 1.0
     phrase_weight: float = PHRASE_WEIGHT
     expansion_weight: float = EXPANSION_WEIGHT
+    lay_expansion_weight: float = 1.0  # the code's wording of a lay term ("virer" → licenciement)
     # Query understanding (scripts/eval_search.py ablates each on the CDTN dev set, cross-validated by
     # group): lay words and abbreviations → the code's wording; no correction of a French word; the
     # question's frame ("peut-il", "comment") set aside; section-path boilerplate ("Partie législative",

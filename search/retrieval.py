@@ -61,7 +61,10 @@ class WhooshEngine:
             pseudo = weights["text"] * normalized_tf(
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
-            self._add(scores, matched, pseudo, config.expansion_weight, hit)
+            # A lay wording's expansion (no span: the typed words are not the rule's name) weighs as
+            # the words typed would; an abbreviation's or a synonym's, less.
+            weight = config.expansion_weight if span else config.lay_expansion_weight
+            self._add(scores, matched, pseudo, weight, hit)
             for lemma in span:
                 if lemma in has:
                     has[lemma] = has[lemma] | hit

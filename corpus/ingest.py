@@ -6,7 +6,6 @@ as it was. Légifrance snapshots given together are merged into one history per 
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import itertools
 import os
@@ -16,15 +15,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import artifact, legifrance
+from corpus import archeolex, artifact, gitrepo, legifrance
 from corpus.errors import SourceError
 from corpus.model import Article, Code
 from corpus.settings import DEFAULT_ARTIFACT, store_path
 from corpus.store import CodeSummary, Store
 
-# Git-based adapters, tried in this order after the artifact and Légifrance checks (an Archéo Lex
-# repository is also a git repository, so it is asked first).
-GIT_ADAPTERS = ("corpus.archeolex", "corpus.gitrepo")
+# Git-based adapters by kind, tried in this order after the artifact and Légifrance checks (an Archéo
+# Lex repository is also a git repository, so it is asked first). Imported plainly: a broken adapter
+# must fail loudly, not pass for an "unknown source kind".
+GIT_ADAPTERS = {"corpus.archeolex": archeolex, "corpus.gitrepo": gitrepo}
 SOURCE_KINDS = "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle"
 
 
@@ -41,11 +41,7 @@ def detect(path: Path) -> str:
         return "artifact"
     if legifrance.accepts(path):
         return "legifrance"
-    for name in GIT_ADAPTERS:
-        try:
-            adapter = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
+    for name, adapter in GIT_ADAPTERS.items():
         if adapter.accepts(path):
             return name
     if path.suffix == ".bundle" or (path / ".git").exists() or (path / "HEAD").is_file():
@@ -78,7 +74,7 @@ def read_sources(
         if kind == "artifact":
             yield from artifact_codes(path)
         elif kind != "legifrance":
-            read = importlib.import_module(kind).read
+            read = GIT_ADAPTERS[kind].read
             takes_progress = "progress" in inspect.signature(read).parameters
             yield from read(path, progress=progress) if takes_progress else read(path)
     if snapshots:

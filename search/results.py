@@ -1,4 +1,5 @@
-"""The values the search layer returns: requests, hits, results (frozen, per CONTRACTS.md)."""
+"""The values the search layer exchanges with its callers (the CLI, the app): requests, hits, results.
+Frozen; fields are only ever added, so callers written against an older set keep working."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ class Hit:
     article_url: str
     diff_url: str
     amending_text_id: str | None = None
+    snippet_text: str = ""  # the snippet as plain text…
+    highlights: tuple[tuple[int, int], ...] = ()  # …and the [start, end) spans of its matches
 
 
 @dataclass(frozen=True)

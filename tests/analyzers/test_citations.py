@@ -14,7 +14,6 @@ from analyzers.citations import (
     find_citations,
     order_key,
     resolve_code,
-    scan_citations,
 )
 
 TRAVAIL = "Code du travail"
@@ -232,10 +231,10 @@ def test_a_predicate_for_known_articles_is_ignored_not_fatal():
 
 
 def test_list_mixing_suffixes_and_ranges():
-    text = "les articles L. 400 bis, L. 425-3 à L. 425-5-1 et L. 456"
-    known = {"L400 bis", "L425-3", "L425-4", "L425-5", "L425-5-1", "L425-6", "L456"}
+    text = "les articles L. 410 bis, L. 441-3 à L. 441-4-1 et L. 470"
+    known = {"L410 bis", "L441-3", "L441-4", "L441-4-1", "L441-5", "L470"}
     (citation,) = find_citations(text, code="Code de commerce", known_articles=known)
-    assert citation.articles == ("L400 bis", "L425-3", "L425-4", "L425-5", "L425-5-1", "L456")
+    assert citation.articles == ("L410 bis", "L441-3", "L441-4", "L441-4-1", "L470")
 
 
 def test_known_articles_restore_the_star_of_starred_articles():
@@ -329,7 +328,7 @@ def test_code_du_travail_articles_find_their_legifrance_links(data_dir):
     ],
 )
 def test_tokenizer_survives_hostile_inputs(text):
-    citations = scan_citations(text, code=TRAVAIL)
+    citations = find_citations(text, code=TRAVAIL)
     assert all(0 <= c.start < c.end <= len(text) for c in citations)
 
 
@@ -382,7 +381,7 @@ _LEGAL_ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_LEGAL_ALPHABET, max_size=40).map("".join), st.sampled_from([None, TRAVAIL, "Code civil"]))
 def test_tokenizer_never_raises_and_spans_stay_in_the_text(text, code):
-    citations = scan_citations(text, code=code)
+    citations = find_citations(text, code=code)
     for citation in citations:
         assert 0 <= citation.start < citation.end <= len(text)
         assert citation.text == text[citation.start : citation.end]
@@ -392,5 +391,5 @@ def test_tokenizer_never_raises_and_spans_stay_in_the_text(text, code):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_tokenizer_never_raises_on_any_text(text):
-    for citation in scan_citations(text, code=TRAVAIL):
+    for citation in find_citations(text, code=TRAVAIL):
         assert 0 <= citation.start < citation.end <= len(text)

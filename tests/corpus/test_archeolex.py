@@ -1,13 +1,12 @@
-"""The Archéo Lex source, on four real consolidations of the CPI cut to two chapters (see
-tests/data/archeolex/make_fixture.py)."""
+"""The Archéo Lex source, on four consolidations of the CPI with two chapters, written by the tests (see
+`cpi_repo` in tests/corpus/conftest.py)."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
+from gitrepos import GitRepo
 
 from analyzers.citations import find_citations
 from corpus import archeolex, gitrepo
@@ -16,13 +15,8 @@ from corpus.model import Article, ChangeRole, Code, Status, article_key
 
 
 @pytest.fixture(scope="module")
-def cpi_bundle(data_dir: Path) -> Path:
-    return data_dir / "archeolex" / "cpi.bundle"
-
-
-@pytest.fixture(scope="module")
-def cpi(cpi_bundle: Path) -> dict[str, Article]:
-    ((code, articles),) = archeolex.read(cpi_bundle)
+def cpi(cpi_repo: GitRepo) -> dict[str, Article]:
+    ((code, articles),) = archeolex.read(cpi_repo.path)
     assert (code.code_id, code.title) == ("LEGITEXT000006069414", "Code de la propriété intellectuelle")
     return {article.number: article for article in articles}
 
@@ -117,28 +111,23 @@ def test_split_articles_keeps_the_first_of_a_duplicated_heading_and_closes_secti
     assert (second.number, second.section_path) == ("L711-1", ("Partie législative", "Livre VII"))
 
 
-def test_reading_is_deterministic(cpi_bundle, cpi):
+def test_reading_is_deterministic_and_a_bundle_reads_like_its_repository(cpi_bundle, cpi):
     ((_, again),) = archeolex.read(cpi_bundle)
     assert {a.number: a for a in again} == cpi
 
 
-def test_only_archeolex_repositories_are_accepted(cpi_bundle, data_dir, tmp_path):
-    assert archeolex.accepts(cpi_bundle)
+def test_only_archeolex_repositories_are_accepted(cpi_bundle, cpi_repo, html_article_repo, tmp_path):
+    assert archeolex.accepts(cpi_bundle) and archeolex.accepts(cpi_repo.path)
     assert not gitrepo.accepts(cpi_bundle)
-    assert not archeolex.accepts(data_dir / "gitrepo" / "seed.bundle")
+    assert not archeolex.accepts(html_article_repo.path)
     assert not archeolex.accepts(tmp_path)
 
 
 def test_repository_without_article_headings_is_a_source_error_naming_it(tmp_path):
-    repo = tmp_path / "notes"
-    repo.mkdir()
-    (repo / "notes.md").write_text("# Notes\n\nRien de juridique.\n", encoding="utf-8")
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "notes"],
-        check=True,
-    )
+    notes = GitRepo(tmp_path / "notes")
+    notes.write("notes.md", "# Notes\n\nRien de juridique.\n")
+    notes.commit("notes", "2020-01-01")
+    repo = notes.path
     assert not archeolex.accepts(repo)
     with pytest.raises(SourceError) as error:
         list(archeolex.read(repo))

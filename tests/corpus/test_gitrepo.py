@@ -1,13 +1,13 @@
-"""The git-repository source, on commits rebuilt from the real Code de commerce export (see
-tests/data/gitrepo/make_fixture.py for what the fixture holds)."""
+"""The git-repository source, on histories in the codes-juridiques layout written by the tests (see
+tests/corpus/conftest.py for what each holds)."""
 
 from __future__ import annotations
 
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
+from gitrepos import GitRepo
 
 from analyzers.citations import find_citations
 from corpus import archeolex, gitrepo
@@ -19,13 +19,8 @@ COMMERCE = "LEGITEXT000005634379"  # the Code de commerce's Légifrance id
 
 
 @pytest.fixture(scope="module")
-def codes_bundle(data_dir: Path) -> Path:
-    return data_dir / "gitrepo" / "codes.bundle"
-
-
-@pytest.fixture(scope="module")
-def commerce(codes_bundle: Path) -> list[Article]:
-    read = list(gitrepo.read(codes_bundle))
+def commerce(commerce_repo: GitRepo) -> list[Article]:
+    read = list(gitrepo.read(commerce_repo.path))
     assert len(read) == 1
     code, articles = read[0]
     assert (code.code_id, code.title) == (COMMERCE, "Code de commerce")
@@ -114,31 +109,33 @@ def test_versions_are_in_date_order_and_chain_their_dates(commerce):
             assert earlier.status is Status.MODIFIED
 
 
-def test_reading_is_deterministic_and_a_clone_reads_like_its_bundle(codes_bundle, commerce, tmp_path):
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(codes_bundle), str(clone)], check=True)
-    ((_, from_clone),) = gitrepo.read(clone)
-    ((_, again),) = gitrepo.read(codes_bundle)
-    assert list(from_clone) == commerce
+def test_reading_is_deterministic_and_a_bundle_reads_like_its_repository(
+    commerce_repo, commerce_bundle, commerce
+):
+    ((_, from_bundle),) = gitrepo.read(commerce_bundle)
+    ((_, again),) = gitrepo.read(commerce_repo.path)
+    assert list(from_bundle) == commerce
     assert list(again) == commerce
     assert all(v.version_id.startswith("GITV") for a in commerce for v in a.versions)
 
 
-def test_html_body_is_kept_as_html_and_indexed_as_plain_text(data_dir):
-    ((code, articles),) = gitrepo.read(data_dir / "gitrepo" / "seed.bundle")
+def test_html_body_is_kept_as_html_and_indexed_as_plain_text(html_article_repo):
+    ((code, articles),) = gitrepo.read(html_article_repo.path)
     (article,) = articles
     (version,) = article.versions
     assert (code.code_id, article.number) == (COMMERCE, "L611-7")  # known by its folder name
-    assert version.html is not None and version.html.startswith("<p>Le conciliateur a pour mission")
-    assert "href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721" in version.html
+    assert version.html is not None and version.html.startswith("<p>Le conciliateur favorise")
+    assert "href='/affichCodeArticle.do?cidTexte=LEGITEXT000006070721&amp;" in version.html
     assert "<" not in version.text and "&" not in version.text
-    assert "faire application de l'article 1343-5 du code civil. Le juge statue" in version.text
+    assert version.text.startswith("Le conciliateur favorise la conclusion d'un accord amiable")
+    assert "délais de paiement selon l'article 1343-5 du code civil. Il statue après" in version.text
     assert len(version.text.split("\n\n")) == 6
     # no README in this layout: the folder names are the section path
     assert version.section_path[:2] == ("partie-legislative", "livre-vi-des-difficultes-des-entreprises")
+    assert version.valid_from == date(2016, 10, 1)
 
 
-def test_git_is_started_a_constant_number_of_times(codes_bundle, monkeypatch):
+def test_git_is_started_a_constant_number_of_times(commerce_bundle, monkeypatch):
     started = []
     real_popen = subprocess.Popen
 
@@ -147,17 +144,17 @@ def test_git_is_started_a_constant_number_of_times(codes_bundle, monkeypatch):
         return real_popen(args, *rest, **kwargs)
 
     monkeypatch.setattr(subprocess, "Popen", popen)
-    list(gitrepo.read(codes_bundle))
+    list(gitrepo.read(commerce_bundle))
     # clone, rev-parse, log, cat-file: eight commits and a dozen files need no more
     assert len(started) == 4
 
 
-def test_store_built_twice_from_the_repository_is_identical(codes_bundle, tmp_path):
+def test_store_built_twice_from_the_repository_is_identical(commerce_bundle, tmp_path):
     digests = []
     for name in ("a.sqlite", "b.sqlite"):
         with Store.open(tmp_path / name) as store:
-            for code, articles in gitrepo.read(codes_bundle):
-                store.replace_code(code, articles, source=str(codes_bundle))
+            for code, articles in gitrepo.read(commerce_bundle):
+                store.replace_code(code, articles, source=str(commerce_bundle))
             changesets = store.changesets(COMMERCE)
             digests.append(store.content_digest())
     assert digests[0] == digests[1]
@@ -166,24 +163,18 @@ def test_store_built_twice_from_the_repository_is_identical(codes_bundle, tmp_pa
     ]
 
 
-def test_other_sources_are_not_accepted(data_dir, tmp_path):
-    assert gitrepo.accepts(data_dir / "gitrepo" / "codes.bundle")
-    assert not gitrepo.accepts(data_dir / "archeolex" / "cpi.bundle")
-    assert not archeolex.accepts(data_dir / "gitrepo" / "codes.bundle")
+def test_other_sources_are_not_accepted(commerce_repo, commerce_bundle, cpi_bundle, tmp_path):
+    assert gitrepo.accepts(commerce_bundle) and gitrepo.accepts(commerce_repo.path)
+    assert not gitrepo.accepts(cpi_bundle)
+    assert not archeolex.accepts(commerce_bundle)
     assert not gitrepo.accepts(tmp_path)
 
 
 def test_a_repository_without_article_files_is_a_source_error_naming_it(tmp_path):
-    repo = tmp_path / "notes"
-    repo.mkdir()
-    (repo / "docs").mkdir()
-    (repo / "docs" / "guide.md").write_text("# Guide\n\nNothing legal here.\n", encoding="utf-8")
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "notes"],
-        check=True,
-    )
+    notes = GitRepo(tmp_path / "notes")
+    notes.write("docs/guide.md", "# Guide\n\nNothing legal here.\n")
+    notes.commit("notes", "2020-01-01")
+    repo = notes.path
     assert not gitrepo.accepts(repo)
     with pytest.raises(SourceError) as error:
         list(gitrepo.read(repo))
@@ -201,53 +192,35 @@ def test_a_plain_directory_or_a_broken_bundle_is_a_source_error(tmp_path):
 
 
 def test_an_article_file_that_is_not_utf8_is_a_source_error_naming_the_file(tmp_path):
-    repo = tmp_path / "latin1"
-    folder = repo / "codes-en-vigueur" / "code-civil" / "livre-ier"
-    folder.mkdir(parents=True)
-    (folder / "article-1.md").write_bytes("# Article 1\n\nLes lois sont exécutoires.\n".encode("latin-1"))
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repo),
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "-qm",
-            "Loi du 1er mars 1803",
-        ],
-        check=True,
+    latin1 = GitRepo(tmp_path / "latin1")
+    latin1.write(
+        "codes-en-vigueur/code-civil/livre-ier/article-1.md",
+        "# Article 1\n\nLes lois sont exécutoires.\n".encode("latin-1"),
     )
+    latin1.commit("Loi du 1er mars 1803", "2000-01-01")
+    repo = latin1.path
     with pytest.raises(SourceError) as error:
         list(gitrepo.read(repo))
     assert "codes-en-vigueur/code-civil/livre-ier/article-1.md" in str(error.value)
     assert "not UTF-8" in str(error.value)
 
 
-def test_a_citation_of_the_code_finds_its_git_articles_in_the_store(codes_bundle, tmp_path):
+def test_a_citation_of_the_code_finds_its_git_articles_in_the_store(commerce_repo, tmp_path):
     (citation,) = find_citations("article L. 225-69-1 du code de commerce")
     key = article_key(citation.code_id, citation.articles[0])
     with Store.open(tmp_path / "store.sqlite3") as store:
-        for code, articles in gitrepo.read(codes_bundle):
-            store.replace_code(code, articles, source=str(codes_bundle))
+        for code, articles in gitrepo.read(commerce_repo.path):
+            store.replace_code(code, articles, source=str(commerce_repo.path))
         assert key in store.article_keys(COMMERCE)
         (article,) = store.articles_by_key(key)
     assert (article.code.title, article.number) == ("Code de commerce", "L225-69-1")
 
 
 def test_a_code_unknown_to_legifrance_keeps_its_folder_slug_as_id(tmp_path):
-    repo = tmp_path / "unknown"
-    folder = repo / "code-des-bonnes-manieres" / "livre-ier"
-    folder.mkdir(parents=True)
-    (folder / "article-1.md").write_text("# Article 1\n\nOn dit bonjour.\n", encoding="utf-8")
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    commit = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "Loi"]
-    subprocess.run(commit, check=True)
+    unknown = GitRepo(tmp_path / "unknown")
+    unknown.write("code-des-bonnes-manieres/livre-ier/article-1.md", "# Article 1\n\nOn dit bonjour.\n")
+    unknown.commit("Loi", "2020-01-01")
+    repo = unknown.path
     ((code, articles),) = gitrepo.read(repo)
     assert (code.code_id, code.title) == ("code-des-bonnes-manieres", "Code des bonnes manieres")
     assert [article.number for article in articles] == ["1"]

@@ -173,8 +173,10 @@ def test_default_store_is_built_once_from_the_committed_artifact(tmp_path):
         assert reopened.content_digest() == digest
 
 
-def test_every_source_kind_is_detected_and_ingested_together(tmp_path, snapshots, data_dir):
-    sources = [data_dir / "gitrepo" / "codes.bundle", data_dir / "archeolex" / "cpi.bundle", *snapshots]
+def test_every_source_kind_is_detected_and_ingested_together(
+    tmp_path, snapshots, commerce_bundle, cpi_bundle
+):
+    sources = [commerce_bundle, cpi_bundle, *snapshots]
     assert [detect(path) for path in sources[:2]] == ["corpus.gitrepo", "corpus.archeolex"]
     with Store.open(tmp_path / "all.sqlite3") as store:
         summaries = ingest(store, sources, progress=False)

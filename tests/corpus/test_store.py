@@ -1,5 +1,5 @@
 """The corpus store behind its one façade: changesets, citations kept consistent, schema refused when
-foreign. Built from the git and Archéo Lex fixtures (real Code de commerce and CPI history)."""
+foreign. Built from the git and Archéo Lex histories of tests/corpus/conftest.py (Code de commerce, CPI)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gitrepos import GitRepo
 
 from corpus import archeolex, gitrepo
 from corpus.errors import StoreError
@@ -19,10 +20,10 @@ CPI = "LEGITEXT000006069414"
 
 
 @pytest.fixture
-def store(data_dir: Path, tmp_path: Path) -> Iterator[Store]:
+def store(commerce_repo: GitRepo, cpi_repo: GitRepo, tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "store.sqlite3") as opened:
-        opened.replace_codes([*gitrepo.read(data_dir / "gitrepo" / "codes.bundle")])
-        opened.replace_codes([*archeolex.read(data_dir / "archeolex" / "cpi.bundle")])
+        opened.replace_codes([*gitrepo.read(commerce_repo.path)])
+        opened.replace_codes([*archeolex.read(cpi_repo.path)])
         yield opened
 
 
@@ -32,12 +33,12 @@ def _one_version_per_code(store: Store) -> dict[str, str]:
     }
 
 
-def test_replacing_a_code_drops_the_citations_of_its_versions_and_keeps_the_others(store, data_dir):
+def test_replacing_a_code_drops_the_citations_of_its_versions_and_keeps_the_others(store, commerce_repo):
     sources = _one_version_per_code(store)
     rows = [(version_id, f"{CPI}:L111-1", "code_article", None, 0, 10) for version_id in sources.values()]
     assert store.replace_citations(rows) == 2
     assert store.citing_versions(f"{CPI}:L111-1") == sorted(sources.values())
-    store.replace_codes(gitrepo.read(data_dir / "gitrepo" / "codes.bundle"))
+    store.replace_codes(gitrepo.read(commerce_repo.path))
     assert store.citing_versions(f"{CPI}:L111-1") == [sources[CPI]]
     assert store.citations_from(sources[CPI]) == [(f"{CPI}:L111-1", "code_article", None, 0, 10)]
     assert store.citations_from(sources[COMMERCE]) == []

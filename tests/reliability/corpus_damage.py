@@ -1,15 +1,17 @@
-"""Hostile variants of the real fixtures in tests/data/reliability/, each damaged in one precise way.
+"""Hostile variants of the real fixtures in tests/data/reliability/, each damaged in one precise way, and
+a small git history of the Code de commerce written here (`code_repository`).
 
-Made at test time from the committed real fixtures, so each test states exactly which byte, line or
-record is wrong (and which record the error message must therefore name).
+Made at test time, so each test states exactly which byte, line or record is wrong (and which record the
+error message must therefore name).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import subprocess
 from pathlib import Path
+
+from gitrepos import Folder, GitRepo, codes_article_path, write_codes_article
 
 DATA = Path(__file__).parent.parent / "data" / "reliability"
 SMALL_ARTIFACT = DATA / "small-code-du-travail.jsonl.gz"
@@ -101,66 +103,48 @@ def _articles(node: dict):
         yield from _articles(child)
 
 
-def git(repo: Path, *args: str, date: str | None = None) -> None:
-    env = {
-        "GIT_AUTHOR_NAME": "Légifrance",
-        "GIT_AUTHOR_EMAIL": "legi@example.org",
-        "GIT_COMMITTER_NAME": "Légifrance",
-        "GIT_COMMITTER_EMAIL": "legi@example.org",
-        "HOME": str(repo),
-        "PATH": "/usr/bin:/bin",
-    }
-    if date:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
-
-
-GIT_FILES = DATA / "gitrepo"
-CHAPTER = "codes-en-vigueur/code-de-commerce/partie-legislative/livre-vi/titre-iii/chapitre-ier"
-OTHER_CHAPTER = "codes-en-vigueur/code-de-commerce/partie-legislative/livre-vi/titre-iii/chapitre-ii"
-
-
-def _put(repo: Path, path: str, fixture: str) -> None:
-    target = repo / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes((GIT_FILES / fixture).read_bytes())
+CODE = Folder("code-de-commerce", "Code de commerce")
+CHAPTER = (
+    Folder("partie-legislative", "Partie législative"),
+    Folder("livre-vi", "LIVRE VI : Des difficultés des entreprises."),
+    Folder("titre-iii", "TITRE III : Du redressement judiciaire."),
+    Folder("chapitre-ier", "Chapitre Ier : De l'ouverture et du déroulement du redressement judiciaire."),
+)
+OTHER_CHAPTER = (*CHAPTER[:-1], Folder("chapitre-ii", "Chapitre II : De la nullité de certains actes."))
+L631_1_2006 = (
+    "Une procédure de redressement judiciaire est ouverte au débiteur en cessation des paiements, qui ne "
+    "peut plus payer ses dettes échues avec ce dont il dispose.\n\nElle vise à sauver l'entreprise, ses "
+    "emplois, et à régler ses créanciers."
+)
+L631_1_2009 = L631_1_2006.replace(
+    "dispose.\n\n",
+    "dispose. Le débiteur à qui ses créanciers accordent des délais suffisants n'est pas en cessation "
+    "des paiements.\n\n",
+)
+L631_2 = (
+    "Le redressement judiciaire s'applique aux commerçants, aux artisans, aux agriculteurs et aux "
+    "personnes morales de droit privé."
+)
 
 
 def code_repository(
     repo: Path, *, rename_on: str | None = None, second_commit_on: str = "2009-02-15"
 ) -> Path:
-    """A real-text repository of the Code de commerce (L631-1 in its 2006 and 2009 wordings, L631-2).
+    """A git repository of the Code de commerce in the codes-juridiques layout, written here (wording
+    of our own): L631-1 in a 2006 wording and a longer 2009 one, and L631-2.
 
     `second_commit_on` dates the commit that gives L631-1 its 2009 wording (set it before 2006 for a
     history whose dates go backwards); `rename_on` adds a commit that moves L631-2 to another chapter.
     """
-    repo.mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    _put(repo, "codes-en-vigueur/code-de-commerce/README.md", "README.code.md")
-    _put(repo, f"{CHAPTER}/README.md", "README.chapitre-ier.md")
-    _put(repo, f"{CHAPTER}/article-l631-1.md", "article-l631-1.2006.md")
-    _put(repo, f"{CHAPTER}/article-l631-2.md", "article-l631-2.md")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Modifications d'origine indéterminée", date="2006-01-01T00:00:00+00:00")
-    _put(repo, f"{CHAPTER}/article-l631-1.md", "article-l631-1.2009.md")
-    git(
-        repo,
-        "commit",
-        "-q",
-        "-am",
-        "Ordonnance n°2008-1345 du 18 décembre 2008",
-        date=f"{second_commit_on}T00:00:00+00:00",
-    )
+    git = GitRepo(repo, branch="main")
+    write_codes_article(git, CODE, CHAPTER, "L631-1", L631_1_2006)
+    write_codes_article(git, CODE, CHAPTER, "L631-2", L631_2)
+    git.commit("Modifications d'origine indéterminée", "2006-01-01")
+    write_codes_article(git, CODE, CHAPTER, "L631-1", L631_1_2009)
+    git.commit("Ordonnance n°2008-1345 du 18 décembre 2008", second_commit_on)
     if rename_on:
-        _put(repo, f"{OTHER_CHAPTER}/README.md", "README.chapitre-ii.md")
-        git(repo, "add", "-A")
-        git(repo, "mv", f"{CHAPTER}/article-l631-2.md", f"{OTHER_CHAPTER}/article-l631-2.md")
-        git(
-            repo,
-            "commit",
-            "-q",
-            "-m",
-            "LOI n° 2010-1249 du 22 octobre 2010",
-            date=f"{rename_on}T00:00:00+00:00",
-        )
+        moved = codes_article_path(CODE, CHAPTER, "L631-2")
+        write_codes_article(git, CODE, OTHER_CHAPTER, "L631-2", L631_2)
+        git.delete(moved)
+        git.commit("LOI n° 2010-1249 du 22 octobre 2010", rename_on)
     return repo

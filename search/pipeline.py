@@ -137,11 +137,11 @@ def page(
     unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
     if unmatched:
         words = ", ".join(f"« {word} »" for word in unmatched)
-        notices.append(f"Aucun article ne contient {words} : ces mots n'ont pas compté.")
+        notices.append(f"Mots absents de tous les articles : {words} (ils n'ont pas compté).")
     elif partial and ranked:
         notices.append(
-            "Aucun article ne contient tous les mots de la requête : les résultats en contiennent "
-            f"{partial[0]} sur {partial[1]}."
+            "Résultats partiels : aucun article ne contient tous les mots de la requête ; les premiers "
+            f"en contiennent {partial[0]} sur {partial[1]}."
         )
     shown = ranked[scope.offset : scope.offset + scope.limit]
     wanted = [view.rows[c.docnum].version_id for c in shown]

@@ -95,7 +95,7 @@ class WhooshEngine:
         for term, hit in has.items():
             hit = hit & matched
             coverage += hit
-            if not hit.any():
+            if not hit.any() and allowed.any():  # an empty filter is said as such, not word by word
                 unmatched.append(term)
         return Retrieved(np.where(matched, scores, 0.0), matched, coverage, tuple(unmatched), len(has))
 

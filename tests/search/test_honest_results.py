@@ -59,3 +59,11 @@ def test_a_dropped_wording_surfaces_its_past_versions(search_service: SearchServ
     articles that still say it today."""
     results = search_service.search(SearchRequest("pôle emploi", all_versions=True, highlight=False))
     assert results.hits[0].valid_to is not None
+
+
+def test_json_names_the_unmatched_words(search_service: SearchService) -> None:
+    from ui.api.payloads import results_json
+
+    payload = results_json(search_service.search(SearchRequest("licenciement xylophonique")))
+    assert payload["unmatched_terms"] == ["xylophonique"]
+    assert payload["partial_match"] is False

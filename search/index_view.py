@@ -98,6 +98,11 @@ class IndexView:
             dtype=np.int64,
             count=len(self.rows),
         )
+        # Each version's article's most recent version (past wording: has the article dropped a phrase?).
+        self.latest = np.zeros(len(self.rows), dtype=np.int64)
+        for docnums in self.by_article.values():
+            newest = max(docnums, key=lambda d: self.recency[d])
+            self.latest[list(docnums)] = newest
 
     def _index_facets(self) -> None:
         """Each facet's distinct values, and the value number of every document (for bincount)."""

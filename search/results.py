@@ -71,3 +71,7 @@ class SearchResults:
     understood_references: tuple[str, ...] = ()
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # The query's words that no article (in the filters) contains, as typed; and whether the hits are
+    # only a partial match (no article has every word): the honest word shown beside weak results.
+    unmatched_terms: tuple[str, ...] = ()
+    partial_match: bool = False

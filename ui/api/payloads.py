@@ -113,6 +113,8 @@ def results_json(results: SearchResults, links: bool = False) -> dict:
         "notices": list(results.notices),
         "understood_references": list(results.understood_references),
         "suggestion": results.suggestion,
+        "unmatched_terms": list(results.unmatched_terms),
+        "partial_match": results.partial_match,
         "hits": [hit_json(hit, links) for hit in results.hits],
     }
 

@@ -59,12 +59,6 @@ class TextDiff:
             op.kind is not OpKind.EQUAL and any(t != BREAK for t in op.old + op.new) for op in self.ops
         )
 
-    def old_text(self) -> str:
-        return "".join(token for op in self.ops for token in op.old).strip()
-
-    def new_text(self) -> str:
-        return "".join(token for op in self.ops for token in op.new).strip()
-
 
 @dataclass(frozen=True)
 class Segment:

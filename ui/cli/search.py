@@ -8,8 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from corpus import dating
 from corpus.errors import LexsearchError
-from corpus.model import STATUS_LABELS_FR, Status
+from corpus.model import STATUS_LABELS_FR, DatePrecision, Status, UncertainDate
 from search.results import SearchRequest, SearchResults
 from ui.api import payloads
 
@@ -42,6 +43,16 @@ def parse_day(value: object, where: str) -> date | None:
         raise UsageError(f"{where} : date {value!r} illisible, attendu AAAA-MM-JJ") from None
 
 
+def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
+    """A boundary for the table: exact "2013-06-27", or "2015-04-09~2023-03" when only a span is known."""
+    if day is None:
+        return "…" if end else "?"
+    if span is None:
+        return day.isoformat()
+    latest = day.strftime("%Y-%m") if span.precision is DatePrecision.MONTH else day.isoformat()
+    return f"{span.after.isoformat() if span.after else '?'}~{latest}"
+
+
 def results_json(results: SearchResults) -> dict:
     """The JSON shape of `lexsearch search --json` (issue 4); snippets are plain text with highlight spans."""
     return payloads.results_json(results)
@@ -65,22 +76,22 @@ def status_fr(status: str) -> str:
         return status
 
 
-def _table(results: SearchResults) -> str:
+def _table(results: SearchResults, day: date | None) -> str:
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
-    unmatched = getattr(results, "unmatched_terms", ()) or ()
-    if unmatched:
-        lines.append("  ! aucun article ne contient : " + ", ".join(f"« {word} »" for word in unmatched))
     if results.suggestion:
         lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
     for rank, hit in enumerate(results.hits, 1):
-        since = hit.valid_from.isoformat() if hit.valid_from else "?"
-        until = hit.valid_to.isoformat() if hit.valid_to else "…"
+        since = _bound(hit.valid_from, hit.start_uncertain, end=False)
+        until = _bound(hit.valid_to, hit.end_uncertain, end=True)
         lines.append(
             f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {status_fr(hit.status)}  {hit.score:.3f}"
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
+        notice = dating.later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
+        if notice:
+            lines.append(f"     ! {notice}")
         if hit.snippet_text:
             lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
@@ -146,6 +157,7 @@ def run_search(args: argparse.Namespace) -> int:
         if args.json or args.batch is not None:
             out.write(json.dumps(results_json(results), ensure_ascii=False) + "\n")
         else:
-            out.write(_table(results) + "\n")
+            day = None if request.all_versions else (request.at or date.today())
+            out.write(_table(results, day) + "\n")
     out.flush()
     return 0

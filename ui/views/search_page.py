@@ -8,6 +8,7 @@ from datetime import date
 
 import streamlit as st
 
+from corpus.dating import later_change_notice
 from corpus.model import STATUS_LABELS_FR, Status
 from search.coverage import status_at
 from search.service import SearchRequest, SearchService
@@ -114,10 +115,14 @@ def _unmatched(results: object) -> tuple[str, ...]:
 
 def _row(screen: Screen, hit: object) -> render.Markup:
     others = tuple(
-        (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+        (
+            params.article_url(ref.version_id),
+            render.validity(ref.valid_from, ref.valid_to, start=ref.start_uncertain, end=ref.end_uncertain),
+        )
         for ref in hit.other_versions
     )
     amending_id = getattr(hit, "amending_text_id", None)
+    day = None if screen.all_versions else (screen.at or date.today())
     return render.hit(
         hit,
         article_href=params.article_url(hit.version_id, screen.at),
@@ -129,6 +134,7 @@ def _row(screen: Screen, hit: object) -> render.Markup:
             else None
         ),
         status_text=_status_then(screen, hit),
+        notice=later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None,
     )
 
 
@@ -262,10 +268,6 @@ def _summary(service: SearchService, screen: Screen, results: object) -> None:
     else:
         where = results.filter_description or "en vigueur aujourd'hui"
     parts = [render.paragraph(render.text(f"{count} ({results.took_ms:.0f} ms) · {where}"), "lx-count")]
-    unmatched = _unmatched(results)
-    if unmatched:
-        words = ", ".join(f"« {word} »" for word in unmatched)
-        parts.append(render.notices([f"Aucun article ne contient : {words}."]))
     if screen.at and not screen.all_versions:
         parts.append(_dated_coverage(service, screen.at))
     if results.understood_references:

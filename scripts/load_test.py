@@ -205,6 +205,20 @@ def workers_of(pid: int) -> set[int]:
         return set()
 
 
+def wait_for_model(base: str, server_pid: int, seconds: float = 180.0) -> None:
+    """Workers load spaCy in the background after start; measure once every worker has it."""
+    deadline, loaded = time.monotonic() + seconds, set()
+    while time.monotonic() < deadline:
+        expected = workers_of(server_pid)
+        status, body = get(base, "/health")
+        if status == 200 and json.loads(body)["lemma_model_loaded"]:
+            loaded.add(json.loads(body)["pid"])
+        if expected and loaded >= expected:
+            return
+        time.sleep(0.2)
+    print(f"  (the lemma model is not loaded in every worker after {seconds:.0f} s: measuring anyway)")
+
+
 def watch_switch(base: str, server_pid: int, builder: subprocess.Popen, seconds: float) -> None:
     """After the build: poll /health until every worker reports the new index; print when each did."""
     from corpus.settings import data_home
@@ -245,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     for workers in args.workers:
         server, base = start_server(workers)
         try:
+            wait_for_model(base, server.pid)
             mix = build_mix(base, args.seed)
             run_phase(base, mix, args.clients, 3.0)  # warm every worker
             print(f"--workers {workers} ({base}, pids {sorted(workers_of(server.pid))})")

@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             ok = ok and not lone.errors
             for think in args.think:
                 builder = None
-                if args.reindex and think == args.think[-1]:
+                if args.reindex and think == args.think[-1] and workers == args.workers[-1]:
                     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - lives as long as the build
                     builder = subprocess.Popen(
                         [*LEXSEARCH, "index", "--quiet"], cwd=ROOT, stdout=log, stderr=log
@@ -278,6 +278,12 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     watcher.start()
                 tally, elapsed = run_phase(base, mix, args.clients, args.duration, think)
+                while builder is not None and watcher.is_alive():  # keep the load on until all switched
+                    more, more_elapsed = run_phase(base, mix, args.clients, 5.0, think)
+                    tally.latencies += more.latencies
+                    tally.errors += more.errors
+                    tally.first_errors += more.first_errors
+                    elapsed += more_elapsed
                 label = f"{args.clients} clients" + (f", think {think:g} s" if think else "")
                 label += ", reindexing" if builder else ""
                 rate, p95 = describe(label, tally, elapsed)

@@ -254,103 +254,12 @@ def params_target() -> Target:
     return Target("params", check, query_params, examples, {"q": "licenciement", "at": "2020-06-01"})
 
 
-API_PARAMS = ["q", "at", "all_versions", "code", "status", "section", "limit", "page", "date", "x"]
-API_PATHS = ("/articles/{}", "/versions/{}", "/versions/{}/diff", "/codes/{}/articles/L1233-3")
-API_PATHS += ("/codes/LEGITEXT000006072050/articles/{}", "/changesets/{}", "/changesets/{}?date=2020-13-45")
-
-
-def _api_server(home: Path | None) -> str:
-    """`lexsearch serve --port 0 --workers 1` for the fuzzing run; stopped (SIGTERM) when the script ends."""
-    import atexit
-    import os
-    import re
-    import threading
-
-    env = dict(os.environ, **({"LEXSEARCH_HOME": str(home)} if home else {}))
-    command = [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())", "serve", "--port", "0"]
-    process = subprocess.Popen(
-        [*command, "--workers", "1"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
-    )
-    atexit.register(lambda: (process.send_signal(signal.SIGTERM), process.wait(30)))
-    for line in process.stderr:
-        found = re.search(r"API ready on (http://[\d.]+:\d+)/", line)
-        if found:
-            threading.Thread(target=process.stderr.read, daemon=True).start()
-            return found.group(1)
-    raise LexsearchError(f"lexsearch serve did not start (exit {process.wait()})")
-
-
 def api_target(home: Path | None) -> Target:
-    """Hostile query strings, paths and JSON bodies against a running `lexsearch serve`: every answer must
-    be JSON and below 500 (a refusal is a 4xx saying what is wrong)."""
-    import http.client
-    import json
-    from urllib.parse import quote, urlencode, urlsplit
+    """The HTTP API against a `lexsearch serve` started for the run (scripts/fuzz_api.py)."""
+    import fuzz_api
 
-    base = urlsplit(_api_server(home))
-
-    def check(value: tuple[str, Any]) -> None:
-        kind, payload = value
-        connection = http.client.HTTPConnection(base.hostname, base.port, timeout=60)
-        try:
-            if kind == "body":
-                headers = {"content-type": "application/json"}
-                connection.request("POST", "/citations", body=payload, headers=headers)
-            else:
-                if kind == "query":
-                    # Lone surrogates go out as their (invalid UTF-8) bytes: the server must refuse them.
-                    path = "/search?" + urlencode(payload, errors="surrogatepass")
-                else:
-                    template, text = payload
-                    path = template.format(quote(text, safe="", errors="surrogatepass"))
-                connection.request("GET", path)
-            response = connection.getresponse()
-            status, body = response.status, response.read()
-        finally:
-            connection.close()
-        assert status < 500, f"HTTP {status} for {kind}: {body[:200]!r}"
-        answer = json.loads(body)
-        if status >= 400:
-            assert answer["error"]["message"], f"HTTP {status} without a message"
-
-    values = st.one_of(
-        hostile.hostile_text(huge=False), hostile.hostile_dates(), hostile.hostile_pages(), st.just("")
-    )
-    json_values = st.recursive(
-        st.none()
-        | st.booleans()
-        | st.integers()
-        | st.floats(allow_nan=False)
-        | hostile.hostile_text(huge=False),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-        max_leaves=10,
-    )
-    bodies = st.one_of(
-        st.binary(max_size=3000),
-        st.builds(
-            lambda text, code: json.dumps({"text": text, "code": code}).encode(),
-            hostile.hostile_text(),
-            st.one_of(st.none(), hostile.hostile_text(huge=False)),
-        ),
-        json_values.map(lambda value: json.dumps(value).encode()),
-    )
-    strategy = st.one_of(
-        st.tuples(st.just("query"), st.dictionaries(st.sampled_from(API_PARAMS), values, max_size=6)),
-        st.tuples(
-            st.just("path"),
-            st.tuples(st.sampled_from(API_PATHS), st.one_of(hostile.hostile_version_ids(), values)),
-        ),
-        st.tuples(st.just("body"), bodies),
-    )
-    examples = (
-        ("query", {"q": "x", "at": "2020-13-45"}),
-        ("query", {"q": "x" * 10_000}),
-        ("query", {"limit": "99999999999999999999999"}),
-        ("path", ("/versions/{}", "../../etc/passwd")),
-        ("body", b"{"),
-        ("body", b"\xff\xfe"),
-    )
-    return Target("api", check, strategy, examples, ("query", {"q": Target.warmup}))
+    check = fuzz_api.checker(fuzz_api.start_server(home))
+    return Target("api", check, fuzz_api.strategy(), fuzz_api.EXAMPLES, ("query", {"q": Target.warmup}))
 
 
 TARGETS: dict[str, Callable[[argparse.Namespace], Target]] = {

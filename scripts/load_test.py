@@ -198,6 +198,18 @@ def start_server(workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"lexsearch serve did not start (exit {process.wait()})")
 
 
+def cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU time of these processes (/proc/PID/stat), to tell our work from the machine's."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def workers_of(pid: int) -> set[int]:
     try:
         return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
@@ -277,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
                         target=watch_switch, args=(base, server.pid, builder, args.duration + 120)
                     )
                     watcher.start()
+                pids = workers_of(server.pid)
+                cpu_before = cpu_seconds(pids)
                 tally, elapsed = run_phase(base, mix, args.clients, args.duration, think)
                 while builder is not None and watcher.is_alive():  # keep the load on until all switched
                     more, more_elapsed = run_phase(base, mix, args.clients, 5.0, think)
@@ -287,7 +301,11 @@ def main(argv: list[str] | None = None) -> int:
                 label = f"{args.clients} clients" + (f", think {think:g} s" if think else "")
                 label += ", reindexing" if builder else ""
                 rate, p95 = describe(label, tally, elapsed)
-                print(f"  {'':26} p95 / lone client p95: {p95 / lone_p95:.2f}×")
+                cpu = cpu_seconds(pids) - cpu_before
+                print(
+                    f"  {'':26} p95 / lone client p95: {p95 / lone_p95:.2f}×; workers' CPU "
+                    f"{1000 * cpu / max(1, len(tally.latencies)):.1f} ms a request, {cpu / elapsed:.2f} cores in use"
+                )
                 rates[(workers, think)] = rate
                 ok = ok and not tally.errors
                 if builder is not None:

@@ -12,7 +12,7 @@ from corpus import dating
 from corpus.errors import LexsearchError
 from corpus.model import STATUS_LABELS_FR, DatePrecision, Status, UncertainDate
 from search.results import SearchRequest, SearchResults
-from ui.api import payloads
+from ui.api import checks, payloads
 
 
 class UsageError(LexsearchError):
@@ -38,9 +38,9 @@ def parse_day(value: object, where: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise UsageError(f"{where} : date {value!r} illisible, attendu AAAA-MM-JJ") from None
+        return checks.parse_day(str(value), where)  # the API's rule: an impossible date is named so
+    except checks.ApiError as error:
+        raise UsageError(f"{where} : {error.message}") from None
 
 
 def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:

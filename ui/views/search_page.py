@@ -320,8 +320,8 @@ def _no_results(screen: Screen, results: object) -> None:
     message = render.text("Aucun résultat pour « " + screen.query + " ».")
     if _unmatched(results):
         message = render.text(
-            "Aucun article ne correspond à « " + screen.query + " » : les résultats affichés seraient "
-            "sans rapport avec la recherche."
+            "Aucun article ne correspond à « " + screen.query + " » : ses mots ne figurent dans aucun "
+            "article du corpus."
         )
     items = [render.link(params.url(target.with_(page=1)), label) for label, target in removals]
     body = render.paragraph(message)

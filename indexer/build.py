@@ -8,7 +8,6 @@ to search). Everything goes into a fresh directory that becomes `current` only o
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -18,12 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzers.french import lemma_analyzer, surface_analyzer
+from analyzers.lemmas import LEMMATIZER
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
-from corpus.store import Store
-from indexer.citation_graph import CitationRow, citation_rows
+from corpus.store import CitationRow, Store
+from indexer.citation_graph import citation_rows
+from indexer.doc_table import write_doc_table
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
+from indexer.lemma_table import write_lemma_table
 from indexer.location import (
     build_lock,
     current_target,
@@ -36,6 +38,7 @@ from indexer.schema import (
     IndexMeta,
     build_schema,
     date_value,
+    dating_value,
     join_tokens,
     number_token,
 )
@@ -116,7 +119,7 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
         "section": result.section,
         "text": result.lemmas,
         "surface": result.surface,
-        "cites": ",".join(sorted({row[1] for row in result.citations})),
+        "cites": ",".join(sorted({row.target_key for row in result.citations})),
         "valid_from": date_value(version.valid_from, end=False),
         "valid_to": date_value(version.valid_to, end=True),
         "status": version.status.value,
@@ -125,6 +128,7 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
         "section_path": path,
         "partie": path[1] if len(path) > 1 else "",
         "livre": path[2] if len(path) > 2 else "",
+        "dating": dating_value(version.start_uncertain, version.end_uncertain),
     }
 
 
@@ -139,8 +143,9 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]:
-    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index."""
+def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int, dict[str, str]]:
+    """In a worker: analyze every `parts`-th version and write them as one Whoosh segment of the index;
+    also returns the forms → lemmas the worker computed (the index's lemma table)."""
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
 
@@ -172,7 +177,64 @@ def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]
     except BaseException:
         writer.cancel()
         raise
-    return segment, rows, count
+    return segment, rows, count, LEMMATIZER.known()
+
+
+def _write_parts(
+    pool: object, directory: Path, processes: int, total: int, counter: object, progress: bool
+) -> list[tuple[object, list[CitationRow], int, dict[str, str]]]:
+    """Every worker's (segment, citation rows, count, lemma table), with a progress bar fed by the shared
+    counter."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc="index", unit="version", file=sys.stderr, disable=not progress)
+    try:
+        if pool is None:
+            parts = [_write_part((0, directory))]
+        else:
+            pending = pool.map_async(_write_part, [(part, directory) for part in range(processes)])  # type: ignore[attr-defined]
+            while not pending.ready():
+                pending.wait(0.25)
+                bar.update(counter.value - bar.n)  # type: ignore[attr-defined]
+            parts = pending.get()
+        bar.update(total - bar.n)
+    finally:
+        bar.close()
+    return parts
+
+
+def _commit_segments(ix: object, segments: list[object]) -> None:
+    """Commit the table of contents listing the workers' segments.
+
+    Why Whoosh's private writer calls (`_finalize_segment`, `_commit_toc`…) rather than its public
+    multi-segment writer, `ix.writer(procs=2, multisegment=True)` (MpWriter), which makes the very same
+    calls inside: measured on the default corpus, MpWriter fed by our analysis pool built in 95.7 s
+    against 95.4 s for this code (load 7–10 on the shared 2 cores: no difference), but
+    (`scripts/measure_segment_writers.py time` and `… kill` print these again)
+    - its sub-processes are forked once the build lock is held and block forever on their job queue
+      when the build is killed: after a SIGKILL, they kept the lock's file description and the next
+      `lexsearch index` was refused ("another `lexsearch index` is running") until they were killed by
+      hand; our workers fork before the lock is taken and die with their parent (`_die_with_parent`);
+    - a sub-process that crashes loses its segment silently (MpWriter reads the results with
+      `get(timeout=1)` and ignores an empty queue), where `pool.map_async` re-raises here.
+    """
+    from whoosh.writing import SegmentWriter
+
+    writer = SegmentWriter(ix)
+    writer._close_segment()
+    writer._commit_toc(segments)
+    writer._finish()
+
+
+def _write_meta(directory: Path, store: Store, documents: int) -> None:
+    """The index's meta file: what it was built from (the store's stamp, the analyzers) and when."""
+    IndexMeta(
+        schema_version=INDEX_SCHEMA_VERSION,
+        documents=documents,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        store_digest=store.version_stamp(),
+        analyzers=analyzers_fingerprint(),
+    ).write(directory)
 
 
 def build_index(
@@ -184,31 +246,19 @@ def build_index(
     the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
     parent then commits the table of contents listing every segment.
     """
-    from tqdm import tqdm
     from whoosh import index as whoosh_index
-    from whoosh.writing import SegmentWriter
 
     root = root or index_path()
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     started = time.perf_counter()
-    articles = {
-        row[0]: (row[1], row[2], row[3])
-        for row in store.connection.execute(
-            "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
-        )
-    }
+    articles = store.indexed_articles()
     versions = list(store.iter_versions(with_text=True))
     if not versions:
         raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    _STATE.update(
-        parts=processes,
-        versions=versions,
-        articles=articles,
-        counter=counter,
-        known=frozenset(key for _, key, _ in articles.values()),
-    )
+    known = frozenset(key for _, key, _ in articles.values())
+    _STATE.update(parts=processes, versions=versions, articles=articles, counter=counter, known=known)
     # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
     pool = context.Pool(processes, _die_with_parent, (os.getpid(),)) if processes > 1 else None
     try:
@@ -216,35 +266,16 @@ def build_index(
             previous = current_target(root)
             directory = new_build_directory(root)
             ix = whoosh_index.create_in(str(directory), build_schema())
-            bar = tqdm(
-                total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress
+            parts = _write_parts(pool, directory, processes, len(versions), counter, progress)
+            rows = [row for _, part_rows, _, _ in parts for row in part_rows]
+            count = sum(part_count for _, _, part_count, _ in parts)
+            _commit_segments(ix, [segment for segment, _, _, _ in parts])
+            write_lemma_table(
+                directory, {form: lemma for *_, table in parts for form, lemma in table.items()}
             )
-            try:
-                if pool is None:
-                    parts = [_write_part((0, directory))]
-                else:
-                    pending = pool.map_async(_write_part, [(part, directory) for part in range(processes)])
-                    while not pending.ready():
-                        pending.wait(0.25)
-                        bar.update(counter.value - bar.n)
-                    parts = pending.get()
-                bar.update(len(versions) - bar.n)
-            finally:
-                bar.close()
-            rows = [row for _, part_rows, _ in parts for row in part_rows]
-            count = sum(part_count for _, _, part_count in parts)
-            writer = SegmentWriter(ix)
-            writer._close_segment()
-            writer._commit_toc([segment for segment, _, _ in parts])
-            writer._finish()
+            write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
-            IndexMeta(
-                schema_version=INDEX_SCHEMA_VERSION,
-                documents=count,
-                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                store_digest=store_stamp(store),
-                analyzers=analyzers_fingerprint(),
-            ).write(directory)
+            _write_meta(directory, store, count)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)
     finally:
@@ -253,11 +284,3 @@ def build_index(
             pool.terminate()
             pool.join()
     return BuildReport(directory, count, len(rows), time.perf_counter() - started, processes)
-
-
-def store_stamp(store: Store) -> str:
-    """A cheap identity of the store's content (counts and id ranges), to tell the index is outdated."""
-    row = store.connection.execute(
-        "SELECT count(*), min(version_id), max(version_id), count(text) FROM versions"
-    ).fetchone()
-    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:16]

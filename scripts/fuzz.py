@@ -5,7 +5,8 @@
     .venv/bin/python scripts/fuzz.py --atheris 30         # also atheris (coverage-guided), when installed
 
 Targets: the query parser and `SearchService.search` (through the real index in `$LEXSEARCH_HOME`, or
-`--home`), the citation tokenizer, the French analyzers, the app's URL-parameter parsing. Inputs come from
+`--home`), the citation tokenizer, the French analyzers, the app's URL-parameter parsing, and the HTTP API
+(`api`: query strings, paths and JSON bodies against a `lexsearch serve` the script starts; no 5xx). Inputs come from
 `tests/reliability/hostile_inputs.py` (Hypothesis strategies shared with the CI property tests). A failure
 is an exception, a broken invariant (`tests/reliability/invariants.py`) or one input taking longer than
 `--timeout` seconds. Failures are grouped by exception type and place; the shortest input of each group is
@@ -31,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reliability")]
 
+import citation_inputs  # noqa: E402
 import hostile_inputs as hostile  # noqa: E402
 import invariants  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
@@ -155,19 +157,22 @@ def run_hypothesis(target: Target, budget: float, timeout: float) -> Outcome:
 
 
 def citations_target() -> Target:
+    """The tokenizer itself (it has no safety net), on hostile text and on text made of its own words,
+    up to 100k characters, with every accepted shape of known articles."""
     from analyzers.citations import find_citations
 
-    def check(value: tuple[str, str | None]) -> None:
-        text, code = value
-        invariants.check_citations(text, find_citations(text, code))
+    def check(value: tuple[str, str | None, Any]) -> None:
+        text, code, known = value
+        invariants.check_citations(text, find_citations(text, code, known))
 
-    codes = st.sampled_from([None, "LEGITEXT000006072050", "Code du travail", "", "<script>"])
+    texts = st.one_of(hostile.hostile_text(), citation_inputs.legal_text(), citation_inputs.huge_legal_text())
+    examples = (*hostile.EXAMPLES, *citation_inputs.HUGE)
     return Target(
         "citations",
         check,
-        st.tuples(hostile.hostile_text(), codes),
-        tuple((example, None) for example in hostile.EXAMPLES),
-        (Target.warmup, None),
+        st.tuples(texts, citation_inputs.CODES, citation_inputs.KNOWN_ARTICLES),
+        tuple((example, "Code du travail", None) for example in examples),
+        (Target.warmup, None, None),
     )
 
 
@@ -249,12 +254,21 @@ def params_target() -> Target:
     return Target("params", check, query_params, examples, {"q": "licenciement", "at": "2020-06-01"})
 
 
+def api_target(home: Path | None) -> Target:
+    """The HTTP API against a `lexsearch serve` started for the run (scripts/fuzz_api.py)."""
+    import fuzz_api
+
+    check = fuzz_api.checker(fuzz_api.start_server(home))
+    return Target("api", check, fuzz_api.strategy(), fuzz_api.EXAMPLES, ("query", {"q": Target.warmup}))
+
+
 TARGETS: dict[str, Callable[[argparse.Namespace], Target]] = {
     "citations": lambda args: citations_target(),
     "analyzers": lambda args: analyzers_target(),
     "query": lambda args: query_target(),
     "search": lambda args: search_target(args.home),
     "params": lambda args: params_target(),
+    "api": lambda args: api_target(args.home),
 }
 
 
@@ -276,7 +290,9 @@ def atheris_child(name: str, home: Path | None, argv: list[str]) -> None:
 
             target.check(SearchRequest(query=text))
         elif name == "citations":
-            target.check((text, None))
+            target.check((text, None, None))
+        elif name == "api":
+            target.check(("query", {"q": text[:600], "at": text[600:620]}))
         elif name == "params":
             target.check({"q": text[:50], "at": text[50:80], "page": text[80:90], "version": text[90:]})
         else:

@@ -1,30 +1,21 @@
 """Result rows: one candidate per article, turned into the `Hit` the UI shows (with the other matching
-versions of the same article), and the facet counts of a result set."""
+versions of the same article), the facet counts of a result set, and the rows of the articles citing one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
 from datetime import date
 
 import numpy as np
 
-from search.highlight import snippet
+from analyzers.citations import order_key
+from search.candidates import Candidate
+from search.filters import VersionFilter
+from search.highlight import Snippet, best_snippet
 from search.index_view import IndexView
 from search.matching import QueryTerms
 from search.results import Hit, VersionRef
 from search.urls import article_url, diff_url
-
-
-@dataclass(frozen=True)
-class Candidate:
-    key: str
-    docnum: int  # best version
-    text: float = 0.0
-    proximity: float = 0.0
-    reference: float = 0.0
-    cited_order: int | None = None
-    rerank: float = 0.0
-    score: float = 0.0
 
 
 def count_articles(view: IndexView, matched: np.ndarray) -> int:
@@ -36,21 +27,23 @@ def matching_versions(view: IndexView, key: str, matched: np.ndarray) -> tuple[i
 
 
 def make_hit(
-    codes: dict[str, str],
+    codes: Mapping[str, str],
     view: IndexView,
     candidate: Candidate,
     matching: tuple[int, ...],
     terms: QueryTerms,
-    texts: dict[str, tuple[str, list[tuple[int, int, str]]]],
+    texts: Mapping[str, tuple[str, list[tuple[int, int, str]]]],
     references: tuple[str, ...],
+    at: date | None = None,
 ) -> Hit:
+    """The result row of `candidate`; its article link follows citations at `at` (the request's date)."""
     row = view.rows[candidate.docnum]
     text_and_spans = texts.get(row.version_id)
-    snippet_html = ""
+    passage = Snippet("")
     if text_and_spans is not None:
         text, spans = text_and_spans
         cited = set(references)
-        snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
+        passage = best_snippet(text, terms, [(s, e) for s, e, key in spans if key in cited])
     others = sorted(
         (view.rows[d] for d in matching if d != candidate.docnum),
         key=lambda other: other.valid_from or date.min,
@@ -67,13 +60,20 @@ def make_hit(
         valid_to=row.valid_to,
         status=row.status,
         score=round(candidate.score, 6),
-        snippet=snippet_html,
+        snippet=str(passage.html()) if passage.text else "",
         section_path=row.section_path,
-        other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
+        other_versions=tuple(
+            VersionRef(o.version_id, o.valid_from, o.valid_to, o.status, o.start_uncertain, o.end_uncertain)
+            for o in others
+        ),
         amending_text=row.amending_title or None,
-        article_url=article_url(row.version_id),
+        article_url=article_url(row.version_id, at),
         diff_url=diff_url(row.version_id),
         amending_text_id=row.amending_text_id or None,
+        snippet_text=passage.text,
+        highlights=passage.highlights,
+        start_uncertain=row.start_uncertain,
+        end_uncertain=row.end_uncertain,
     )
 
 
@@ -96,3 +96,16 @@ def facets(view: IndexView, matched: np.ndarray) -> dict[str, tuple[tuple[str, i
         ]
         result[name] = tuple(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
     return result
+
+
+def citing_hits(view: IndexView, codes: Mapping[str, str], citing: Collection[str], day: date) -> list[Hit]:
+    """One row per article with a version in force at `day` among the `citing` version ids, by code and
+    number (the article page's "Cité par")."""
+    allowed = view.filter_mask(VersionFilter(day), None, None, None)
+    hits = []
+    seen: set[str] = set()
+    for docnum, row in enumerate(view.rows):
+        if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
+            seen.add(row.article_key)
+            hits.append(make_hit(codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ()))
+    return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))

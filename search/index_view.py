@@ -1,9 +1,10 @@
 """One opened index generation: pooled Whoosh searchers plus an in-memory table of the stored fields.
 
 Everything a result row needs (article, dates, status, section path…) is read once when the index is
-opened, so searching never loads stored fields, and version/code filters become cached sets of document
-numbers handed to Whoosh as `filter=`. Searchers come from a small pool (bounded file handles, safe under
-concurrent threads); a retired view closes them once the last search using it has finished.
+opened, so searching never loads stored fields, and the filters (date in force, code, status, section)
+become cached boolean masks over the document numbers, handed to the engine as `allowed`. Searchers come
+from a small pool (bounded file handles, safe under concurrent threads); a retired view closes them once
+the last search using it has finished.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from corpus.model import UncertainDate
+from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.opening import open_index, read_guarded
-from indexer.schema import IndexMeta, parse_date_value
+from indexer.schema import IndexMeta, parse_date_value, parse_dating
 from search.filters import VersionFilter
-from search.postings import field_lengths
-from search.retrieval import FieldStats
+from search.retrieval import FieldStats, WhooshEngine
 
 POOL_SIZE = 4
 
@@ -47,6 +49,8 @@ class DocRow:
     section_path: tuple[str, ...]
     partie: str
     livre: str
+    start_uncertain: UncertainDate | None = None  # valid_from / valid_to are then latest bounds
+    end_uncertain: UncertainDate | None = None
 
 
 class IndexView:
@@ -67,17 +71,20 @@ class IndexView:
         except BaseException:
             self.close()
             raise
+        self._index_articles()
+        self._index_facets()
+        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
+
+    def _index_articles(self) -> None:
+        """Lookups by article: its versions, its number, each code's numbers in the code's order."""
         self.by_article: dict[str, tuple[int, ...]] = {}
         self.by_number: dict[str, list[str]] = {}
+        self.numbers_by_code: dict[str, list[str]] = {}
         for docnum, row in enumerate(self.rows):
-            self.by_article.setdefault(row.article_key, ())
-            self.by_article[row.article_key] += (docnum,)
+            self.by_article[row.article_key] = (*self.by_article.get(row.article_key, ()), docnum)
         for key in self.by_article:
             code_id, number = key.split(":", 1)
             self.by_number.setdefault(number.upper(), []).append(key)
-        self.numbers_by_code: dict[str, list[str]] = {}
-        for key in self.by_article:
-            code_id, number = key.split(":", 1)
             self.numbers_by_code.setdefault(code_id, []).append(number)
         for numbers in self.numbers_by_code.values():
             numbers.sort(key=order_key)
@@ -91,6 +98,14 @@ class IndexView:
             dtype=np.int64,
             count=len(self.rows),
         )
+        # Each version's article's most recent version (past wording: has the article dropped a phrase?).
+        self.latest = np.zeros(len(self.rows), dtype=np.int64)
+        for docnums in self.by_article.values():
+            newest = max(docnums, key=lambda d: self.recency[d])
+            self.latest[list(docnums)] = newest
+
+    def _index_facets(self) -> None:
+        """Each facet's distinct values, and the value number of every document (for bincount)."""
         self.facet_values: dict[str, tuple[str, ...]] = {}
         self.facet_codes: dict[str, np.ndarray] = {}
         for name in ("partie", "livre", "status"):
@@ -101,21 +116,23 @@ class IndexView:
             self.facet_codes[name] = np.fromiter(
                 (code_of[v] for v in values), dtype=np.int64, count=len(values)
             )
-        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     def _load(self) -> None:
-        with self.searcher() as searcher:
-            self.rows = self._load_rows(searcher)
-            size = len(self.rows)
-            for field in ("text", "surface", "section"):
-                lengths = field_lengths(searcher, field, size)
-                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+        # The build's pickled table when it has one (fast), else the same values read through Whoosh.
+        table = read_doc_table(self.directory, self.index.doc_count_all()) or read_from_index(self.index)
+        self.rows = self._load_rows(table.stored)
+        for field in LENGTH_FIELDS:
+            # Per-document lengths are stored in one byte each (lossy past a few dozen tokens); the
+            # average comes from Whoosh's exact total instead, as Whoosh's own BM25F takes it.
+            self.stats[field] = FieldStats(table.lengths[field], table.averages[field])
 
     @staticmethod
-    def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
-        reader = searcher.reader()
-        rows: list[DocRow | None] = [None] * reader.doc_count_all()
-        for docnum, fields in reader.iter_docs():
+    def _load_rows(stored: tuple[dict, ...]) -> tuple[DocRow, ...]:
+        rows: list[DocRow | None] = [None] * len(stored)
+        for docnum, fields in enumerate(stored):
+            if not fields:
+                continue  # a deleted document
+            start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
             rows[docnum] = DocRow(
                 version_id=fields["version_id"],
                 article_id=fields["article_id"],
@@ -130,6 +147,8 @@ class IndexView:
                 section_path=tuple(fields.get("section_path", ())),
                 partie=fields.get("partie", ""),
                 livre=fields.get("livre", ""),
+                start_uncertain=start_uncertain,
+                end_uncertain=end_uncertain,
             )
         return tuple(row for row in rows if row is not None)
 
@@ -161,6 +180,12 @@ class IndexView:
                 close = self._retired and self._active == 0
             if close:
                 self.close()
+
+    @contextmanager
+    def engine(self) -> Iterator[WhooshEngine]:
+        """The retrieval engine (`search.engine.Engine`) over a pooled searcher, for one request."""
+        with self.searcher() as searcher:
+            yield WhooshEngine(searcher, self.stats, self.article_index)
 
     def retire(self) -> None:
         """No new searches; close when the last running one ends."""

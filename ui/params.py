@@ -2,18 +2,22 @@
 
 Every screen is a `Screen` value; `parse` turns untrusted `st.query_params` into one (a bad value falls back
 to a sane default and leaves a French notice saying so), and `to_params` / `url` write it back, so copying
-the URL reproduces the screen and the two always round-trip. Ids only ever reach store lookups, never paths.
+the URL reproduces the screen and the two always round-trip. The URLs themselves are built by
+`search.urls`, the same builder as the CLI's links. Ids only ever reach store lookups, never paths.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from urllib.parse import urlencode
 
 from corpus.model import Status
+from search.urls import article_url as article_url  # re-exported: the views link through ui.params
+from search.urls import changeset_url as changeset_url
+from search.urls import diff_url as diff_url
+from search.urls import link, screen_params
 
 VIEWS = ("search", "article", "diff", "changeset")
 MAX_QUERY_CHARS = 1000
@@ -100,87 +104,85 @@ def _first(params: Mapping[str, object], name: str) -> str | None:
 def parse(params: Mapping[str, object]) -> Screen:
     """Validate every parameter; unknown ones are ignored, bad ones replaced by defaults with a notice."""
     notices: list[str] = []
-
     view = _first(params, "view") or "search"
     if view not in VIEWS:
         notices.append(f"Vue « {_shown(view)} » inconnue : retour à la recherche.")
         view = "search"
-
     query = _first(params, "q") or ""
     if len(query) > MAX_QUERY_CHARS:
         notices.append(f"Recherche tronquée à {MAX_QUERY_CHARS} caractères.")
         query = query[:MAX_QUERY_CHARS]
+    at = _day_param(params, "at", "en vigueur au", notices)
+    day = _day_param(params, "date", "date du changement", notices)
+    filters = _filters(params, notices)
+    page = _page(params, notices)
+    version = _checked(params, "version", valid_version_id, "Identifiant de version", notices)
+    text = _checked(params, "text", valid_text_id, "Identifiant de texte", notices)
+    return Screen(
+        view=view,
+        query=query,
+        at=at,
+        day=day,
+        page=page,
+        version=version,
+        text=text,
+        notices=tuple(notices),
+        **filters,
+    )
 
-    def day_param(name: str, label: str) -> date | None:
-        raw = _first(params, name)
-        if not raw:
-            return None
-        day = parse_day(raw)
-        if day is None:
-            notices.append(
-                f"Date « {_shown(raw)} » invalide ({label}) : attendu AAAA-MM-JJ ; {_fallback(name)}."
-            )
-        return day
 
-    at = day_param("at", "en vigueur au")
-    day = day_param("date", "date du changement")
+def _day_param(params: Mapping[str, object], name: str, label: str, notices: list[str]) -> date | None:
+    raw = _first(params, name)
+    if not raw:
+        return None
+    day = parse_day(raw)
+    if day is None:
+        notices.append(f"Date « {_shown(raw)} » invalide ({label}) : attendu AAAA-MM-JJ ; {_fallback(name)}.")
+    return day
 
+
+def _filters(params: Mapping[str, object], notices: list[str]) -> dict:
+    """all_versions, code, status, partie and livre, each checked."""
     all_raw = _first(params, "all")
     all_versions = all_raw in ("1", "true", "oui")
     if all_raw and not all_versions and all_raw not in ("0", "false", "non"):
         notices.append(f"Valeur « {_shown(all_raw)} » invalide pour « toutes les versions » : ignorée.")
-
     code = _first(params, "code") or None
     if code is not None and not valid_code_id(code):
         notices.append(f"Code « {_shown(code)} » invalide : tous les codes sont cherchés.")
         code = None
-
     status = _first(params, "status") or None
     if status is not None and status not in {s.value for s in Status}:
         notices.append(f"Statut « {_shown(status)} » inconnu : tous les statuts sont cherchés.")
         status = None
-
-    facets = {}
+    found: dict = {"all_versions": all_versions, "code": code, "status": status}
     for name in ("partie", "livre"):
         value = _first(params, name) or None
         if value is not None and not _FACET_VALUE.fullmatch(value):
             notices.append(f"Filtre « {name} » invalide : ignoré.")
             value = None
-        facets[name] = value
+        found[name] = value
+    return found
 
-    page = 1
-    page_raw = _first(params, "page")
-    if page_raw:
-        if page_raw.isascii() and page_raw.isdigit() and 1 <= int(page_raw) <= MAX_PAGE:
-            page = int(page_raw)
-        else:
-            notices.append(f"Page « {_shown(page_raw)} » invalide : première page affichée.")
 
-    version = _first(params, "version") or None
-    if version is not None and not valid_version_id(version):
-        notices.append(f"Identifiant de version « {_shown(version)} » invalide.")
-        version = None
+def _page(params: Mapping[str, object], notices: list[str]) -> int:
+    raw = _first(params, "page")
+    if not raw:
+        return 1
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
+        return int(raw)
+    notices.append(f"Page « {_shown(raw)} » invalide : première page affichée.")
+    return 1
 
-    text = _first(params, "text") or None
-    if text is not None and not valid_text_id(text):
-        notices.append(f"Identifiant de texte « {_shown(text)} » invalide.")
-        text = None
 
-    return Screen(
-        view=view,
-        query=query,
-        at=at,
-        all_versions=all_versions,
-        code=code,
-        status=status,
-        partie=facets["partie"],
-        livre=facets["livre"],
-        page=page,
-        version=version,
-        text=text,
-        day=day,
-        notices=tuple(notices),
-    )
+def _checked(
+    params: Mapping[str, object], name: str, valid: Callable[[str], bool], label: str, notices: list[str]
+) -> str | None:
+    value = _first(params, name) or None
+    if value is not None and not valid(value):
+        notices.append(f"{label} « {_shown(value)} » invalide.")
+        return None
+    return value
 
 
 def _fallback(name: str) -> str:
@@ -189,44 +191,22 @@ def _fallback(name: str) -> str:
 
 def to_params(screen: Screen) -> dict[str, str]:
     """The minimal query parameters that reproduce `screen` (defaults are left out)."""
-    params: dict[str, str] = {}
-    if screen.view != "search":
-        params["view"] = screen.view
-    if screen.view in ("article", "diff") and screen.version:
-        params["version"] = screen.version
-    if screen.view == "changeset":
-        if screen.text:
-            params["text"] = screen.text
-        if screen.day:
-            params["date"] = screen.day.isoformat()
-    if screen.query:
-        params["q"] = screen.query
-    if screen.at:
-        params["at"] = screen.at.isoformat()
-    if screen.all_versions:
-        params["all"] = "1"
-    for name in ("code", "status", "partie", "livre"):
-        value = getattr(screen, name)
-        if value:
-            params[name] = value
-    if screen.page != 1:
-        params["page"] = str(screen.page)
-    return params
+    return screen_params(
+        view=screen.view,
+        version=screen.version,
+        text=screen.text,
+        day=screen.day,
+        query=screen.query,
+        at=screen.at,
+        all_versions=screen.all_versions,
+        code=screen.code,
+        status=screen.status,
+        partie=screen.partie,
+        livre=screen.livre,
+        page=screen.page,
+    )
 
 
 def url(screen: Screen) -> str:
     """A relative link to `screen`, served by the same app."""
-    params = to_params(screen)
-    return "?" + urlencode(params) if params else "?"
-
-
-def article_url(version_id: str, at: date | None = None) -> str:
-    return url(Screen(view="article", version=version_id, at=at))
-
-
-def diff_url(version_id: str) -> str:
-    return url(Screen(view="diff", version=version_id))
-
-
-def changeset_url(text_id: str, day: date | None, page: int = 1) -> str:
-    return url(Screen(view="changeset", text=text_id, day=day, page=page))
+    return link(to_params(screen))

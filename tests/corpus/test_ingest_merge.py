@@ -114,9 +114,13 @@ def test_store_of_schema_1_gets_the_new_tables_when_opened(tmp_path):
     with connection:
         connection.execute("DROP TABLE coverage")
         connection.execute("DROP TABLE anomalies")
+        for column in ("valid_from_uncertain", "valid_from_after", "valid_to_uncertain", "valid_to_after"):
+            connection.execute(f"ALTER TABLE versions DROP COLUMN {column}")  # added by schema 3
         connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     connection.close()
     with Store.open(path) as store:
         assert store.coverage("x") == () and store.anomaly_counts() == {}
         version = store.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-        assert version == str(SCHEMA_VERSION) == "2"
+        assert version == str(SCHEMA_VERSION) == "3"
+        columns = {row[1] for row in store.connection.execute("PRAGMA table_info(versions)")}
+        assert {"valid_from_uncertain", "valid_to_after"} <= columns

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.anomalies import report_lines
 from corpus.build_default import VERSIONS, build_default, default_cache
+from corpus.capture import Capture, parse_captured
 from corpus.ingest import CodeIngest, ensure_default_store, ingest_sources, rebuild_default_store
 from corpus.settings import DEFAULT_ARTIFACT, data_home
 from corpus.store import CodeSummary, Store
@@ -40,6 +41,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3, holding the default corpus too)",
     )
+    add.add_argument(
+        "--captured",
+        type=_captured,
+        metavar="AAAA-MM[-JJ]",
+        help="when a directory of undated article files was captured (month or day); it is merged with "
+        "the history of its code already in the store",
+    )
+    add.add_argument(
+        "--code",
+        metavar="TITRE",
+        help="only this code of the sources (e.g. « Code de commerce » of the all-codes export); the code "
+        "of a captured directory that does not name it",
+    )
     add.add_argument("--quiet", action="store_true", help="no progress bar")
     add.set_defaults(handler=run_add)
 
@@ -68,6 +82,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rebuild.add_argument("--store", type=Path, help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3)")
     rebuild.add_argument("--quiet", action="store_true", help="no progress bar")
     rebuild.set_defaults(handler=run_rebuild)
+
+
+def _captured(value: str) -> Capture:
+    try:
+        return parse_captured(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def describe(summary: CodeSummary) -> list[str]:
@@ -134,7 +155,10 @@ def run_add(args: argparse.Namespace) -> int:
     # an explicit --store starts empty.
     opened = Store.open(args.store) if args.store else ensure_default_store(progress=not args.quiet)
     with opened as store:
-        reports = {r.code.code_id: r for r in ingest_sources(store, args.sources, progress=not args.quiet)}
+        ingested = ingest_sources(
+            store, args.sources, progress=not args.quiet, captured=args.captured, code_title=args.code
+        )
+        reports = {r.code.code_id: r for r in ingested}
         summaries = [summary for summary in store.summary() if summary.code.code_id in reports]
         _print(store, summaries, reports)
         print(f"Base : {_totals(store.summary())}")

@@ -8,9 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from corpus import dating
 from corpus.errors import LexsearchError
+from corpus.model import DatePrecision, UncertainDate
 from search.results import SearchRequest, SearchResults
-from search.service import SearchService
+from ui.api import checks, payloads
 
 
 class UsageError(LexsearchError):
@@ -36,74 +38,54 @@ def parse_day(value: object, where: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+        return checks.parse_day(str(value), where)  # the API's rule: an impossible date is named so
+    except checks.ApiError as error:
+        raise UsageError(f"{where}: {error.message}") from None
+
+
+def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
+    """A boundary for the table: exact "2013-06-27", or "2015-04-09~2023-03" when only a span is known."""
+    if day is None:
+        return "…" if end else "?"
+    if span is None:
+        return day.isoformat()
+    latest = day.strftime("%Y-%m") if span.precision is DatePrecision.MONTH else day.isoformat()
+    return f"{span.after.isoformat() if span.after else '?'}~{latest}"
 
 
 def results_json(results: SearchResults) -> dict:
-    """The JSON shape of `lexsearch search --json` (issue 4)."""
-
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "query": results.query,
-        "total": results.total,
-        "took_ms": results.took_ms,
-        "filter": results.filter_description,
-        "notices": list(results.notices),
-        "understood_references": list(results.understood_references),
-        "suggestion": results.suggestion,
-        "hits": [
-            {
-                "article": hit.article,
-                "code": hit.code,
-                "version_id": hit.version_id,
-                "valid_from": day(hit.valid_from),
-                "valid_to": day(hit.valid_to),
-                "status": hit.status,
-                "score": hit.score,
-                "snippet": hit.snippet,
-                "section_path": list(hit.section_path),
-                "other_versions": [
-                    {
-                        "version_id": other.version_id,
-                        "valid_from": day(other.valid_from),
-                        "valid_to": day(other.valid_to),
-                        "status": other.status,
-                    }
-                    for other in hit.other_versions
-                ],
-                "amending_text": hit.amending_text,
-                "article_url": hit.article_url,
-                "diff_url": hit.diff_url,
-            }
-            for hit in results.hits
-        ],
-    }
+    """The JSON shape of `lexsearch search --json` (issue 4); snippets are plain text with highlight spans."""
+    return payloads.results_json(results)
 
 
-def _table(results: SearchResults) -> str:
-    import re
+def _starred(hit) -> str:
+    """The snippet with its highlights between asterisks, for the terminal."""
+    text, parts, cursor = hit.snippet_text, [], 0
+    for start, end in hit.highlights:
+        parts += [text[cursor:start], "*", text[start:end], "*"]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
+
+def _table(results: SearchResults, day: date | None) -> str:
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
     if results.suggestion:
         lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
     for rank, hit in enumerate(results.hits, 1):
-        since = hit.valid_from.isoformat() if hit.valid_from else "?"
-        until = hit.valid_to.isoformat() if hit.valid_to else "…"
+        since = _bound(hit.valid_from, hit.start_uncertain, end=False)
+        until = _bound(hit.valid_to, hit.end_uncertain, end=True)
         lines.append(
             f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {hit.status}  {hit.score:.3f}"
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
-        if hit.snippet:
-            plain = re.sub(r"</?mark>", "*", hit.snippet)
-            import html
-
-            lines.append("     " + html.unescape(plain).replace("\n", " ")[:300])
+        notice = dating.later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
+        if notice:
+            lines.append(f"     ! {notice}")
+        if hit.snippet_text:
+            lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
             lines.append(f"     + {len(hit.other_versions)} autre(s) version(s) correspondante(s)")
     return "\n".join(lines)
@@ -158,6 +140,8 @@ def run_search(args: argparse.Namespace) -> int:
                 limit=max(1, args.limit),
             )
         ]
+    from search.service import SearchService  # imported when needed: `lexsearch --help` stays instant
+
     service = SearchService.open()
     out = sys.stdout
     for request in requests:
@@ -165,6 +149,7 @@ def run_search(args: argparse.Namespace) -> int:
         if args.json or args.batch is not None:
             out.write(json.dumps(results_json(results), ensure_ascii=False) + "\n")
         else:
-            out.write(_table(results) + "\n")
+            day = None if request.all_versions else (request.at or date.today())
+            out.write(_table(results, day) + "\n")
     out.flush()
     return 0

@@ -7,6 +7,7 @@ import math
 import streamlit as st
 
 from corpus.model import ChangeRole, ChangesetEntry
+from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.article_page import missing
@@ -32,7 +33,7 @@ def action(entry: ChangesetEntry) -> str:
     return "modifié" if entry.previous_version_id else "créé"
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     html(render.notices(screen.notices))
     changeset = service.changeset(screen.text, screen.day) if screen.text else None
     if changeset is None:
@@ -71,7 +72,7 @@ def show(service: object, screen: Screen) -> None:
             render.paragraph(
                 render.join(
                     [
-                        render.text(render.validity(version.valid_from, version.valid_to)),
+                        render.text(render.version_validity(version)),
                         render.link(params.article_url(version.version_id), "Article"),
                         render.link(params.diff_url(version.version_id), "Modifications"),
                     ],
@@ -82,9 +83,7 @@ def show(service: object, screen: Screen) -> None:
         )
         if entry.role is ChangeRole.ENDED:
             body = render.paragraph(
-                render.text(
-                    f"Version en vigueur {render.validity(version.valid_from, version.valid_to)}, terminée ce jour."
-                )
+                render.text(f"Version en vigueur {render.version_validity(version)}, terminée ce jour.")
             )
         else:
             body = change_summary(

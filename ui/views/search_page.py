@@ -7,8 +7,9 @@ from datetime import date
 
 import streamlit as st
 
+from corpus.dating import later_change_notice
 from corpus.model import STATUS_LABELS_FR, Status
-from search.service import SearchRequest
+from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import bind, html
@@ -31,7 +32,7 @@ def request_for(screen: Screen) -> SearchRequest:
     )
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     st.title("Recherche dans le droit en vigueur et ses versions passées")
     html(render.notices(screen.notices))
     _query_box(screen)
@@ -51,10 +52,14 @@ def show(service: object, screen: Screen) -> None:
 
 def _row(screen: Screen, hit: object) -> render.Markup:
     others = tuple(
-        (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+        (
+            params.article_url(ref.version_id),
+            render.validity(ref.valid_from, ref.valid_to, start=ref.start_uncertain, end=ref.end_uncertain),
+        )
         for ref in hit.other_versions
     )
     amending_id = getattr(hit, "amending_text_id", None)
+    day = None if screen.all_versions else (screen.at or date.today())
     return render.hit(
         hit,
         article_href=params.article_url(hit.version_id, screen.at),
@@ -65,6 +70,7 @@ def _row(screen: Screen, hit: object) -> render.Markup:
             if amending_id and params.valid_text_id(amending_id)
             else None
         ),
+        notice=later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None,
     )
 
 
@@ -77,7 +83,7 @@ def _query_box(screen: Screen) -> None:
     )
 
 
-def _filters(service: object, screen: Screen, status_counts: dict[str, int]) -> None:
+def _filters(service: SearchService, screen: Screen, status_counts: dict[str, int]) -> None:
     """Date, all versions, code and status; the status list shows how many results each status has."""
     today = date.today()
     columns = st.columns([2, 2, 3, 3])

@@ -1,0 +1,203 @@
+"""The query path, top to bottom: one plain function per stage, each taking and returning typed values.
+
+    parse_query        SearchRequest.query -> ParsedQuery          (search.query)
+    resolve_scope      request filters     -> Scope                (search.scope)
+    understand         ParsedQuery         -> Understood           (analyzed terms, cited articles, spelling)
+    Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval)
+    best_versions      Retrieved           -> Pool                 (one candidate per article)
+    with_proximity     Pool                -> Pool                 (proximity; the past wording shown)
+    with_references    Pool                -> Pool                 (cited articles, citation-graph distance)
+    final_scores       Pool                -> Candidate, best first (graph re-rank, combined score)
+    page               Candidate           -> SearchResults        (one page of hits, facets, notices)
+
+Everything stateful (which index generation is open, the store, locks, caches) stays in
+`search.service.SearchService`, which hands a `SearchContext` to `search()`; the only store read of a
+search, the texts of the page's hits for their snippets, goes through `context.texts`, under the
+service's store lock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from analyzers.french import analyze
+from indexer.citation_graph import GraphAt
+from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
+from search.engine import Engine, Retrieved
+from search.hits import count_articles, facets, make_hit, matching_versions
+from search.index_view import IndexView
+from search.matching import QueryTerms, analyze_query, query_expansions
+from search.query import ParsedQuery, parse_query, without_framing
+from search.ranking import RankingConfig
+from search.references import resolve_references
+from search.results import SearchRequest, SearchResults
+from search.scope import Scope, nothing_found, resolve_scope
+from search.wording import with_dropped_wordings
+
+# Original text and citation spans (start, end, target key) of a version, for its snippet.
+VersionText = tuple[str, list[tuple[int, int, str]]]
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    """What one search reads, handed over by the service: the index generation in use and its
+    companions (code titles, the citation graph at a date, the store's texts for snippets)."""
+
+    view: IndexView
+    codes: Mapping[str, str]  # code id -> title
+    graph_at: Callable[[date | None], GraphAt]
+    texts: Callable[[Sequence[str]], Mapping[str, VersionText]]
+    notice: str | None = None  # about the index itself, shown with every result
+
+
+@dataclass(frozen=True)
+class Understood:
+    """The query as the pipeline searches it."""
+
+    parsed: ParsedQuery
+    terms: QueryTerms
+    references: tuple[str, ...]  # article keys the query cites, in the order cited
+    suggestion: str | None = None  # the corrected spelling searched instead of the words typed
+    notices: tuple[str, ...] = ()
+
+
+def search(request: SearchRequest, context: SearchContext, config: RankingConfig) -> SearchResults:
+    started = time.perf_counter()
+    view = context.view
+    parsed = parse_query(request.query or "")
+    scope = resolve_scope(request, parsed, view, context.codes)
+    with view.engine() as engine:
+        understood = understand(parsed, view, scope.code_id, engine, config)
+        retrieved = engine.retrieve(understood.terms, scope.allowed, config)
+        if scope.version.all_versions:
+            retrieved = with_dropped_wordings(engine, view, understood.terms, retrieved, config)
+        pool = best_versions(view, retrieved, scope.offset + scope.limit)
+        pool = with_proximity(
+            engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
+        )
+    graph = context.graph_at(scope.version.day)
+    pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
+    ranked = final_scores(pool, graph.neighbors, config)
+    results = page(request, context, scope, understood, pool, ranked, retrieved)
+    return _timed(results, started)
+
+
+def understand(
+    parsed: ParsedQuery, view: IndexView, code_id: str | None, engine: Engine, config: RankingConfig
+) -> Understood:
+    """Analyze the free words as the index was analyzed (with synonym and abbreviation expansions), find
+    the cited articles, and correct the words the index has never seen."""
+    references = resolve_references(view, parsed, code_id)
+    if config.question_words:
+        parsed = without_framing(parsed)
+
+    def expansions(query: ParsedQuery) -> tuple[tuple[str, str], ...]:
+        return query_expansions(query) if config.thesaurus else ()
+
+    terms = analyze_query(parsed, expansions(parsed))
+    if config.fuzzy and terms.lemmas:
+        corrected = engine.correct(parsed, guard=config.spelling_guard)
+        if corrected is not None:
+            # Only words the index has never seen and French does not have are replaced: they could
+            # match nothing, so a correctly spelled query is never changed.
+            suggestion, fixed = corrected
+            return Understood(
+                parsed,
+                analyze_query(fixed, expansions(fixed)),
+                references,
+                suggestion,
+                (f"Résultats pour « {suggestion} » (orthographe corrigée).",),
+            )
+    return Understood(parsed, terms, references)
+
+
+def page(
+    request: SearchRequest,
+    context: SearchContext,
+    scope: Scope,
+    understood: Understood,
+    pool: Pool,
+    ranked: tuple[Candidate, ...],
+    retrieved: Retrieved | None = None,
+) -> SearchResults:
+    """One page of hits (each with its other matching versions and, if asked, its snippet), the total
+    and facets over every match, and what the user should know about how the query was read."""
+    view, matched = context.view, pool.matched
+    notices = [*scope.notices, *understood.parsed.notices]
+    if context.notice:
+        notices.append(context.notice)
+    notices += understood.notices
+    if understood.parsed.is_empty and not (request.query or "").strip():
+        notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
+    elif not ranked:
+        notices.append(nothing_found(understood.parsed, understood.references, scope))
+    unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
+    if unmatched:
+        words = ", ".join(f"« {word} »" for word in unmatched)
+        notices.append(f"Mots absents de tous les articles : {words} (ils n'ont pas compté).")
+    elif partial and ranked:
+        notices.append(
+            "Résultats partiels : aucun article ne contient tous les mots de la requête ; les premiers "
+            f"en contiennent {partial[0]} sur {partial[1]}."
+        )
+    shown = ranked[scope.offset : scope.offset + scope.limit]
+    wanted = [view.rows[c.docnum].version_id for c in shown]
+    texts = context.texts(wanted) if request.highlight and wanted else {}
+    hits = tuple(
+        make_hit(
+            context.codes,
+            view,
+            candidate,
+            matching_versions(view, candidate.key, matched),
+            understood.terms,
+            texts,
+            understood.references,
+            request.at,
+        )
+        for candidate in shown
+    )
+    return SearchResults(
+        query=request.query,
+        total=total,
+        took_ms=0.0,
+        hits=hits,
+        filter_description=scope.description,
+        notices=tuple(dict.fromkeys(notices)),
+        understood_references=tuple(key.split(":", 1)[1] for key in understood.references),
+        suggestion=understood.suggestion,
+        facets=facets(view, matched),
+        unmatched_terms=unmatched,
+        partial_match=bool(partial),
+    )
+
+
+def _how_well(
+    view: IndexView,
+    understood: Understood,
+    pool: Pool,
+    ranked: tuple[Candidate, ...],
+    retrieved: Retrieved | None,
+) -> tuple[tuple[str, ...], tuple[int, int] | None, int]:
+    """The words typed that no article has, (words the best articles have, words searched) when that
+    is not all of them, and the result count: the articles that have as many of the query's words as
+    any article has (plus the cited ones), not every article sharing one word with the query."""
+    if retrieved is None or retrieved.coverage is None or understood.references:
+        return (), None, max(len(ranked), count_articles(view, pool.matched))
+    missing = set(retrieved.unmatched)
+    typed = tuple(
+        word
+        for word in understood.parsed.text.split()
+        if (lemmas := [token.text for token in analyze(word, lemmas=True)])
+        and all(lemma in missing for lemma in lemmas)
+    )
+    best = retrieved.best_matches()
+    have = int(retrieved.coverage[best].max()) if best.any() else 0
+    partial = (have, retrieved.words) if 0 < have < retrieved.words else None
+    return typed, partial, count_articles(view, best)
+
+
+def _timed(results: SearchResults, started: float) -> SearchResults:
+    return replace(results, took_ms=round((time.perf_counter() - started) * 1000, 2))

@@ -1,7 +1,8 @@
 """The corpus store's tables, and the check that a file holds them at the version this code reads.
 
 Any change to the tables must bump `SCHEMA_VERSION`: an older store is then refused with a message saying
-how to rebuild it, never read wrongly.
+how to rebuild it, never read wrongly. A change that only adds tables is a migration instead: the older
+store gets them (empty) when opened for writing.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS codes (
     code_id TEXT PRIMARY KEY,
@@ -73,6 +75,44 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
 CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
 """
+    + (
+        ADDED_IN_2 := """
+CREATE TABLE IF NOT EXISTS coverage (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    covered_from TEXT,
+    covered_to TEXT,
+    PRIMARY KEY (code_id, source)
+);
+CREATE TABLE IF NOT EXISTS anomalies (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS anomalies_by_code ON anomalies(code_id, kind);
+-- `corpus info` over all codes without reading the texts: dates from a covering index, versions without
+-- text from a partial one (24 s → 6 s for 72 codes and 300,000 versions)
+CREATE INDEX IF NOT EXISTS versions_summary ON versions(article_id, version_id, valid_from, valid_to);
+CREATE INDEX IF NOT EXISTS versions_without_text ON versions(article_id) WHERE text IS NULL;
+"""
+    )
+    + (
+        # Uncertain boundaries of captured versions (`corpus.model.UncertainDate`): `*_uncertain` holds the
+        # precision of valid_from / valid_to when that is only a latest bound (NULL: exact), `*_after` the day
+        # after which the change happened (NULL: no earlier limit known).
+        ADDED_IN_3 := """
+ALTER TABLE versions ADD COLUMN valid_from_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_from_after TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_after TEXT;
+"""
+    )
+)
+
+# Additive migrations: schema version → the statements that bring it to the next version.
+MIGRATIONS = {1: ADDED_IN_2, 2: ADDED_IN_3}
 
 
 def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) -> None:
@@ -91,6 +131,11 @@ def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) ->
         return
     row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     found = row[0] if row else "none"
+    while create and found.isdigit() and int(found) in MIGRATIONS:
+        with connection:
+            connection.executescript(MIGRATIONS[int(found)])
+            found = str(int(found) + 1)
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (found,))
     if found != str(SCHEMA_VERSION):
         raise StoreError(
             f"{path}: corpus store written with schema {found}, this lexsearch reads schema "

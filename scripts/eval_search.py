@@ -222,11 +222,12 @@ def system_runner(service, ranking=None, limit: int = K) -> Callable[[Judged], R
     return run
 
 
-# Index fields the service weighs at query time (RankingConfig's *_weight fields), each zeroed in turn.
+# Index fields the service weighs at query time (RankingConfig's *_weight fields). The surface stream
+# weighs 0 by default (it only serves quoted phrases, spelling and highlights), so its variants give it 1.
 FIELD_ABLATIONS = [
     ("without section-path weight", {"section_weight": 0.0}),
-    ("lemmas only (no surface stream)", {"surface_weight": 0.0}),
-    ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0}),
+    ("with the surface stream (weight 1)", {"surface_weight": 1.0}),
+    ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0, "surface_weight": 1.0}),
 ]
 
 

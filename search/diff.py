@@ -51,12 +51,6 @@ class TextDiff:
     def changed(self) -> bool:
         return any(op.kind is not OpKind.EQUAL for op in self.ops)
 
-    def old_text(self) -> str:
-        return "".join(token for op in self.ops for token in op.old).strip()
-
-    def new_text(self) -> str:
-        return "".join(token for op in self.ops for token in op.new).strip()
-
 
 _TOKEN = re.compile(r"\s*(?:\w+(?:[-'’]\w+)*|[^\w\s])")
 

@@ -22,9 +22,10 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from corpus.model import UncertainDate
 from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.opening import open_index, read_guarded
-from indexer.schema import IndexMeta, parse_date_value
+from indexer.schema import IndexMeta, parse_date_value, parse_dating
 from search.filters import VersionFilter
 from search.retrieval import FieldStats, WhooshEngine
 
@@ -48,6 +49,8 @@ class DocRow:
     section_path: tuple[str, ...]
     partie: str
     livre: str
+    start_uncertain: UncertainDate | None = None  # valid_from / valid_to are then latest bounds
+    end_uncertain: UncertainDate | None = None
 
 
 class IndexView:
@@ -129,6 +132,7 @@ class IndexView:
         for docnum, fields in enumerate(stored):
             if not fields:
                 continue  # a deleted document
+            start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
             rows[docnum] = DocRow(
                 version_id=fields["version_id"],
                 article_id=fields["article_id"],
@@ -143,6 +147,8 @@ class IndexView:
                 section_path=tuple(fields.get("section_path", ())),
                 partie=fields.get("partie", ""),
                 livre=fields.get("livre", ""),
+                start_uncertain=start_uncertain,
+                end_uncertain=end_uncertain,
             )
         return tuple(row for row in rows if row is not None)
 

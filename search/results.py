@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from corpus.model import UncertainDate
+
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -29,6 +31,8 @@ class VersionRef:
     valid_from: date | None
     valid_to: date | None
     status: str
+    start_uncertain: UncertainDate | None = None
+    end_uncertain: UncertainDate | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Hit:
     amending_text_id: str | None = None
     snippet_text: str = ""  # the snippet as plain text…
     highlights: tuple[tuple[int, int], ...] = ()  # …and the [start, end) spans of its matches
+    start_uncertain: UncertainDate | None = None  # valid_from is then the latest possible day
+    end_uncertain: UncertainDate | None = None  # valid_to is then the latest possible day
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from corpus import dating
 from corpus.french_dates import french_date as french_day
-from corpus.model import STATUS_LABELS_FR, Status
+from corpus.model import STATUS_LABELS_FR, Status, UncertainDate, Version
 from search.diff import OpKind, TextDiff
 
 # Characters Markdown (and Streamlit's extensions: emoji/material shortcodes, LaTeX) would interpret, applied
@@ -40,6 +41,7 @@ STYLE = Markup("""<style>
 .lx-gap{color:#777;font-style:italic}
 .lx-notice{background:#fff4e5;border-left:4px solid #f0a000;padding:.4rem .6rem;margin:.3rem 0}
 .lx-timeline li.lx-current{font-weight:600}
+.lx-uncertain{display:inline-block;border:2px dashed #b07d00;background:repeating-linear-gradient(45deg,#fff8e1,#fff8e1 6px,#ffecb3 6px,#ffecb3 12px);padding:.1rem .5rem;font-style:italic}
 .lx-legend{font-size:.85rem;color:#444}
 </style>""")
 
@@ -71,16 +73,28 @@ def french_date(day: date | None) -> str:
     return french_day(day)
 
 
-def validity(valid_from: date | None, valid_to: date | None, *, end_pending: bool = False) -> str:
-    """ "en vigueur depuis le 1er janvier 2018" / "du 1er janvier 2018 au 3 mars 2020"."""
-    if valid_from is None:
-        return "entrée en vigueur non fixée"
-    if valid_to is None:
-        today = date.today()
-        start = "en vigueur depuis le" if valid_from <= today else "en vigueur à compter du"
-        phrase = f"{start} {french_date(valid_from)}"
-        return phrase + (" (fin annoncée, date non fixée)" if end_pending else "")
-    return f"du {french_date(valid_from)} au {french_date(valid_to)}"
+def validity(
+    valid_from: date | None,
+    valid_to: date | None,
+    *,
+    end_pending: bool = False,
+    start: UncertainDate | None = None,
+    end: UncertainDate | None = None,
+) -> str:
+    """ "en vigueur depuis le 1er janvier 2018" / "du 1er janvier 2018 au 3 mars 2020"; an uncertain
+    boundary reads "entre le 7 avril 2015 et mars 2023, date exacte inconnue" (`corpus.dating`)."""
+    return dating.validity(valid_from, valid_to, start=start, end=end, end_pending=end_pending)
+
+
+def version_validity(version: Version) -> str:
+    """A version's validity, its uncertain boundaries included."""
+    return validity(
+        version.valid_from,
+        version.valid_to,
+        end_pending=version.valid_to_pending,
+        start=version.start_uncertain,
+        end=version.end_uncertain,
+    )
 
 
 def status_label(status: str | Status) -> str:
@@ -128,13 +142,20 @@ def hit(
     diff_href: str,
     other_versions: Sequence[tuple[str, str]],
     amending_href: str | None = None,
+    notice: str | None = None,
 ) -> Markup:
     """One result row; `other_versions` are (href, label) of the other matching versions; `amending_href`
-    leads to the changeset of the text that made this version."""
+    leads to the changeset of the text that made this version; `notice` warns about its dates."""
     title = Markup('<div class="lx-title">Article {} <span class="lx-crumbs">· {}</span></div>').format(
         text(row.article), text(row.code)
     )
-    meta = [text(validity(row.valid_from, row.valid_to)), text(f"statut : {status_label(row.status)}")]
+    dates = validity(
+        row.valid_from,
+        row.valid_to,
+        start=getattr(row, "start_uncertain", None),
+        end=getattr(row, "end_uncertain", None),
+    )
+    meta = [text(dates), text(f"statut : {status_label(row.status)}")]
     if row.amending_text:
         amending = link(amending_href, row.amending_text) if amending_href else text(row.amending_text)
         meta.append(join([text("modifié par : "), amending]))
@@ -146,11 +167,12 @@ def hit(
         others = Markup('<div class="lx-meta">Autres versions correspondantes : {}</div>').format(
             join((link(href, label) for href, label in other_versions), ", ")
         )
-    return Markup('<div class="lx-hit">{}{}{}{}{}{}</div>').format(
+    return Markup('<div class="lx-hit">{}{}{}{}{}{}{}</div>').format(
         title,
         breadcrumb(row.section_path),
         snippet(row.snippet),
         paragraph(join(meta, " · ")),
+        notices([notice] if notice else []),
         links,
         others,
     )

@@ -6,7 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from corpus.model import ChangeRole, Version
+from corpus.dating import later_change_notice, span
+from corpus.model import ChangeRole, UncertainDate, Version
 from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
@@ -36,6 +37,10 @@ def amending_links(version: Version) -> render.Markup:
                 f" ({amendment.article_in_text})" if amendment.article_in_text else "",
             )
         )
+    if not items and version.start_uncertain is not None:
+        return render.paragraph(
+            render.text("texte modificatif inconnu : cette rédaction vient d'une capture du code, sans dates")
+        )
     if not items:
         return render.paragraph(render.text("texte modificatif non renseigné dans la source"))
     return render.bullet_list(items, css="lx-meta")
@@ -47,8 +52,7 @@ def header(article: object, version: Version) -> render.Markup:
         render.breadcrumb(version.section_path),
         render.paragraph(
             render.text(
-                f"{render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)}"
-                f" · statut : {render.status_label(version.status)}"
+                f"{render.version_validity(version)} · statut : {render.status_label(version.status)}"
             )
         ),
         amending_links(version),
@@ -74,6 +78,8 @@ def show(service: SearchService, screen: Screen) -> None:
     day = reference_day(version, screen.at)
     st.title(f"Article {version.number}")
     html(header(article, version))
+    notice = later_change_notice(version.valid_to, version.end_uncertain, day)
+    html(render.notices([notice] if notice else []))
     html(
         render.paragraph(
             render.join(
@@ -121,15 +127,15 @@ def show(service: SearchService, screen: Screen) -> None:
 
 
 def timeline(versions: tuple[Version, ...], current_id: str) -> render.Markup:
-    """Every version, newest first, each with its text and diff links; metadata-only ones say so."""
+    """Every version, newest first, each with its text and diff links; metadata-only ones say so; a change
+    whose day is unknown gets its own dashed stretch between the two versions."""
     items = []
     current = None
-    for index, version in enumerate(reversed(versions)):
+    for version in reversed(versions):
         if version.version_id == current_id:
-            current = index
-        label = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)
+            current = len(items)
         parts = [
-            render.text(f"{label} · {render.status_label(version.status)}"),
+            render.text(f"{render.version_validity(version)} · {render.status_label(version.status)}"),
             render.link(params.article_url(version.version_id), "texte"),
             render.link(params.diff_url(version.version_id), "modifications"),
         ]
@@ -138,7 +144,16 @@ def timeline(versions: tuple[Version, ...], current_id: str) -> render.Markup:
         if version.version_id == current_id:
             parts.append(render.text("← version affichée"))
         items.append(render.join(parts, " · "))
+        if version.start_uncertain is not None and version.valid_from is not None:
+            items.append(uncertain_span(version.start_uncertain, version.valid_from))
     return render.bullet_list(items, css="lx-timeline", current=current)
+
+
+def uncertain_span(start: UncertainDate, valid_from: date) -> render.Markup:
+    """The stretch of the timeline where a change happened on a day no source gives."""
+    return render.Markup('<span class="lx-uncertain">{}</span>').format(
+        render.text(f"période incertaine : changement {span(start, valid_from)}")
+    )
 
 
 def cited_by(rows: list, day: date) -> render.Markup:
@@ -151,7 +166,8 @@ def cited_by(rows: list, day: date) -> render.Markup:
     items = [
         render.fragment(
             render.link(params.article_url(row.version_id, day), f"Article {row.article}"),
-            f" · {row.code} · {render.validity(row.valid_from, row.valid_to)}",
+            f" · {row.code} · "
+            f"{render.validity(row.valid_from, row.valid_to, start=row.start_uncertain, end=row.end_uncertain)}",
         )
         for row in rows
     ]

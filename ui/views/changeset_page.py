@@ -72,7 +72,7 @@ def show(service: SearchService, screen: Screen) -> None:
             render.paragraph(
                 render.join(
                     [
-                        render.text(render.validity(version.valid_from, version.valid_to)),
+                        render.text(render.version_validity(version)),
                         render.link(params.article_url(version.version_id), "Article"),
                         render.link(params.diff_url(version.version_id), "Modifications"),
                     ],
@@ -83,9 +83,7 @@ def show(service: SearchService, screen: Screen) -> None:
         )
         if entry.role is ChangeRole.ENDED:
             body = render.paragraph(
-                render.text(
-                    f"Version en vigueur {render.validity(version.valid_from, version.valid_to)}, terminée ce jour."
-                )
+                render.text(f"Version en vigueur {render.version_validity(version)}, terminée ce jour.")
             )
         else:
             body = change_summary(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpus.model import Version
+from corpus.dating import span, stated
+from corpus.model import DatePrecision, Version
 from search.diff import diff_words
 from search.service import SearchService
 from ui import params, render
@@ -51,9 +52,9 @@ def change_summary(
         parts.append(
             render.notices(
                 [
-                    f"Le texte de la version précédente ({render.validity(previous.valid_from, previous.valid_to)}) "
+                    f"Le texte de la version précédente ({render.version_validity(previous)}) "
                     "n'est pas connu : comparaison avec la dernière version antérieure dont le texte est connu "
-                    f"({render.validity(compared.valid_from, compared.valid_to)})."
+                    f"({render.version_validity(compared)})."
                 ]
             )
         )
@@ -74,6 +75,23 @@ def change_summary(
     return render.fragment(*parts)
 
 
+def uncertain_change(version: Version, previous: Version | None) -> render.Markup:
+    """When the change happened on a day no source gives, the span it lies in, said first."""
+    if version.start_uncertain is None or version.valid_from is None:
+        return render.Markup("")
+    since = (
+        f"nos sources montrent la rédaction précédente jusqu'au {render.french_date(version.start_uncertain.after)}"
+        if previous is not None and version.start_uncertain.after is not None
+        else "aucune source ne montre de rédaction antérieure"
+    )
+    precision = version.start_uncertain.precision
+    captured = ("de " if precision is DatePrecision.MONTH else "du ") + stated(version.valid_from, precision)
+    when = span(version.start_uncertain, version.valid_from)
+    return render.notices(
+        [f"Changement intervenu {when} : {since}, et celle-ci dans une capture {captured}."]
+    )
+
+
 def show(service: SearchService, screen: Screen) -> None:
     html(render.notices(screen.notices))
     version = service.version(screen.version) if screen.version else None
@@ -83,9 +101,9 @@ def show(service: SearchService, screen: Screen) -> None:
     article = service.article_of(version.version_id)
     previous, _ = baseline(article.versions, version)
     st.title(f"Modifications de l'article {version.number}")
-    period = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)
+    period = render.version_validity(version)
     replaced = (
-        f"remplace la version {render.validity(previous.valid_from, previous.valid_to)}"
+        f"remplace la version {render.version_validity(previous)}"
         if previous
         else "première version de l'article"
     )
@@ -93,6 +111,7 @@ def show(service: SearchService, screen: Screen) -> None:
         render.fragment(
             render.paragraph(render.text(f"{article.code.title} · version {period} · {replaced}")),
             render.breadcrumb(version.section_path),
+            uncertain_change(version, previous),
             amending_links(version),
             render.paragraph(
                 render.join(

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from corpus.dating import later_change_notice
 from corpus.model import STATUS_LABELS_FR, Status
 from search.service import SearchRequest, SearchService
 from ui import params, render
@@ -51,10 +52,14 @@ def show(service: SearchService, screen: Screen) -> None:
 
 def _row(screen: Screen, hit: object) -> render.Markup:
     others = tuple(
-        (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+        (
+            params.article_url(ref.version_id),
+            render.validity(ref.valid_from, ref.valid_to, start=ref.start_uncertain, end=ref.end_uncertain),
+        )
         for ref in hit.other_versions
     )
     amending_id = getattr(hit, "amending_text_id", None)
+    day = None if screen.all_versions else (screen.at or date.today())
     return render.hit(
         hit,
         article_href=params.article_url(hit.version_id, screen.at),
@@ -65,6 +70,7 @@ def _row(screen: Screen, hit: object) -> render.Markup:
             if amending_id and params.valid_text_id(amending_id)
             else None
         ),
+        notice=later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None,
     )
 
 

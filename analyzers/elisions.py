@@ -1,7 +1,7 @@
 """Elided articles, pronouns and conjunctions, and the characters French texts use as apostrophes.
 
-Data only. `ElisionFilter` strips an elided head ("l'", "jusqu’") from the word that follows it, so
-"l'employeur" and "employeur" meet. Other words with an apostrophe ("prud'hommes", "aujourd'hui") keep
+Data only. `analyzers.french.strip_elision` strips an elided head ("l'", "jusqu’") from the word that
+follows it, so "l'employeur" and "employeur" meet. Other words with an apostrophe ("prud'hommes", "aujourd'hui") keep
 their letters and lose the apostrophe when folded.
 """
 

@@ -1,8 +1,8 @@
 """Query-time expansion of abbreviations and synonyms (analyzers.synonyms), as data for the search layer.
 
-The expansion never replaces what was typed: each match keeps its own terms (boost 1.0) and offers
-alternatives with a lower boost; the search layer turns them into Whoosh queries (a Phrase on the
-surface stream, or the lemma terms OR-ed in). Matching is done on the surface stream, so case, accents,
+The expansion never replaces what was typed: each match keeps its own terms and offers alternative
+wordings; the search layer (`search.matching`) searches each alternative as a whole phrase on the lemma
+stream, at a lower weight than the typed words (`RankingConfig.expansion_weight`). Matching is done on the surface stream, so case, accents,
 elisions and apostrophes do not matter ("prud’hommes", "PRUD'HOMMES", "prudhommes"), except for the
 abbreviations that are ordinary words in lower case ("CE", "AT"), expanded only when typed in capitals.
 """
@@ -14,10 +14,8 @@ from functools import cache
 
 from analyzers.french import analyze
 from analyzers.synonyms import (
-    ABBREVIATION_BOOST,
     ABBREVIATIONS,
     CAPITALS_ONLY,
-    SYNONYM_BOOST,
     SYNONYMS,
 )
 
@@ -30,8 +28,7 @@ class Alternative:
 
     phrase: str  # as the code words it: "contrat de travail à durée déterminée"
     surface: tuple[str, ...]  # its surface-stream tokens, for a phrase query
-    lemmas: tuple[str, ...]  # its lemma-stream tokens, for a bag-of-words query
-    boost: float  # relative to the typed words (1.0)
+    lemmas: tuple[str, ...]  # its lemma-stream tokens
 
 
 @dataclass(frozen=True)
@@ -61,9 +58,9 @@ def _surface(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in analyze(text, lemmas=False))
 
 
-def _alternative(phrase: str, boost: float) -> Alternative:
+def _alternative(phrase: str) -> Alternative:
     lemmas = tuple(token.text for token in analyze(phrase, lemmas=True))
-    return Alternative(phrase, _surface(phrase), lemmas, boost)
+    return Alternative(phrase, _surface(phrase), lemmas)
 
 
 @cache
@@ -72,14 +69,14 @@ def _table() -> dict[tuple[str, ...], _Entry]:
     table: dict[tuple[str, ...], _Entry] = {}
     for abbreviation, phrases in ABBREVIATIONS.items():
         key = _surface(abbreviation)
-        alternatives = tuple(_alternative(phrase, ABBREVIATION_BOOST) for phrase in phrases)
+        alternatives = tuple(_alternative(phrase) for phrase in phrases)
         table[key] = _Entry(key, abbreviation in CAPITALS_ONLY, alternatives)
     for group in SYNONYMS:
         offered = [member for member in group if not member.startswith(KEY_ONLY_MARK)]
         for member in group:
             wording = member.removeprefix(KEY_ONLY_MARK)
             key = _surface(wording)
-            others = tuple(_alternative(other, SYNONYM_BOOST) for other in offered if other != member)
+            others = tuple(_alternative(other) for other in offered if other != member)
             if key and others and key not in table:
                 table[key] = _Entry(key, False, others)
     return table

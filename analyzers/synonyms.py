@@ -5,15 +5,12 @@ over all versions of the committed corpus by scripts/check_synonyms.py, which pr
 occurs and cuts the real excerpts tests/analyzers/test_synonyms.py checks against). Keys are what people
 type; they need not occur in the code ("CDD" does not, "contrat à durée déterminée" does).
 
-Expansions are added beside the typed term, never instead of it, with a lower boost, so a query for
-"CSE" still ranks an article that says "CSE" above one that only says "comité social et économique".
+Expansions are added beside the typed term, never instead of it, and weigh less than the typed words
+(`search.ranking.RankingConfig.expansion_weight`), so a query for "CSE" still ranks an article that says
+"CSE" above one that only says "comité social et économique".
 """
 
 from __future__ import annotations
-
-# Weight of an expansion relative to the words the user typed (1.0).
-ABBREVIATION_BOOST = 0.8  # an abbreviation means exactly its expansion
-SYNONYM_BOOST = 0.5  # a synonym is close, not identical (old name, everyday wording)
 
 # Abbreviation → the code's wordings of it.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {

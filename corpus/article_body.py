@@ -1,8 +1,8 @@
 """An article body as the markdown sources hold it → plain text, plus the HTML when the body has some.
 
 Git exports and Archéo Lex files mix plain paragraphs (separated by blank lines) with HTML (`<p>`, `<a>`,
-tables, `<br/>`). The search indexes plain text; the HTML is kept verbatim so the article view can show
-links and tables as the source did.
+tables, `<br/>`). The search indexes and the pages show plain text; the HTML is kept verbatim only to
+measure where the source starts its paragraphs (`ui.render.paragraph_starts`), never shown.
 """
 
 from __future__ import annotations

@@ -8,11 +8,32 @@ transactions.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
 
-CitationRow = tuple[
-    str, str, str, str | None, int, int
-]  # source_version_id, target_key, kind, detail, start, end
+
+class CitationRow(NamedTuple):
+    """One row of the citations table: a citation in a version's text, spans on that text."""
+
+    source_version_id: str
+    target_key: str  # "<code id>:<number>", or "other:<span>" for another text (a loi, a décret)
+    kind: str
+    detail: str | None
+    start: int
+    end: int
+
+
+class CitationEdge(NamedTuple):
+    """An article → article link, with the validity of the citing version that carries it."""
+
+    source: str  # article key of the citing article
+    target: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+OTHER_TEXT_PREFIX = "other:"
 
 
 def delete_code_citations(connection: sqlite3.Connection, code_id: str) -> None:
@@ -62,3 +83,40 @@ def citing_versions(connection: sqlite3.Connection, target_key: str) -> list[str
         (target_key,),
     )
     return [row[0] for row in rows]
+
+
+def citation_edges(connection: sqlite3.Connection) -> list[CitationEdge]:
+    """Every distinct article → article link (self-citations and other texts left out)."""
+    rows = connection.execute(
+        "SELECT DISTINCT a.article_key, c.target_key, v.valid_from, v.valid_to FROM citations c "
+        "JOIN versions v ON v.version_id = c.source_version_id JOIN articles a USING(article_id) "
+        "WHERE c.target_key NOT LIKE ?",
+        (OTHER_TEXT_PREFIX + "%",),
+    )
+    return [CitationEdge(row[0], row[1], _day(row[2]), _day(row[3])) for row in rows if row[0] != row[1]]
+
+
+def texts_with_citations(
+    connection: sqlite3.Connection, version_ids: Sequence[str]
+) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+    """Text and citation spans (start, end, target_key) of each version, in two queries."""
+    if not version_ids:
+        return {}
+    marks = ",".join("?" * len(version_ids))
+    texts = dict(
+        connection.execute(
+            f"SELECT version_id, text FROM versions WHERE version_id IN ({marks})", list(version_ids)
+        ).fetchall()
+    )
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for row in connection.execute(
+        f"SELECT source_version_id, span_start, span_end, target_key FROM citations "
+        f"WHERE source_version_id IN ({marks})",
+        list(version_ids),
+    ):
+        spans.setdefault(row[0], []).append((row[1], row[2], row[3]))
+    return {vid: (texts.get(vid) or "", spans.get(vid, [])) for vid in version_ids}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -19,14 +19,15 @@ from pathlib import Path
 
 from corpus import changesets as changeset_queries
 from corpus import citation_rows
+from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
 from corpus.store_rows import iso, read_versions
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
-from corpus.store_summary import CodeSummary, content_digest, summarize
+from corpus.store_summary import CodeSummary, content_digest, summarize, version_stamp
 
-__all__ = ["SCHEMA_VERSION", "CodeSummary", "Store"]
+__all__ = ["SCHEMA_VERSION", "CitationEdge", "CitationRow", "CodeSummary", "Store"]
 
 
 class Store:
@@ -282,6 +283,13 @@ class Store:
         while batch := cursor.fetchmany(500):
             yield from self._versions(batch)
 
+    def indexed_articles(self) -> dict[str, tuple[str, str, str]]:
+        """article_id -> (code_id, article_key, code title), for the indexer."""
+        rows = self.connection.execute(
+            "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
+        )
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
     def code_of_article(self, article_id: str) -> Code | None:
         row = self.connection.execute(
             "SELECT c.code_id, c.title FROM articles a JOIN codes c USING(code_id) WHERE a.article_id = ?",
@@ -318,11 +326,14 @@ class Store:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""
         return content_digest(self.connection)
 
+    def version_stamp(self) -> str:
+        """A cheap identity of the versions (counts and id ranges): an index records the stamp of the
+        store it was built from, so a changed store is noticed without reading any text."""
+        return version_stamp(self.connection)
+
     # -- citations (owned by the indexer: derived from version texts at index time) ----------------------
 
-    def replace_citations(
-        self, rows: Iterable[tuple[str, str, str, str | None, int, int]], *, code_id: str | None = None
-    ) -> int:
+    def replace_citations(self, rows: Iterable[CitationRow], *, code_id: str | None = None) -> int:
         """Replace the citations of every version (or of one code's versions) by `rows`, atomically.
 
         Each row is (source_version_id, target_key, kind, detail, span_start, span_end), spans on the
@@ -338,3 +349,13 @@ class Store:
     def citing_versions(self, target_key: str) -> list[str]:
         """Ids of the versions whose text cites the article `target_key`."""
         return citation_rows.citing_versions(self.connection, target_key)
+
+    def citation_edges(self) -> list[CitationEdge]:
+        """Every distinct article → article link, with the validity of the citing version."""
+        return citation_rows.citation_edges(self.connection)
+
+    def texts_with_citations(
+        self, version_ids: list[str]
+    ) -> dict[str, tuple[str, list[tuple[int, int, str]]]]:
+        """Text and citation spans (start, end, target_key) of each version, for snippets."""
+        return citation_rows.texts_with_citations(self.connection, version_ids)

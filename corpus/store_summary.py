@@ -74,3 +74,12 @@ def content_digest(connection: sqlite3.Connection) -> str:
         for row in connection.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
+
+
+def version_stamp(connection: sqlite3.Connection) -> str:
+    """A cheap identity of the versions (counts and id ranges), to tell an index is outdated; unlike
+    `content_digest` it reads no text, so the service can check it on every index switch."""
+    row = connection.execute(
+        "SELECT count(*), min(version_id), max(version_id), count(text) FROM versions"
+    ).fetchone()
+    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:16]

@@ -8,7 +8,6 @@ to search). Everything goes into a fresh directory that becomes `current` only o
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -20,8 +19,8 @@ from pathlib import Path
 from analyzers.french import lemma_analyzer, surface_analyzer
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
-from corpus.store import Store
-from indexer.citation_graph import CitationRow, citation_rows
+from corpus.store import CitationRow, Store
+from indexer.citation_graph import citation_rows
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import (
@@ -116,7 +115,7 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
         "section": result.section,
         "text": result.lemmas,
         "surface": result.surface,
-        "cites": ",".join(sorted({row[1] for row in result.citations})),
+        "cites": ",".join(sorted({row.target_key for row in result.citations})),
         "valid_from": date_value(version.valid_from, end=False),
         "valid_to": date_value(version.valid_to, end=True),
         "status": version.status.value,
@@ -191,12 +190,7 @@ def build_index(
     root = root or index_path()
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     started = time.perf_counter()
-    articles = {
-        row[0]: (row[1], row[2], row[3])
-        for row in store.connection.execute(
-            "SELECT a.article_id, a.code_id, a.article_key, c.title FROM articles a JOIN codes c USING(code_id)"
-        )
-    }
+    articles = store.indexed_articles()
     versions = list(store.iter_versions(with_text=True))
     if not versions:
         raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
@@ -242,7 +236,7 @@ def build_index(
                 schema_version=INDEX_SCHEMA_VERSION,
                 documents=count,
                 built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                store_digest=store_stamp(store),
+                store_digest=store.version_stamp(),
                 analyzers=analyzers_fingerprint(),
             ).write(directory)
             switch_to(root, directory)
@@ -253,11 +247,3 @@ def build_index(
             pool.terminate()
             pool.join()
     return BuildReport(directory, count, len(rows), time.perf_counter() - started, processes)
-
-
-def store_stamp(store: Store) -> str:
-    """A cheap identity of the store's content (counts and id ranges), to tell the index is outdated."""
-    row = store.connection.execute(
-        "SELECT count(*), min(version_id), max(version_id), count(text) FROM versions"
-    ).fetchone()
-    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:16]

@@ -8,15 +8,13 @@ remembers the validity of the version that carries it, so the graph can be cut a
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from analyzers.citations import find_citations
+from corpus.citation_rows import OTHER_TEXT_PREFIX, CitationEdge, CitationRow
 from corpus.store import Store
 
-CitationRow = tuple[str, str, str, str | None, int, int]
-
-OTHER_TEXT_PREFIX = "other:"
+Edge = CitationEdge  # source and target article keys, validity of the citing version
 
 
 def citation_rows(
@@ -35,21 +33,15 @@ def citation_rows(
         keys = citation.keys
         if keys:
             rows.extend(
-                (version_id, key, citation.kind, citation.detail, citation.start, citation.end)
+                CitationRow(version_id, key, citation.kind, citation.detail, citation.start, citation.end)
                 for key in keys
             )
         else:
             target = OTHER_TEXT_PREFIX + citation.text
-            rows.append((version_id, target, citation.kind, citation.detail, citation.start, citation.end))
+            rows.append(
+                CitationRow(version_id, target, citation.kind, citation.detail, citation.start, citation.end)
+            )
     return rows
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str  # article key of the citing article
-    target: str  # article key of the cited article
-    valid_from: date | None  # validity of the citing version
-    valid_to: date | None
 
 
 def _active(edge: Edge, day: date | None) -> bool:
@@ -91,22 +83,7 @@ class CitationGraph:
 
     @classmethod
     def load(cls, store: Store) -> CitationGraph:
-        rows = store.connection.execute(
-            "SELECT DISTINCT a.article_key, c.target_key, v.valid_from, v.valid_to FROM citations c "
-            "JOIN versions v ON v.version_id = c.source_version_id JOIN articles a USING(article_id) "
-            "WHERE c.target_key NOT LIKE 'other:%'"
-        )
-        edges = [
-            Edge(
-                row[0],
-                row[1],
-                date.fromisoformat(row[2]) if row[2] else None,
-                date.fromisoformat(row[3]) if row[3] else None,
-            )
-            for row in rows
-            if row[0] != row[1]
-        ]
-        return cls(edges)
+        return cls(store.citation_edges())
 
     def at(self, day: date | None) -> GraphAt:
         """The links carried by versions in force at `day` (all versions when `day` is None)."""

@@ -1,6 +1,6 @@
 """Time the citation-graph re-rank (search.graph.rerank) on real candidate sets.
 
-Runs the free-text judgments through the search service once, capturing each call the service makes to
+Runs the free-text judgments through the search service once, capturing each call the pipeline makes to
 the re-rank (the top candidates' text scores and the citation graph in force), then times the re-rank
 alone on every captured call: best of N runs per call (the machine is shared), p50 / p95 / max over calls.
 Both subgraph choices are timed: the candidates' own links (default) and candidates plus every neighbour.
@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import eval_search
 
-    import search.service as service_module
+    import search.candidates as candidates_module
     from search.graph import rerank
+    from search.service import SearchService
 
     captured: list[tuple[dict[str, float], object]] = []
 
@@ -44,9 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         captured.append((dict(seeds), graph))
         return rerank(seeds, graph, **options)
 
-    service = service_module.SearchService.open()
+    service = SearchService.open()
     config = replace(service.ranking, rerank=True, rerank_depth=args.depth)
-    service_module.graph_rerank = capture
+    candidates_module.rerank = capture  # instruments the final-score stage's call (search.candidates)
     judged = [item for item in eval_search.load_judgments() if item.group == "free_text"]
     eval_search.evaluate(eval_search.system_runner(service, config), judged)
     if not captured:

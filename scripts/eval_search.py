@@ -25,14 +25,13 @@ version), run with all_versions=True.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import json
 import math
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
@@ -217,26 +216,12 @@ def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
     return run
 
 
-# Index fields the service weighs at query time (search.ranking.FIELD_WEIGHTS). RankingConfig has no
-# switches for them, so the ablation zeroes a weight in this process only, for the length of one run.
+# Index fields the service weighs at query time (RankingConfig's *_weight fields), each zeroed in turn.
 FIELD_ABLATIONS = [
-    ("without section-path weight", {"section": 0.0}),
-    ("lemmas only (no surface stream)", {"surface": 0.0}),
-    ("surface only (no lemma stream)", {"text": 0.0, "section": 0.0}),
+    ("without section-path weight", {"section_weight": 0.0}),
+    ("lemmas only (no surface stream)", {"surface_weight": 0.0}),
+    ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0}),
 ]
-
-
-@contextlib.contextmanager
-def field_weights(overrides: dict[str, float]) -> Iterator[None]:
-    from search.ranking import FIELD_WEIGHTS
-
-    saved = dict(FIELD_WEIGHTS)
-    FIELD_WEIGHTS.update(overrides)
-    try:
-        yield
-    finally:
-        FIELD_WEIGHTS.clear()
-        FIELD_WEIGHTS.update(saved)
 
 
 def with_field(config, setting: str):
@@ -381,8 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for label, ranking in ablations(default):
             rows.append((f"system {label}", evaluate(system_runner(service, ranking), judged)))
         for label, overrides in FIELD_ABLATIONS:
-            with field_weights(overrides):
-                rows.append((f"system {label}", evaluate(system_runner(service, default), judged)))
+            ranking = replace(default, **overrides)
+            rows.append((f"system {label}", evaluate(system_runner(service, ranking), judged)))
     for sweep in args.sweep if default is not None else []:
         name, _, values = sweep.partition("=")
         for value in values.split(","):

@@ -1,16 +1,16 @@
 """Ranking signals from the citation graph: pure functions over plain mappings, no I/O.
 
-The graph is `article key -> cited article keys` (from the store's citations table). A citation links two
-articles whichever way it points: an article that cites L. 1233-3 and one that L. 1233-3 cites are both
-about the same rule, so both signals below walk the links undirected.
+A citation links two articles whichever way it points: an article that cites L. 1233-3 and one that
+L. 1233-3 cites are both about the same rule, so both signals walk the links undirected. The graph is
+given as its neighbours: a mapping `key -> neighbour keys`, a function, or an object with a
+`neighbors(key)` method (`indexer.citation_graph.GraphAt`, the links in force at a date).
 
-- `reference_proximity`: a query cites articles; their neighbours score by graph distance
-  (`decay ** distance`), so the cited article comes first, then what cites it or what it cites.
-- `rerank` (what the service calls) and `ppr_rerank` (the same, mixed and sorted here): free text; the
-  top candidates get a personalized PageRank seeded by their normalized text scores, to be mixed with the
-  text score. An article linked to other strong candidates rises; an isolated one keeps its text score.
-  The walk can go through the candidates' neighbours too (`outside_min_links`); the evaluation chose the
-  candidates' own links (see RERANK_OUTSIDE_MIN_LINKS).
+- `distances`: a query cites articles; their neighbours score by graph distance
+  (`search.ranking.reference_score`), so the cited article comes first, then what cites it or what it cites.
+- `rerank`: free text; the top candidates get a personalized PageRank seeded by their normalized text
+  scores, to be mixed with the text score. An article linked to other strong candidates rises; an isolated
+  one keeps its text score. The walk can go through the candidates' neighbours too (`outside_min_links`);
+  the evaluation chose the candidates' own links (see RERANK_OUTSIDE_MIN_LINKS).
 
 This module imports nothing from the package (like bm25s's scoring module), so it is tested on
 hand-built graphs and cannot drift with the index.
@@ -19,12 +19,8 @@ hand-built graphs and cannot drift with the index.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Mapping
 
-Graph = Mapping[str, Iterable[str]]
-# Neighbours as a mapping (the output of `undirected`) or as a function, e.g. a graph object's
-# `neighbors` method, so a caller holding its own graph needs no copy.
 Neighbours = Mapping[str, Iterable[str]] | Callable[[str], Iterable[str]]
 
 
@@ -36,27 +32,6 @@ def _lookup(neighbours: Neighbours | object) -> Callable[[str], Iterable[str]]:
     if callable(neighbours):
         return neighbours
     return lambda key: neighbours.get(key, ())
-
-
-class Scored(NamedTuple):
-    """One re-ranked candidate: its key, the mixed score, and the two parts it came from."""
-
-    key: str
-    score: float
-    text_score: float
-    graph_score: float
-
-
-def undirected(graph: Graph) -> dict[str, set[str]]:
-    """Neighbours in both directions; self-citations ("le présent article") are dropped."""
-    neighbours: dict[str, set[str]] = {}
-    for source, targets in graph.items():
-        for target in targets:
-            if target == source:
-                continue
-            neighbours.setdefault(source, set()).add(target)
-            neighbours.setdefault(target, set()).add(source)
-    return neighbours
 
 
 def distances(neighbours: Neighbours | object, seeds: Iterable[str], max_distance: int = 2) -> dict[str, int]:
@@ -78,21 +53,6 @@ def distances(neighbours: Neighbours | object, seeds: Iterable[str], max_distanc
                 found[neighbour] = here + 1
                 queue.append(neighbour)
     return found
-
-
-def reference_proximity(
-    neighbours: Neighbours,
-    targets: Sequence[str],
-    *,
-    decay: float = 0.5,
-    max_distance: int = 2,
-) -> dict[str, float]:
-    """Score every article within `max_distance` links of a cited article: `decay ** distance`.
-
-    Cited articles score 1.0; a direct neighbour `decay`, its neighbours `decay ** 2`. An article near
-    several targets keeps its best (shortest) distance.
-    """
-    return {key: decay**distance for key, distance in distances(neighbours, targets, max_distance).items()}
 
 
 def personalized_pagerank(
@@ -172,41 +132,3 @@ def rerank(
     if top <= 0:
         return {}
     return {key: rank.get(key, 0.0) / top for key in positive}
-
-
-def ppr_rerank(
-    candidates: Sequence[tuple[str, float]],
-    neighbours: Neighbours,
-    *,
-    weight: float = 0.3,
-    top_n: int = 100,
-    damping: float = 0.85,
-    iterations: int = 12,
-    outside_min_links: int | None = RERANK_OUTSIDE_MIN_LINKS,
-) -> list[Scored]:
-    """Re-rank the first `top_n` (key, text score) candidates; the rest keep their order behind them.
-
-    Both parts are normalized by their maximum over the candidates, then mixed:
-    `(1 - weight) * text + weight * ppr`. With no links at all the PageRank is proportional to the seeds,
-    so the order is unchanged.
-    """
-    head = list(candidates[:top_n])
-    tail = candidates[top_n:]
-    if not head:
-        return []
-    top_text = max(score for _, score in head)
-    norm = {key: (score / top_text if top_text > 0 else 0.0) for key, score in head}
-    graph_scores = rerank(
-        norm, neighbours, damping=damping, iterations=iterations, outside_min_links=outside_min_links
-    )
-    mixed = []
-    for key, text in norm.items():
-        graph = graph_scores.get(key, 0.0)
-        mixed.append(Scored(key, (1.0 - weight) * text + weight * graph, text, graph))
-    position = {key: index for index, (key, _) in enumerate(head)}
-    mixed.sort(key=lambda item: (-item.score, position[item.key]))
-    floor = min((item.score for item in mixed), default=0.0)
-    rest = [
-        Scored(key, min(floor, score / top_text if top_text > 0 else 0.0), score, 0.0) for key, score in tail
-    ]
-    return mixed + rest

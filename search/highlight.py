@@ -119,8 +119,3 @@ def snippet(
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return Markup(prefix) + body + Markup(suffix)
-
-
-def highlight_all(text: str, terms: QueryTerms, citation_spans: Iterable[tuple[int, int]] = ()) -> Markup:
-    """The whole text, escaped, with every match marked (the article page)."""
-    return render(text, find_marks(text, terms, citation_spans))

@@ -3,28 +3,17 @@ versions of the same article), and the facet counts of a result set."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 
 import numpy as np
 
+from search.candidates import Candidate
 from search.highlight import snippet
 from search.index_view import IndexView
 from search.matching import QueryTerms
 from search.results import Hit, VersionRef
 from search.urls import article_url, diff_url
-
-
-@dataclass(frozen=True)
-class Candidate:
-    key: str
-    docnum: int  # best version
-    text: float = 0.0
-    proximity: float = 0.0
-    reference: float = 0.0
-    cited_order: int | None = None
-    rerank: float = 0.0
-    score: float = 0.0
 
 
 def count_articles(view: IndexView, matched: np.ndarray) -> int:
@@ -36,14 +25,16 @@ def matching_versions(view: IndexView, key: str, matched: np.ndarray) -> tuple[i
 
 
 def make_hit(
-    codes: dict[str, str],
+    codes: Mapping[str, str],
     view: IndexView,
     candidate: Candidate,
     matching: tuple[int, ...],
     terms: QueryTerms,
-    texts: dict[str, tuple[str, list[tuple[int, int, str]]]],
+    texts: Mapping[str, tuple[str, list[tuple[int, int, str]]]],
     references: tuple[str, ...],
+    at: date | None = None,
 ) -> Hit:
+    """The result row of `candidate`; its article link follows citations at `at` (the request's date)."""
     row = view.rows[candidate.docnum]
     text_and_spans = texts.get(row.version_id)
     snippet_html = ""
@@ -71,7 +62,7 @@ def make_hit(
         section_path=row.section_path,
         other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
         amending_text=row.amending_title or None,
-        article_url=article_url(row.version_id),
+        article_url=article_url(row.version_id, at),
         diff_url=diff_url(row.version_id),
         amending_text_id=row.amending_text_id or None,
     )

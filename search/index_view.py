@@ -1,9 +1,10 @@
 """One opened index generation: pooled Whoosh searchers plus an in-memory table of the stored fields.
 
 Everything a result row needs (article, dates, status, section path…) is read once when the index is
-opened, so searching never loads stored fields, and version/code filters become cached sets of document
-numbers handed to Whoosh as `filter=`. Searchers come from a small pool (bounded file handles, safe under
-concurrent threads); a retired view closes them once the last search using it has finished.
+opened, so searching never loads stored fields, and the filters (date in force, code, status, section)
+become cached boolean masks over the document numbers, handed to the engine as `allowed`. Searchers come
+from a small pool (bounded file handles, safe under concurrent threads); a retired view closes them once
+the last search using it has finished.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
 from search.filters import VersionFilter
 from search.postings import field_lengths
-from search.retrieval import FieldStats
+from search.retrieval import FieldStats, WhooshEngine
 
 POOL_SIZE = 4
 
@@ -161,6 +162,12 @@ class IndexView:
                 close = self._retired and self._active == 0
             if close:
                 self.close()
+
+    @contextmanager
+    def engine(self) -> Iterator[WhooshEngine]:
+        """The retrieval engine (`search.engine.Engine`) over a pooled searcher, for one request."""
+        with self.searcher() as searcher:
+            yield WhooshEngine(searcher, self.stats)
 
     def retire(self) -> None:
         """No new searches; close when the last running one ends."""

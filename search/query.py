@@ -173,11 +173,7 @@ def _references(
         ranges.append(NumberRange(_canonical(match.group(1)), _canonical(match.group(2))))
         spans.append(match.span())
     masked = _remove(text, spans)
-    try:
-        citations = find_citations(masked, None, known_articles)
-    except Exception:  # the tokenizer promises never to raise; a query must not die if it does
-        citations = []
-    for citation in citations:
+    for citation in find_citations(masked, None, known_articles):
         if citation.kind != "code_article" or not citation.articles:
             continue
         spans.append((citation.start, citation.end))

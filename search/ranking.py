@@ -1,13 +1,15 @@
-"""Pure scoring functions: field weights for BM25F, the proximity bonus, the reference-proximity decay and
-how the components combine. Nothing here touches an index; `RankingConfig` switches each component on or
-off so the evaluation can ablate them one by one.
+"""Pure scoring functions: BM25F over numpy vectors, the proximity bonus, the reference-proximity decay and
+how the components combine. Nothing here touches an index. Every setting a search uses travels in one
+`RankingConfig` value handed to the pipeline, so an evaluation ablates a component by passing another
+config, never by patching this module.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -16,12 +18,7 @@ K1 = 1.2
 B_TEXT = 0.75
 B_SECTION = 0.3
 B_SURFACE = 0.75
-FIELD_B = {"text": B_TEXT, "surface": B_SURFACE, "section": B_SECTION}
-# Tuned on the "tune" half of tests/data/judgments (scripts/eval_search.py --sweep): section titles weigh
-# 3x the body; the surface stream (exact inflection) added noise to free text (nDCG 0.668 → 0.714 without
-# it), so it only serves quoted phrases, spelling and highlighting.
-FIELD_WEIGHTS = {"text": 1.0, "surface": 0.0, "section": 3.0}
-_DEFAULT_FIELD_WEIGHTS = dict(FIELD_WEIGHTS)
+FIELD_B = MappingProxyType({"text": B_TEXT, "surface": B_SURFACE, "section": B_SECTION})
 PHRASE_WEIGHT = 2.0  # an exact phrase the user quoted, on the surface stream
 EXPANSION_WEIGHT = 0.5  # a synonym or an abbreviation's expansion counts less than the word typed
 
@@ -48,25 +45,19 @@ class RankingConfig:
     # (0.723) but lowered test (0.702), misspelled queries (0.723 → 0.580) and past wording, so the
     # weights stay 0.3 and 0.4.
     rerank_depth: int = 100
-    section_weight: float = FIELD_WEIGHTS["section"]
-    surface_weight: float = FIELD_WEIGHTS["surface"]
+    # BM25F field weights, tuned on the "tune" half of the judgments (scripts/eval_search.py --sweep):
+    # section titles weigh 3x the body; the surface stream (exact inflection) added noise to free text
+    # (nDCG 0.668 → 0.714 without it), so it only serves quoted phrases, spelling and highlighting.
+    section_weight: float = 3.0
+    surface_weight: float = 0.0
+    text_weight: float = 1.0
+    phrase_weight: float = PHRASE_WEIGHT
+    expansion_weight: float = EXPANSION_WEIGHT
 
     @property
     def field_weights(self) -> dict[str, float]:
-        """FIELD_WEIGHTS as they are at search time (an evaluation may patch the module's table), with
-        the weights this config changed from their defaults."""
-        weights = dict(FIELD_WEIGHTS)
-        if self.section_weight != _DEFAULT_FIELD_WEIGHTS["section"]:
-            weights["section"] = self.section_weight
-        if self.surface_weight != _DEFAULT_FIELD_WEIGHTS["surface"]:
-            weights["surface"] = self.surface_weight
-        return weights
-
-
-def bm25f_weighting():
-    from whoosh.scoring import BM25F
-
-    return BM25F(B=B_TEXT, K1=K1, section_B=B_SECTION)
+        """BM25F weight of each indexed field."""
+        return {"text": self.text_weight, "surface": self.surface_weight, "section": self.section_weight}
 
 
 def minimal_span(positions: Sequence[Sequence[int]]) -> int | None:
@@ -157,3 +148,15 @@ def normalized_tf(tf: np.ndarray, lengths: np.ndarray, average: float, b: float)
 def saturate(pseudo_tf: np.ndarray, term_idf: float, k1: float = K1) -> np.ndarray:
     """BM25F's final step: the weighted sum of normalized frequencies, saturated once, times idf."""
     return term_idf * pseudo_tf / (k1 + pseudo_tf)
+
+
+def longest_run(sequence: Sequence[str], positions: Mapping[str, Sequence[int]]) -> int:
+    """The longest run of consecutive query words (`sequence`, in the order typed, repeats kept) that a
+    version holds word for word, given each word's positions in it: how much of the query's own wording
+    the version has."""
+    best, previous = 0, {}
+    for word in sequence:
+        current = {pos: previous.get(pos - 1, 0) + 1 for pos in positions.get(word, ())}
+        best = max(best, max(current.values(), default=0))
+        previous = current
+    return best

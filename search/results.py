@@ -1,4 +1,5 @@
-"""The values the search layer returns: requests, hits, results (frozen, per CONTRACTS.md)."""
+"""The values the search layer exchanges with its callers (the CLI, the app): requests, hits, results.
+Frozen; fields are only ever added, so callers written against an older set keep working."""
 
 from __future__ import annotations
 

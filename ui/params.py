@@ -2,7 +2,8 @@
 
 Every screen is a `Screen` value; `parse` turns untrusted `st.query_params` into one (a bad value falls back
 to a sane default and leaves a French notice saying so), and `to_params` / `url` write it back, so copying
-the URL reproduces the screen and the two always round-trip. Ids only ever reach store lookups, never paths.
+the URL reproduces the screen and the two always round-trip. The URLs themselves are built by
+`search.urls`, the same builder as the CLI's links. Ids only ever reach store lookups, never paths.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from urllib.parse import urlencode
 
 from corpus.model import Status
+from search.urls import article_url as article_url  # re-exported: the views link through ui.params
+from search.urls import changeset_url as changeset_url
+from search.urls import diff_url as diff_url
+from search.urls import link, screen_params
 
 VIEWS = ("search", "article", "diff", "changeset")
 MAX_QUERY_CHARS = 1000
@@ -189,44 +193,22 @@ def _fallback(name: str) -> str:
 
 def to_params(screen: Screen) -> dict[str, str]:
     """The minimal query parameters that reproduce `screen` (defaults are left out)."""
-    params: dict[str, str] = {}
-    if screen.view != "search":
-        params["view"] = screen.view
-    if screen.view in ("article", "diff") and screen.version:
-        params["version"] = screen.version
-    if screen.view == "changeset":
-        if screen.text:
-            params["text"] = screen.text
-        if screen.day:
-            params["date"] = screen.day.isoformat()
-    if screen.query:
-        params["q"] = screen.query
-    if screen.at:
-        params["at"] = screen.at.isoformat()
-    if screen.all_versions:
-        params["all"] = "1"
-    for name in ("code", "status", "partie", "livre"):
-        value = getattr(screen, name)
-        if value:
-            params[name] = value
-    if screen.page != 1:
-        params["page"] = str(screen.page)
-    return params
+    return screen_params(
+        view=screen.view,
+        version=screen.version,
+        text=screen.text,
+        day=screen.day,
+        query=screen.query,
+        at=screen.at,
+        all_versions=screen.all_versions,
+        code=screen.code,
+        status=screen.status,
+        partie=screen.partie,
+        livre=screen.livre,
+        page=screen.page,
+    )
 
 
 def url(screen: Screen) -> str:
     """A relative link to `screen`, served by the same app."""
-    params = to_params(screen)
-    return "?" + urlencode(params) if params else "?"
-
-
-def article_url(version_id: str, at: date | None = None) -> str:
-    return url(Screen(view="article", version=version_id, at=at))
-
-
-def diff_url(version_id: str) -> str:
-    return url(Screen(view="diff", version=version_id))
-
-
-def changeset_url(text_id: str, day: date | None, page: int = 1) -> str:
-    return url(Screen(view="changeset", text=text_id, day=day, page=page))
+    return link(to_params(screen))

@@ -7,11 +7,9 @@ moral) is cited by L. 1152-2 and L. 1152-3.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from search.graph import personalized_pagerank, ppr_rerank, reference_proximity, rerank, undirected
+from search.graph import distances, personalized_pagerank, rerank
 
 CT = "LEGITEXT000006072050"
 
@@ -34,101 +32,64 @@ CITATIONS = {
 }
 
 
-def test_undirected_links_both_ways_and_drops_self_citations() -> None:
-    neighbours = undirected({L1233_2: [L1233_3, L1233_2]})
-    assert neighbours == {L1233_2: {L1233_3}, L1233_3: {L1233_2}}
+def both_ways(citations: dict[str, list[str]]) -> dict[str, set[str]]:
+    """The neighbours of each article, whichever way the citation points (as the store's graph gives)."""
+    neighbours: dict[str, set[str]] = {}
+    for source, targets in citations.items():
+        for target in targets:
+            neighbours.setdefault(source, set()).add(target)
+            neighbours.setdefault(target, set()).add(source)
+    return neighbours
 
 
-def test_reference_proximity_decays_with_distance() -> None:
+def test_distances_count_links_either_way_from_the_cited_article() -> None:
     # L1233-5 cites L1233-4, which cites L1233-3: distance 2 from the query's target.
-    neighbours = undirected({**CITATIONS, L1233_5: [L1233_4]})
-    scores = reference_proximity(neighbours, [L1233_3], decay=0.5, max_distance=2)
-    assert scores[L1233_3] == 1.0
-    assert scores[L1233_2] == scores[L1233_4] == 0.5
-    assert scores[L1233_5] == 0.25
-    assert L1234_9 not in scores
+    found = distances(both_ways({**CITATIONS, L1233_5: [L1233_4]}), [L1233_3], max_distance=2)
+    assert found == {L1233_3: 0, L1233_2: 1, L1233_4: 1, L1233_5: 2}
 
 
-def test_reference_proximity_stops_at_max_distance() -> None:
-    neighbours = undirected({**CITATIONS, L1233_5: [L1233_4]})
-    scores = reference_proximity(neighbours, [L1233_3], max_distance=1)
-    assert set(scores) == {L1233_3, L1233_2, L1233_4}
+def test_distances_stop_at_max_distance() -> None:
+    found = distances(both_ways({**CITATIONS, L1233_5: [L1233_4]}), [L1233_3], max_distance=1)
+    assert set(found) == {L1233_3, L1233_2, L1233_4}
 
 
-def test_reference_proximity_keeps_the_shortest_distance_to_any_target() -> None:
-    neighbours = undirected(CITATIONS)
-    scores = reference_proximity(neighbours, [L1152_1, L1152_2])
-    assert scores[L1152_2] == 1.0
-    assert scores[L1152_3] == 0.5
+def test_distances_keep_the_shortest_distance_to_any_cited_article() -> None:
+    found = distances(both_ways(CITATIONS), [L1152_1, L1152_2])
+    assert found[L1152_2] == 0
+    assert found[L1152_3] == 1
 
 
-def test_reference_proximity_of_an_unknown_article_is_only_itself() -> None:
-    assert reference_proximity(undirected(CITATIONS), [key("L9999-1")]) == {key("L9999-1"): 1.0}
+def test_distance_of_an_unknown_article_is_only_itself() -> None:
+    assert distances(both_ways(CITATIONS), [key("L9999-1")]) == {key("L9999-1"): 0}
 
 
 def test_pagerank_mass_sums_to_one() -> None:
-    rank = personalized_pagerank(undirected(CITATIONS), {L1233_3: 1.0, L1234_9: 0.5})
+    rank = personalized_pagerank(both_ways(CITATIONS), {L1233_3: 1.0, L1234_9: 0.5})
     assert sum(rank.values()) == pytest.approx(1.0)
     assert set(rank) == {L1233_3, L1233_2, L1233_4, L1234_9, R1234_1, L1237_13}
 
 
-def test_empty_graph_leaves_order_unchanged() -> None:
-    candidates = [(L1233_3, 9.0), (L1234_9, 7.5), (L1152_1, 7.4), (L1233_2, 1.0)]
-    reranked = ppr_rerank(candidates, {}, weight=0.5)
-    assert [item.key for item in reranked] == [k for k, _ in candidates]
-
-
 def test_candidate_linked_to_strong_candidates_rises() -> None:
-    # L1237-13 scores a little below L1152-1 on text, but it is linked (through L1234-9) to
-    # strong candidates, while L1152-1's neighbours are not candidates.
-    candidates = [(L1234_9, 10.0), (R1234_1, 9.0), (L1152_1, 8.0), (L1237_13, 7.8)]
-    plain = [k for k, _ in candidates]
-    reranked = [item.key for item in ppr_rerank(candidates, undirected(CITATIONS), weight=0.4)]
-    assert reranked.index(L1237_13) < plain.index(L1237_13)
-    assert reranked.index(L1237_13) < reranked.index(L1152_1)
+    # L1237-13 scores a little below L1152-1 on text, but it is linked (through L1234-9) to strong
+    # candidates, while L1152-1's neighbours are not candidates.
+    seeds = {L1234_9: 1.0, R1234_1: 0.9, L1152_1: 0.8, L1237_13: 0.78}
+    scores = rerank(seeds, both_ways(CITATIONS))
+    assert scores[L1237_13] > scores[L1152_1]
 
 
-def test_zero_weight_keeps_the_text_order() -> None:
-    candidates = [(L1234_9, 10.0), (R1234_1, 9.0), (L1152_1, 8.0), (L1237_13, 7.8)]
-    reranked = ppr_rerank(candidates, undirected(CITATIONS), weight=0.0)
-    assert [item.key for item in reranked] == [k for k, _ in candidates]
-
-
-def test_candidates_beyond_top_n_stay_behind_in_their_order() -> None:
-    candidates = [(L1234_9, 10.0), (R1234_1, 9.0), (L1152_1, 8.0), (L1237_13, 7.8)]
-    reranked = ppr_rerank(candidates, undirected(CITATIONS), weight=0.9, top_n=2)
-    assert [item.key for item in reranked][2:] == [L1152_1, L1237_13]
-    assert reranked[1].score >= reranked[2].score
-
-
-def test_rerank_of_a_hundred_candidates_is_fast() -> None:
-    # A hundred candidates in a chain, each also cited by five non-candidates: a dense worst case.
-    graph: dict[str, list[str]] = {}
-    for index in range(100):
-        graph[key(f"L{index}-1")] = [key(f"L{index + 1}-1")]
-        for other in range(5):
-            graph[key(f"R{index}-{other}")] = [key(f"L{index}-1")]
-    neighbours = undirected(graph)
-    candidates = [(key(f"L{index}-1"), 100.0 - index) for index in range(100)]
-    started = time.perf_counter()
-    for _ in range(10):
-        ppr_rerank(candidates, neighbours)
-    assert (time.perf_counter() - started) / 10 < 0.05  # generous on a shared machine; typically ~2 ms
-
-
-def test_neighbours_can_be_a_function() -> None:
-    mapping = undirected(CITATIONS)
-    candidates = [(L1234_9, 10.0), (R1234_1, 9.0), (L1152_1, 8.0), (L1237_13, 7.8)]
+def test_neighbours_can_be_a_mapping_a_function_or_a_graph_object() -> None:
+    mapping = both_ways(CITATIONS)
+    seeds = {L1234_9: 1.0, R1234_1: 0.9, L1152_1: 0.8, L1237_13: 0.78}
 
     def around(key: str) -> set[str]:
         return mapping.get(key, set())
 
-    assert ppr_rerank(candidates, around) == ppr_rerank(candidates, mapping)
-    assert reference_proximity(around, [L1233_3]) == reference_proximity(mapping, [L1233_3])
+    assert rerank(seeds, around) == rerank(seeds, mapping) == rerank(seeds, _GraphWithNeighbors(mapping))
+    assert distances(around, [L1233_3]) == distances(mapping, [L1233_3])
 
 
 class _GraphWithNeighbors:
-    """Shaped like indexer.citation_graph.ArticleGraph: a `neighbors(key)` method."""
+    """Shaped like indexer.citation_graph.GraphAt: a `neighbors(key)` method."""
 
     def __init__(self, mapping: dict[str, set[str]]) -> None:
         self.mapping = mapping
@@ -139,7 +100,7 @@ class _GraphWithNeighbors:
 
 def test_rerank_scores_candidates_in_unit_range_and_favours_linked_ones() -> None:
     seeds = {L1234_9: 1.0, R1234_1: 0.9, L1152_1: 0.8, L1237_13: 0.78}
-    scores = rerank(seeds, _GraphWithNeighbors(undirected(CITATIONS)))
+    scores = rerank(seeds, _GraphWithNeighbors(both_ways(CITATIONS)))
     assert set(scores) == set(seeds)
     assert max(scores.values()) == pytest.approx(1.0)
     assert all(0.0 <= value <= 1.0 for value in scores.values())
@@ -153,7 +114,7 @@ def test_rerank_without_links_is_proportional_to_the_text_scores() -> None:
 
 
 def test_pagerank_subgraph_choice_of_outside_neighbours() -> None:
-    neighbours = undirected(CITATIONS)
+    neighbours = both_ways(CITATIONS)
     seeds = {L1234_9: 1.0, L1237_13: 0.5, L1233_3: 0.5}
     every = personalized_pagerank(neighbours, seeds, outside_min_links=1)
     bridges = personalized_pagerank(neighbours, seeds, outside_min_links=2)

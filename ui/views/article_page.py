@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from corpus.model import ChangeRole, Version
+from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import html
@@ -63,7 +64,7 @@ def missing(what: str) -> None:
     )
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     version = service.version(screen.version) if screen.version else None
     html(render.notices(screen.notices))
     if version is None:

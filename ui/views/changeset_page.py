@@ -7,6 +7,7 @@ import math
 import streamlit as st
 
 from corpus.model import ChangeRole, ChangesetEntry
+from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.article_page import missing
@@ -32,7 +33,7 @@ def action(entry: ChangesetEntry) -> str:
     return "modifié" if entry.previous_version_id else "créé"
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     html(render.notices(screen.notices))
     changeset = service.changeset(screen.text, screen.day) if screen.text else None
     if changeset is None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from corpus.model import Version
 from search.diff import diff_words
+from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.article_page import amending_links, missing
@@ -73,7 +74,7 @@ def change_summary(
     return render.fragment(*parts)
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     html(render.notices(screen.notices))
     version = service.version(screen.version) if screen.version else None
     if version is None:

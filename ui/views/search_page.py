@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from corpus.model import STATUS_LABELS_FR, Status
-from search.service import SearchRequest
+from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import bind, html
@@ -31,7 +31,7 @@ def request_for(screen: Screen) -> SearchRequest:
     )
 
 
-def show(service: object, screen: Screen) -> None:
+def show(service: SearchService, screen: Screen) -> None:
     st.title("Recherche dans le droit en vigueur et ses versions passées")
     html(render.notices(screen.notices))
     _query_box(screen)
@@ -77,7 +77,7 @@ def _query_box(screen: Screen) -> None:
     )
 
 
-def _filters(service: object, screen: Screen, status_counts: dict[str, int]) -> None:
+def _filters(service: SearchService, screen: Screen, status_counts: dict[str, int]) -> None:
     """Date, all versions, code and status; the status list shows how many results each status has."""
     today = date.today()
     columns = st.columns([2, 2, 3, 3])

@@ -1,0 +1,61 @@
+"""The retrieval engine interface: what the search pipeline asks of an index, whichever library holds it.
+
+An engine answers for ONE opened index generation, whose documents (article versions) are numbered
+0..N-1 in the order of the index view's document table (`search.index_view.IndexView.rows`). Filters
+(in force at a date, status, code, section) reach the engine as the `allowed` mask over those numbers,
+computed once per filter by the view from the stored fields, so every engine filters the same way.
+
+The Whoosh engine (`search.retrieval.WhooshEngine`) is the one in use; another engine only has to give
+the same three answers over the same document numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from search.matching import QueryTerms
+from search.query import ParsedQuery
+from search.ranking import RankingConfig
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """Text scores and matches of every document. Dense vectors (N is ~10^4–10^5 versions), so totals
+    and facets are exact counts and the next stages pick their top k with numpy."""
+
+    scores: np.ndarray  # float: BM25F (+ phrase) score per document; 0 outside `matched`
+    matched: np.ndarray  # bool: the document matches the query and is allowed by the filters
+
+    @classmethod
+    def nothing(cls, size: int) -> Retrieved:
+        return cls(np.zeros(size), np.zeros(size, dtype=bool))
+
+    def top(self, depth: int) -> np.ndarray:
+        """Numbers of the `depth` best matched documents, best first (ties in document order)."""
+        docs = np.flatnonzero(self.matched)
+        if docs.size > depth:
+            docs = docs[np.argpartition(-self.scores[docs], depth)[:depth]]
+        return docs[np.argsort(-self.scores[docs], kind="stable")]
+
+
+class Engine(Protocol):
+    """One index generation, opened for one request."""
+
+    def retrieve(self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig) -> Retrieved:
+        """Scores and matches of the analyzed query among the `allowed` documents: free words (lemmas,
+        with their expansions as phrases), required quoted phrases, excluded words."""
+        ...
+
+    def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
+        """Positions on the lemma stream of each of `lemmas` in each of `docnums` (absent: no entry),
+        the postings the proximity bonus and the past-wording choice need."""
+        ...
+
+    def correct(self, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
+        """The query with each word unknown to the index replaced by its closest known word; None when
+        every word is known."""
+        ...

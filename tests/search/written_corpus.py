@@ -1,0 +1,109 @@
+"""A small corpus written here, article by article, for behaviour tests of the search pipeline.
+
+Every wording is ours (modelled on the Code du travail's style, not copied from any judged query), so a
+test states the behaviour it checks on text it can read in this file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from corpus.model import Article, Code, Status, Version
+from corpus.store import Store
+from indexer.build import build_index
+
+CODE = Code("LEGITEXT000000000042", "Code d'essai du travail")
+
+
+def _versions(article_id: str, number: str, wordings: list[tuple[str, date, date | None]]) -> Article:
+    versions = []
+    for ordinal, (text, start, end) in enumerate(wordings):
+        status = Status.IN_FORCE if end is None else Status.MODIFIED
+        versions.append(
+            Version(
+                f"{article_id}V{ordinal}", article_id, number, text, start, end, status, ("Partie d'essai",)
+            )
+        )
+    return Article(article_id, CODE, number, tuple(versions))
+
+
+ARTICLES = (
+    # Two wordings of one rule: the past one says the query's words in a row, today's inserts a word.
+    _versions(
+        "ESSAIART000001",
+        "L10-1",
+        [
+            (
+                "Les remarques ou gestes à tonalité blessante répétés sont interdits.",
+                date(2005, 1, 1),
+                date(2019, 1, 1),
+            ),
+            (
+                "Les remarques ou gestes à tonalité blessante ou humiliante répétés sont interdits.",
+                date(2019, 1, 1),
+                None,
+            ),
+        ],
+    ),
+    _versions(
+        "ESSAIART000002",
+        "L10-2",
+        [("Les gestes répétés de l'employeur sont consignés au registre.", date(2005, 1, 1), None)],
+    ),
+    # An old agency name (an abbreviation the synonym table expands), replaced by a new one in 2021.
+    _versions(
+        "ESSAIART000003",
+        "R20-1",
+        [
+            (
+                "Le dossier est adressé à la direction régionale des entreprises, de la concurrence, de la "
+                "consommation, du travail et de l'emploi.",
+                date(2010, 1, 1),
+                date(2021, 4, 1),
+            ),
+            (
+                "Le dossier est adressé à la direction régionale de l'économie, de l'emploi, du travail et des "
+                "solidarités.",
+                date(2021, 4, 1),
+                None,
+            ),
+        ],
+    ),
+    _versions(
+        "ESSAIART000004",
+        "R20-2",
+        [("La DIRECCTE instruit la demande dans un délai de deux mois.", date(2012, 1, 1), None)],
+    ),
+    # The typed wording, and the shorter wording the synonym table offers for it.
+    _versions(
+        "ESSAIART000005",
+        "L30-1",
+        [
+            (
+                "Constitue un licenciement pour motif économique le licenciement effectué par un employeur "
+                "pour un motif non inhérent à la personne du salarié.",
+                date(2008, 5, 1),
+                None,
+            )
+        ],
+    ),
+    _versions(
+        "ESSAIART000006",
+        "L30-2",
+        [("Le licenciement économique de dix salariés donne lieu à consultation.", date(2008, 5, 1), None)],
+    ),
+    _versions(
+        "ESSAIART000007",
+        "L30-3",
+        [("Le salarié est informé du motif de la mesure par lettre recommandée.", date(2008, 5, 1), None)],
+    ),
+)
+
+
+def write_corpus(home: Path) -> Path:
+    """The store and index of ARTICLES under `home` (a LEXSEARCH_HOME); returns `home`."""
+    with Store.open(home / "corpus.sqlite3") as store:
+        store.replace_code(CODE, ARTICLES)
+        build_index(store, home / "index", processes=1, progress=False)
+    return home

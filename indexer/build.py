@@ -21,6 +21,7 @@ from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
 from corpus.store import CitationRow, Store
 from indexer.citation_graph import citation_rows
+from indexer.engines import TANTIVY, WHOOSH, build_engine
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.location import (
@@ -175,14 +176,24 @@ def _write_part(task: tuple[int, Path]) -> tuple[object, list[CitationRow], int]
 
 
 def build_index(
-    store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
+    store: Store,
+    root: Path | None = None,
+    *,
+    processes: int | None = None,
+    progress: bool = True,
+    engine: str | None = None,
 ) -> BuildReport:
-    """Build a complete index of `store` under `root` and make it current; returns what was done.
+    """Build a complete index of `store` under `root` with `engine` (`indexer.engines.build_engine`)
+    and make it current; returns what was done. tantivy builds are in `indexer.tantivy_index`.
 
     Each of `processes` workers analyzes and writes its share of the versions as its own segment (both
     the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
     parent then commits the table of contents listing every segment.
     """
+    if build_engine(engine) == TANTIVY:
+        from indexer.tantivy_index import build_tantivy_index
+
+        return build_tantivy_index(store, root or index_path(), processes=processes, progress=progress)
     from tqdm import tqdm
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
@@ -238,6 +249,7 @@ def build_index(
                 built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 store_digest=store.version_stamp(),
                 analyzers=analyzers_fingerprint(),
+                engine=WHOOSH,
             ).write(directory)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)

@@ -11,22 +11,27 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
+from indexer.tantivy_index import open_tantivy
+from search.engine import Engine
 from search.filters import VersionFilter
 from search.postings import field_lengths
 from search.retrieval import FieldStats, WhooshEngine
+from search.tantivy_engine import TantivyTable
 
 POOL_SIZE = 4
 
@@ -55,7 +60,13 @@ class IndexView:
         self.directory = directory
         self.target = target
         self.meta = IndexMeta.read(directory)
-        self.index = open_index(directory)
+        check_engine(directory, self.meta.engine)
+        self.tantivy: TantivyTable | None = None
+        if self.meta.engine == TANTIVY:
+            self.tantivy = TantivyTable(open_tantivy(directory))
+            self.index = None
+        else:
+            self.index = open_index(directory)
         self._pool: queue.LifoQueue[Searcher] = queue.LifoQueue()
         self._created = 0
         self._lock = threading.Lock()
@@ -105,6 +116,10 @@ class IndexView:
         self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     def _load(self) -> None:
+        if self.tantivy is not None:
+            self.rows = tuple(_row(fields) for fields in self.tantivy.stored_fields())
+            self.stats.update(self.tantivy.stats)
+            return
         with self.searcher() as searcher:
             self.rows = self._load_rows(searcher)
             size = len(self.rows)
@@ -117,32 +132,33 @@ class IndexView:
         reader = searcher.reader()
         rows: list[DocRow | None] = [None] * reader.doc_count_all()
         for docnum, fields in reader.iter_docs():
-            rows[docnum] = DocRow(
-                version_id=fields["version_id"],
-                article_id=fields["article_id"],
-                article_key=fields["article_key"],
-                code_id=fields["code_id"],
-                number=fields["number"],
-                valid_from=parse_date_value(fields["valid_from"]),
-                valid_to=parse_date_value(fields["valid_to"]),
-                status=fields["status"],
-                amending_text_id=fields.get("amending_text_id", ""),
-                amending_title=fields.get("amending_title", ""),
-                section_path=tuple(fields.get("section_path", ())),
-                partie=fields.get("partie", ""),
-                livre=fields.get("livre", ""),
-            )
+            rows[docnum] = _row(fields)
         return tuple(row for row in rows if row is not None)
 
     # -- searchers -------------------------------------------------------------------------------------
 
     @contextmanager
-    def searcher(self) -> Iterator[Searcher]:
+    def _in_use(self) -> Iterator[None]:
+        """Counts the searches running on this view, so that a retired view closes after the last."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("index view closed")
             self._active += 1
         try:
+            yield
+        finally:
+            with self._lock:
+                self._active -= 1
+                close = self._retired and self._active == 0
+            if close:
+                self.close()
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """A pooled Whoosh searcher (Whoosh indexes only)."""
+        if self.index is None:
+            raise RuntimeError(f"{self.directory}: a {self.meta.engine} index has no Whoosh searcher")
+        with self._in_use():
             try:
                 searcher = self._pool.get_nowait()
             except queue.Empty:
@@ -156,16 +172,15 @@ class IndexView:
                     self._pool.put(searcher)
                 else:
                     searcher.close()
-        finally:
-            with self._lock:
-                self._active -= 1
-                close = self._retired and self._active == 0
-            if close:
-                self.close()
 
     @contextmanager
-    def engine(self) -> Iterator[WhooshEngine]:
-        """The retrieval engine (`search.engine.Engine`) over a pooled searcher, for one request."""
+    def engine(self) -> Iterator[Engine]:
+        """The retrieval engine (`search.engine.Engine`) of the engine that wrote the index, for one
+        request: a pooled Whoosh searcher, or tantivy's (thread-safe, shared)."""
+        if self.tantivy is not None:
+            with self._in_use():
+                yield self.tantivy.engine()
+            return
         with self.searcher() as searcher:
             yield WhooshEngine(searcher, self.stats)
 
@@ -187,7 +202,8 @@ class IndexView:
                 self._pool.get_nowait().close()
             except queue.Empty:
                 break
-        self.index.close()
+        if self.index is not None:
+            self.index.close()
 
     # -- filters ---------------------------------------------------------------------------------------
 
@@ -209,3 +225,22 @@ class IndexView:
         )
         mask.setflags(write=False)
         return mask
+
+
+def _row(fields: Mapping[str, Any]) -> DocRow:
+    """A document's stored fields (as either engine returns them) as a row."""
+    return DocRow(
+        version_id=fields["version_id"],
+        article_id=fields["article_id"],
+        article_key=fields["article_key"],
+        code_id=fields["code_id"],
+        number=fields["number"],
+        valid_from=parse_date_value(fields["valid_from"]),
+        valid_to=parse_date_value(fields["valid_to"]),
+        status=fields["status"],
+        amending_text_id=fields.get("amending_text_id", ""),
+        amending_title=fields.get("amending_title", ""),
+        section_path=tuple(fields.get("section_path", ())),
+        partie=fields.get("partie", ""),
+        livre=fields.get("livre", ""),
+    )

@@ -67,7 +67,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     scope = resolve_scope(request, parsed, view, context.codes)
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
-        retrieved = engine.retrieve(understood.terms, scope.allowed, config)
+        retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
         pool = best_versions(view, retrieved, scope.offset + scope.limit)
         pool = with_proximity(
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config

@@ -15,6 +15,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.engine import Retrieved
+from search.filters import Where
 from search.matching import QueryTerms
 from search.postings import term_postings
 from search.query import ParsedQuery
@@ -36,7 +37,10 @@ class WhooshEngine:
         self.stats = stats
         self.size = stats["text"].lengths.size  # the view's document table
 
-    def retrieve(self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig) -> Retrieved:
+    def retrieve(
+        self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig, where: Where | None = None
+    ) -> Retrieved:
+        """`where` is unused: Whoosh filters with the `allowed` mask."""
         if terms.is_empty:
             return Retrieved.nothing(allowed.size)
         weights = config.field_weights

@@ -1,0 +1,287 @@
+"""The tantivy engine: candidates and matches from tantivy, scores from our own BM25F.
+
+tantivy finds every matching version (boolean query on our analyzed terms, filters on its fast fields)
+and ranks them with its BM25 on a boosted query that mirrors our BM25F; the best `RESCORED` of them are
+then scored exactly as the Whoosh engine scores them (`search.ranking`, same frequencies, same quantized
+field lengths, same idf over the whole index), from the analyzed streams the index stores. So both engines
+give the same scores to the versions the next stages look at, and the positions for proximity come from
+the same streams. Other matches keep a score of 0: they count in totals and facets, never in the top.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+import tantivy
+from whoosh.support.levenshtein import distance
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from analyzers.french import analyze
+from indexer.schema import TOKEN_SEPARATOR
+from indexer.tantivy_index import NEVER, TOKEN_FIELDS
+from search.engine import Retrieved
+from search.filters import Where
+from search.matching import QueryTerms
+from search.query import ParsedQuery
+from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
+from search.retrieval import FieldStats
+
+RESCORED = 400  # tantivy's best matches scored exactly; the pipeline looks at its top 300
+Q = tantivy.Query
+MUST, SHOULD, MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
+REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
+
+
+def quantized(lengths: np.ndarray) -> np.ndarray:
+    """Field lengths as Whoosh keeps them (one byte per document), so BM25F is the same on both engines."""
+    table = {n: byte_to_length(length_to_byte(n)) for n in np.unique(lengths).tolist()}
+    return np.fromiter((table[n] for n in lengths.tolist()), dtype=np.float64, count=lengths.size)
+
+
+class TantivyTable:
+    """One opened tantivy index: its searcher, the address of each document number, the field stats."""
+
+    def __init__(self, index: tantivy.Index) -> None:
+        self.index = index
+        self.schema = index.schema
+        self.searcher = index.searcher()
+        size = self.searcher.num_docs
+        hits = self.hits(Q.all_query(), size) if size else []
+        self.addresses = [address for _, address in hits]
+        self.stats: dict[str, FieldStats] = {}
+        for field in TOKEN_FIELDS:
+            raw = np.asarray(
+                self.searcher.fast_field_values(f"{field}_length", self.addresses), dtype=np.int64
+            )
+            lengths = quantized(raw)
+            self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+
+    def hits(self, query: tantivy.Query, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
+        """(document number, address) of up to `limit` matches, in document-number order."""
+        result = self.searcher.search(
+            query, limit, count=False, order_by_field="docnum", order=tantivy.Order.Asc
+        )
+        return result.hits
+
+    def stored_fields(self) -> list[dict[str, object]]:
+        """Each document's stored fields in document-number order, shaped as Whoosh's stored fields."""
+        rows = []
+        for address in self.addresses:
+            fields = self.searcher.doc(address).to_dict()
+            row: dict[str, object] = {name: (values[0] if values else "") for name, values in fields.items()}
+            row["section_path"] = tuple(fields.get("section_path", ()))
+            rows.append(row)
+        return rows
+
+    def engine(self) -> TantivyEngine:
+        return TantivyEngine(self)
+
+
+class TantivyEngine:
+    """`search.engine.Engine` over one tantivy searcher, for one request (it caches streams it read)."""
+
+    def __init__(self, table: TantivyTable) -> None:
+        self.table = table
+        self.searcher = table.searcher
+        self.schema = table.schema
+        self.size = len(table.addresses)
+        self._streams: dict[int, dict[str, list[str]]] = {}
+
+    # -- the Engine interface --------------------------------------------------------------------------
+
+    def retrieve(
+        self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig, where: Where | None = None
+    ) -> Retrieved:
+        if terms.is_empty:
+            return Retrieved.nothing(allowed.size)
+        weights = config.field_weights
+        query = self._query(terms, config, where)
+        top = self.searcher.search(query, max(RESCORED, 1), count=True)
+        matched = np.zeros(allowed.size, dtype=bool)
+        if top.count > len(top.hits):
+            matched[[docnum for docnum, _ in self.table.hits(query, top.count)]] = True
+        ranked = [address for _, address in top.hits]
+        docnums = self.searcher.fast_field_values("docnum", ranked) if ranked else []
+        matched[docnums] = True
+        matched &= allowed
+        scores = np.zeros(allowed.size)
+        if docnums:
+            scorer = _Scorer(self, terms, config, weights)
+            scores[docnums] = [scorer.score(docnum) for docnum in docnums]
+        return Retrieved(np.where(matched, scores, 0.0), matched)
+
+    def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
+        wanted = set(lemmas)
+        found: dict[int, dict[str, list[int]]] = {}
+        for docnum in docnums:
+            at: dict[str, list[int]] = {}
+            for position, token in enumerate(self.stream(docnum, "text")):
+                if token in wanted:
+                    at.setdefault(token, []).append(position)
+            found[docnum] = at
+        return found
+
+    def correct(self, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
+        """As `search.spelling.correct` does with Whoosh's corrector: words unknown to the surface stream
+        replaced by the most frequent known word within the edit distance, sharing the first two letters."""
+        fixed, changed = [], False
+        for word in parsed.text.split():
+            forms = [token.text for token in analyze(word, lemmas=False)]
+            if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
+                form = forms[0]
+                if self.searcher.doc_freq("surface", form) == 0:
+                    suggestion = self._closest(form, 2 if len(form) >= 8 else 1)
+                    if suggestion is not None:
+                        fixed.append(suggestion)
+                        changed = True
+                        continue
+            fixed.append(word)
+        if not changed:
+            return None
+        text = " ".join(fixed)
+        return text, replace(parsed, text=text)
+
+    # -- pieces ----------------------------------------------------------------------------------------
+
+    def stream(self, docnum: int, field: str) -> list[str]:
+        """The analyzed tokens of a document's field, as indexed (read once per request)."""
+        streams = self._streams.get(docnum)
+        if streams is None:
+            document = self.searcher.doc(self.table.addresses[docnum])
+            streams = {name: (document.get_first(name) or "").split(TOKEN_SEPARATOR) for name in TOKEN_FIELDS}
+            self._streams[docnum] = {
+                name: tokens if tokens != [""] else [] for name, tokens in streams.items()
+            }
+            streams = self._streams[docnum]
+        return streams[field]
+
+    def count(self, query: tantivy.Query) -> int:
+        return self.searcher.search(query, 1, count=True).count
+
+    def term(self, field: str, value: str) -> tantivy.Query:
+        return Q.term_query(self.schema, field, value)
+
+    def phrase(self, field: str, tokens: Sequence[str]) -> tantivy.Query:
+        if len(tokens) == 1:
+            return self.term(field, tokens[0])
+        return Q.phrase_query(self.schema, field, list(tokens))
+
+    def expansion(self, tokens: Sequence[str], span: Sequence[str]) -> tantivy.Query:
+        """The expansion phrase, where the typed words are not all there (see WhooshEngine.retrieve)."""
+        phrase = self.phrase("text", tokens)
+        if not span:
+            return phrase
+        every = Q.boolean_query([(MUST, self.term("text", lemma)) for lemma in span])
+        return Q.boolean_query([(MUST, phrase), (MUST_NOT, every)])
+
+    def lemma(self, lemma: str, weights: Mapping[str, float]) -> list[tantivy.Query]:
+        return [
+            Q.boost_query(self.term(field, lemma), weights[field])
+            for field in ("text", "section")
+            if weights[field] > 0
+        ]
+
+    def _query(self, terms: QueryTerms, config: RankingConfig, where: Where | None) -> tantivy.Query:
+        """Matches as the Whoosh engine defines them; tantivy's own score (boosted as BM25F weighs the
+        fields) only orders the candidates that are then scored exactly."""
+        weights = config.field_weights
+        should = [query for lemma in terms.lemmas for query in self.lemma(lemma, weights)]
+        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
+        for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
+            should.append(Q.boost_query(self.expansion(tokens, span), config.expansion_weight))
+        if weights["surface"] > 0:
+            should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
+        free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()
+        clauses = [(MUST, self.phrase("surface", tokens)) for tokens in terms.phrases]
+        clauses.append((SHOULD, free) if terms.phrases else (MUST, free))
+        clauses += [(MUST_NOT, self.term("text", lemma)) for lemma in terms.excluded_lemmas]
+        clauses += [(MUST_NOT, self.term("surface", form)) for form in terms.excluded_surface]
+        clauses += [(MUST, query) for query in self._filters(where)]
+        return Q.boolean_query(clauses)
+
+    def _filters(self, where: Where | None) -> list[tantivy.Query]:
+        """The filter as native queries: day ranges on fast fields, raw terms, a regex on section titles."""
+        if where is None:
+            return []
+        queries = []
+        if where.day is not None:
+            day = where.day.toordinal()
+            integer = tantivy.FieldType.Integer
+            queries.append(Q.range_query(self.schema, "in_force_from", integer, None, day))
+            queries.append(Q.range_query(self.schema, "in_force_to", integer, day + 1, NEVER))
+        if where.code_id:
+            queries.append(self.term("code_id", where.code_id))
+        if where.status:
+            queries.append(self.term("status", where.status))
+        if where.section:
+            pattern = "".join("\\" + c if c in REGEX_SPECIAL else c for c in where.section.casefold())
+            queries.append(Q.regex_query(self.schema, "section_titles", f".*{pattern}.*"))
+        return [Q.const_score_query(query, 0.0) for query in queries]
+
+    def _closest(self, form: str, maxdist: int) -> str | None:
+        known = self.searcher.terms_with_prefix("surface", form[:2])
+        near = [(count, term) for term, count in known if term != form and distance(term, form) <= maxdist]
+        return max(near)[1] if near else None
+
+
+class _Scorer:
+    """BM25F of one request's terms on single documents, exactly as `WhooshEngine.retrieve` computes it."""
+
+    def __init__(
+        self, engine: TantivyEngine, terms: QueryTerms, config: RankingConfig, weights: Mapping[str, float]
+    ) -> None:
+        self.engine, self.terms, self.config, self.weights = engine, terms, config, weights
+        documents = max(engine.size, 1)
+        lemma_df = [engine.count(_any(engine.lemma(lemma, weights))) for lemma in terms.lemmas]
+        self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
+        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
+        self.expansions = list(zip(terms.expansion_phrases, spans, strict=True))
+        expansion_df = [engine.count(engine.expansion(tokens, span)) for tokens, span in self.expansions]
+        self.expansion_idf = [idf(df, documents) if df else 0.0 for df in expansion_df]
+        surface = terms.surface if weights["surface"] > 0 else ()
+        self.surface = [(form, engine.searcher.doc_freq("surface", form)) for form in surface]
+
+    def _normalized(self, docnum: int, field: str, frequency: int) -> float:
+        stats = self.engine.table.stats[field]
+        return float(normalized_tf(frequency, stats.lengths[docnum], stats.average, FIELD_B[field]))
+
+    def score(self, docnum: int) -> float:
+        engine, weights = self.engine, self.weights
+        text, section = engine.stream(docnum, "text"), engine.stream(docnum, "section")
+        counts = {"text": Counter(text), "section": Counter(section)}
+        score = 0.0
+        for lemma, term_idf in zip(self.terms.lemmas, self.lemma_idf, strict=True):
+            pseudo = sum(
+                weights[field] * self._normalized(docnum, field, counts[field][lemma])
+                for field in ("text", "section")
+            )
+            if pseudo > 0:
+                score += float(saturate(pseudo, term_idf))
+        for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
+            if _contains(text, tokens) and not (span and all(counts["text"][lemma] for lemma in span)):
+                pseudo = weights["text"] * self._normalized(docnum, "text", 1)
+                score += self.config.expansion_weight * float(saturate(pseudo, term_idf))
+        if self.surface:
+            forms = Counter(engine.stream(docnum, "surface"))
+            for form, df in self.surface:
+                if forms[form] and df:
+                    pseudo = weights["surface"] * self._normalized(docnum, "surface", forms[form])
+                    score += float(saturate(pseudo, idf(df, max(engine.size, 1))))
+        return score + self.config.phrase_weight * len(self.terms.phrases)
+
+
+def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+    return Q.boolean_query([(SHOULD, query) for query in queries]) if queries else Q.empty_query()
+
+
+def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether `phrase` occurs in `tokens` as consecutive tokens (a phrase query on the stream)."""
+    width = len(phrase)
+    first = phrase[0]
+    return any(
+        tokens[i] == first and list(tokens[i : i + width]) == list(phrase)
+        for i in range(len(tokens) - width + 1)
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from indexer.errors import StaleIndexError
+from indexer.errors import EngineSettingError, StaleIndexError
 
 WHOOSH = "whoosh"
 TANTIVY = "tantivy"
@@ -24,7 +24,7 @@ def engine_setting() -> str | None:
     if not value:
         return None
     if value not in ENGINES:
-        raise ValueError(
+        raise EngineSettingError(
             f"{ENGINE_VARIABLE}={value!r} : moteur inconnu (valeurs possibles : {', '.join(ENGINES)})"
         )
     return value
@@ -34,7 +34,7 @@ def build_engine(requested: str | None = None) -> str:
     """The engine a new build uses: the one asked for, else the setting, else Whoosh."""
     engine = (requested or engine_setting() or WHOOSH).lower()
     if engine not in ENGINES:
-        raise ValueError(f"moteur inconnu : {engine!r} (valeurs possibles : {', '.join(ENGINES)})")
+        raise EngineSettingError(f"moteur inconnu : {engine!r} (valeurs possibles : {', '.join(ENGINES)})")
     return engine
 
 

@@ -10,7 +10,6 @@ the same streams. Other matches keep a score of 0: they count in totals and face
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
@@ -26,7 +25,7 @@ from search.engine import Retrieved
 from search.filters import Where
 from search.matching import QueryTerms
 from search.query import ParsedQuery
-from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
+from search.ranking import FIELD_B, RankingConfig, idf, saturate
 from search.retrieval import FieldStats
 
 RESCORED = 400  # tantivy's best matches scored exactly; the pipeline looks at its top 300
@@ -58,6 +57,8 @@ class TantivyTable:
             )
             lengths = quantized(raw)
             self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+        # The same lengths as Python floats: scoring a few hundred candidates reads them one by one.
+        self.lengths = {field: stats.lengths.tolist() for field, stats in self.stats.items()}
 
     def hits(self, query: tantivy.Query, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
         """(document number, address) of up to `limit` matches, in document-number order."""
@@ -88,7 +89,8 @@ class TantivyEngine:
         self.searcher = table.searcher
         self.schema = table.schema
         self.size = len(table.addresses)
-        self._streams: dict[int, dict[str, list[str]]] = {}
+        self._stored: dict[int, dict[str, str]] = {}
+        self._tokens: dict[tuple[int, str], list[str]] = {}
 
     # -- the Engine interface --------------------------------------------------------------------------
 
@@ -146,17 +148,22 @@ class TantivyEngine:
 
     # -- pieces ----------------------------------------------------------------------------------------
 
-    def stream(self, docnum: int, field: str) -> list[str]:
-        """The analyzed tokens of a document's field, as indexed (read once per request)."""
-        streams = self._streams.get(docnum)
-        if streams is None:
+    def stored(self, docnum: int, field: str) -> str:
+        """A document's analyzed stream as stored (newline-joined tokens), read once per request."""
+        stored = self._stored.get(docnum)
+        if stored is None:
             document = self.searcher.doc(self.table.addresses[docnum])
-            streams = {name: (document.get_first(name) or "").split(TOKEN_SEPARATOR) for name in TOKEN_FIELDS}
-            self._streams[docnum] = {
-                name: tokens if tokens != [""] else [] for name, tokens in streams.items()
-            }
-            streams = self._streams[docnum]
-        return streams[field]
+            stored = self._stored[docnum] = {name: document.get_first(name) or "" for name in TOKEN_FIELDS}
+        return stored[field]
+
+    def stream(self, docnum: int, field: str) -> list[str]:
+        """The analyzed tokens of a document's field, as indexed (split once per request)."""
+        key = (docnum, field)
+        tokens = self._tokens.get(key)
+        if tokens is None:
+            stored = self.stored(docnum, field)
+            tokens = self._tokens[key] = stored.split(TOKEN_SEPARATOR) if stored else []
+        return tokens
 
     def count(self, query: tantivy.Query) -> int:
         return self.searcher.search(query, 1, count=True).count
@@ -243,33 +250,41 @@ class _Scorer:
         self.expansion_idf = [idf(df, documents) if df else 0.0 for df in expansion_df]
         surface = terms.surface if weights["surface"] > 0 else ()
         self.surface = [(form, engine.searcher.doc_freq("surface", form)) for form in surface]
+        self.lengths = engine.table.lengths
 
     def _normalized(self, docnum: int, field: str, frequency: int) -> float:
+        """`ranking.normalized_tf` on one document, in plain floats (numpy scalars cost more here)."""
         stats = self.engine.table.stats[field]
-        return float(normalized_tf(frequency, stats.lengths[docnum], stats.average, FIELD_B[field]))
+        b = FIELD_B[field]
+        return frequency / (1.0 - b + b * self.lengths[field][docnum] / max(stats.average, 1e-9))
+
+    def _pseudo(self, docnum: int, fields: Sequence[str], term: str) -> float:
+        pseudo = 0.0
+        for field in fields:
+            if term not in self.engine.stored(docnum, field):  # a substring test spares most splits
+                continue
+            frequency = self.engine.stream(docnum, field).count(term)
+            if frequency:
+                pseudo += self.weights[field] * self._normalized(docnum, field, frequency)
+        return pseudo
 
     def score(self, docnum: int) -> float:
-        engine, weights = self.engine, self.weights
-        text, section = engine.stream(docnum, "text"), engine.stream(docnum, "section")
-        counts = {"text": Counter(text), "section": Counter(section)}
+        fields = [field for field in ("text", "section") if self.weights[field] > 0]
         score = 0.0
         for lemma, term_idf in zip(self.terms.lemmas, self.lemma_idf, strict=True):
-            pseudo = sum(
-                weights[field] * self._normalized(docnum, field, counts[field][lemma])
-                for field in ("text", "section")
-            )
+            pseudo = self._pseudo(docnum, fields, lemma)
             if pseudo > 0:
-                score += float(saturate(pseudo, term_idf))
-        for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
-            if _contains(text, tokens) and not (span and all(counts["text"][lemma] for lemma in span)):
-                pseudo = weights["text"] * self._normalized(docnum, "text", 1)
-                score += self.config.expansion_weight * float(saturate(pseudo, term_idf))
-        if self.surface:
-            forms = Counter(engine.stream(docnum, "surface"))
-            for form, df in self.surface:
-                if forms[form] and df:
-                    pseudo = weights["surface"] * self._normalized(docnum, "surface", forms[form])
-                    score += float(saturate(pseudo, idf(df, max(engine.size, 1))))
+                score += saturate(pseudo, term_idf)
+        if self.expansions:
+            text = self.engine.stream(docnum, "text")
+            for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
+                if _contains(text, tokens) and not (span and all(lemma in text for lemma in span)):
+                    pseudo = self.weights["text"] * self._normalized(docnum, "text", 1)
+                    score += self.config.expansion_weight * saturate(pseudo, term_idf)
+        for form, df in self.surface:
+            pseudo = self._pseudo(docnum, ("surface",), form)
+            if pseudo > 0 and df:
+                score += saturate(pseudo, idf(df, max(self.engine.size, 1)))
         return score + self.config.phrase_weight * len(self.terms.phrases)
 
 

@@ -142,6 +142,35 @@ SPELLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("code disciplinaire et pénal de la marine marchande",),
         (),
     ),
+    # Codes of the all-codes export to 2015: their titles only, until their usual spellings are added.
+    "Code de déontologie des architectes": (("code de déontologie des architectes",), ()),
+    "Code de justice militaire": (("code de justice militaire",), ()),
+    "Code de la Légion d'honneur et de la médaille militaire": (
+        ("code de la Légion d'honneur et de la médaille militaire",),
+        (),
+    ),
+    "Code des communes de la Nouvelle-Calédonie": (("code des communes de la Nouvelle-Calédonie",), ()),
+    "Code des douanes de Mayotte": (("code des douanes de Mayotte",), ()),
+    "Code des instruments monétaires et des médailles": (
+        ("code des instruments monétaires et des médailles",),
+        (),
+    ),
+    "Code des marchés publics": (("code des marchés publics",), ()),
+    "Code des pensions de retraite des marins français du commerce, de pêche ou de plaisance": (
+        ("code des pensions de retraite des marins français du commerce, de pêche ou de plaisance",),
+        (),
+    ),
+    "Code du domaine de l'État": (("code du domaine de l'État",), ()),
+    "Code du domaine de l'État et des collectivités publiques applicable à la collectivité "
+    "territoriale de Mayotte": (
+        (
+            "code du domaine de l'État et des collectivités publiques applicable à la collectivité "
+            "territoriale de Mayotte",
+        ),
+        (),
+    ),
+    "Code minier (ancien)": (("code minier (ancien)", "ancien code minier"), ()),
+    "Code rural (ancien)": (("code rural (ancien)", "ancien code rural"), ()),
 }
 
 # Each entry: (title, code_id, spoken names, abbreviations, alias ids), in the order of CODE_IDENTITIES.

@@ -115,7 +115,10 @@ def parse_one(title: str) -> TitledText:
     match = _COMPACT.match(folded)
     if match:
         nature = _nature_key(match["nature"])
-        signed = date.fromisoformat(match["iso"])
+        try:
+            signed = date.fromisoformat(match["iso"])
+        except ValueError:  # "Loi 1803-02-30": an impossible date keeps the title as written
+            return _unparsed(title)
         published = None
         if match["jorf"]:
             published = _date(match["jorf"], match["jorf_month"], match["jorf_year"])

@@ -54,7 +54,7 @@ CODE_IDENTITIES: tuple[CodeIdentity, ...] = (
     CodeIdentity("Code général des collectivités territoriales", "LEGITEXT000006070633"),
     CodeIdentity("Code des relations entre le public et l'administration", "LEGITEXT000031366350"),
     CodeIdentity("Code de la défense", "LEGITEXT000006071307"),
-    CodeIdentity("Code minier", "LEGITEXT000023501962", ("LEGITEXT000006071785",)),
+    CodeIdentity("Code minier", "LEGITEXT000023501962"),
     CodeIdentity("Code de la sécurité intérieure", "LEGITEXT000025503132"),
     CodeIdentity("Code de l'organisation judiciaire", "LEGITEXT000006071164"),
     CodeIdentity("Code de l'urbanisme", "LEGITEXT000006074075"),
@@ -97,7 +97,47 @@ CODE_IDENTITIES: tuple[CodeIdentity, ...] = (
     CodeIdentity("Code de la famille et de l'aide sociale", "LEGITEXT000006072637"),
     CodeIdentity("Code des communes", "LEGITEXT000006070162"),
     CodeIdentity("Code disciplinaire et pénal de la marine marchande", "LEGITEXT000006071188"),
+    # Codes of the all-codes export to 2015 (ids from Légifrance's list of codes of the LEGI base).
+    CodeIdentity("Code de déontologie des architectes", "LEGITEXT000006074232"),
+    CodeIdentity("Code de justice militaire", "LEGITEXT000006071360"),
+    CodeIdentity("Code de la Légion d'honneur et de la médaille militaire", "LEGITEXT000006071007"),
+    CodeIdentity("Code des communes de la Nouvelle-Calédonie", "LEGITEXT000006070300"),
+    CodeIdentity("Code des douanes de Mayotte", "LEGITEXT000006071645"),
+    CodeIdentity("Code des instruments monétaires et des médailles", "LEGITEXT000006070666"),
+    CodeIdentity("Code des marchés publics", "LEGITEXT000005627819"),
+    CodeIdentity(
+        "Code des pensions de retraite des marins français du commerce, de pêche ou de plaisance",
+        "LEGITEXT000006074066",
+    ),
+    CodeIdentity("Code du domaine de l'État", "LEGITEXT000006070208"),
+    CodeIdentity(
+        "Code du domaine de l'État et des collectivités publiques applicable à la collectivité "
+        "territoriale de Mayotte",
+        "LEGITEXT000006074235",
+    ),
+    CodeIdentity("Code minier (ancien)", "LEGITEXT000006071785"),
+    CodeIdentity("Code rural (ancien)", "LEGITEXT000006071366"),
 )
+
+# How Légifrance titles some codes (and exports made from it, such as the all-codes git history), where
+# that differs from the canonical title above: "Code minier" is there the code replaced in 2011, the
+# current one being "Code minier (nouveau)"; the tax code carries its abbreviation.
+LEGIFRANCE_TITLES: dict[str, str] = {
+    "Code minier": "Code minier (ancien)",
+    "Code minier (nouveau)": "Code minier",
+    "Code forestier (nouveau)": "Code forestier",
+    "Code rural": "Code rural et de la pêche maritime",
+    "Code rural ancien": "Code rural (ancien)",
+    "Code de justice militaire (nouveau)": "Code de justice militaire",
+    "Code général des impôts, CGI": "Code général des impôts",
+    "Code général des impôts annexe 1, CGIAN1": "Code général des impôts, annexe 1",
+    "Code général des impôts, annexe 2, CGIAN2": "Code général des impôts, annexe 2",
+    "Code général des impôts, annexe 3, CGIAN3": "Code général des impôts, annexe 3",
+    "Code général des impôts, annexe 4, CGIAN4": "Code général des impôts, annexe 4",
+    "Code des pensions militaires d'invalidité et des victimes de la guerre": (
+        "Code des pensions militaires d'invalidité et des victimes de guerre"
+    ),
+}
 
 
 def _fold(title: str) -> str:
@@ -107,9 +147,20 @@ def _fold(title: str) -> str:
 
 
 _ID_BY_TITLE: dict[str, str] = {_fold(code.title): code.code_id for code in CODE_IDENTITIES}
+_BY_TITLE: dict[str, CodeIdentity] = {_fold(code.title): code for code in CODE_IDENTITIES}
+_LEGIFRANCE: dict[str, CodeIdentity] = {
+    _fold(variant): _BY_TITLE[_fold(title)] for variant, title in LEGIFRANCE_TITLES.items()
+}
 
 
 def code_id_for_title(title: str) -> str | None:
     """The Légifrance id of the code with this title (accents, case, punctuation ignored), or None when
     the code is not in the table."""
     return _ID_BY_TITLE.get(_fold(title))
+
+
+def identity_for_legifrance_title(title: str) -> CodeIdentity | None:
+    """The code a Légifrance-style title names ("Code Minier (Nouveau)", "Code Général Des Impôts, Cgi"),
+    accents, case and punctuation ignored; None when the code is not in the table."""
+    folded = _fold(title)
+    return _LEGIFRANCE.get(folded) or _BY_TITLE.get(folded)

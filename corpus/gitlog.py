@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +24,16 @@ from corpus.errors import SourceError
 
 _NULL_SHA = "0" * 40
 _BATCH = 256  # blob requests written before reading answers: 256 × 41 bytes stays far below a pipe buffer
-# Commit header inside the -z stream: \x01 sha \x00 author date (ISO, own zone) \x00 subject \x00
-_LOG_FORMAT = "%x01%H%x00%aI%x00%s%x00"
+# Commit header inside the -z stream: \x01 sha \x00 author date \x00 committer date (ISO, own zone)
+# \x00 subject \x00 body \x00
+_LOG_FORMAT = "%x01%H%x00%aI%x00%cI%x00%s%x00%b%x00"
+_READ = 1 << 20  # bytes read from `git log` at a time: the history is streamed, never held whole
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|[\w.-]+@[\w.-]+:)", re.IGNORECASE)
+# Branches tried, in order, when HEAD names no commit (a bare clone of a bundle whose HEAD is not in it).
+_PREFERRED_BRANCHES = ("main", "master", "everything")
+_ANNOUNCED = 20 << 20  # bundles larger than this are announced before they are unpacked
+# Bare clones of bundles, by (path, size, mtime): each TemporaryDirectory removes itself at exit.
+_CLONES: dict[tuple[str, int, int], tuple[tempfile.TemporaryDirectory, Path]] = {}
 
 
 @dataclass(frozen=True)
@@ -43,10 +52,17 @@ class Commit:
     day: date  # author date, in the author's own time zone (the date the source means)
     subject: str
     changes: tuple[Change, ...]
+    committed_on: date | None = None  # committer date (the all-codes export puts entry into force there)
+    body: str = ""  # the message after the subject (the all-codes export: NOR and Légifrance link)
 
 
 def is_bundle(path: Path) -> bool:
     return path.is_file() and path.suffix == ".bundle"
+
+
+def is_url(source: str | Path) -> bool:
+    """A remote repository address (`https://…`, `file://…`, `git@host:…`), cloned before reading."""
+    return isinstance(source, str) and bool(_URL.match(source))
 
 
 def is_repository(path: Path) -> bool:
@@ -58,39 +74,84 @@ def is_repository(path: Path) -> bool:
     return (path / "HEAD").is_file() and (path / "objects").is_dir() and (path / "refs").is_dir()
 
 
-def _git(repo: Path, *args: str, where: str) -> bytes:
+def _git(repo: Path, *args: str, where: str, allow: tuple[int, ...] = ()) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     except OSError as error:  # git itself missing
         raise SourceError(where, f"cannot run git ({error})") from error
+    if done.returncode in allow:
+        return b""
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SourceError(where, f"git {args[0]} failed: {message[-1] if message else 'no message'}")
     return done.stdout
 
 
+def _bare_clone(source: str, clone: Path, *, where: str, what: str) -> Path:
+    try:
+        done = subprocess.run(
+            ["git", "clone", "--bare", "--quiet", source, str(clone)], capture_output=True, check=False
+        )
+    except OSError as error:
+        raise SourceError(where, f"cannot run git ({error})") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SourceError(where, f"not {what} ({message[-1] if message else '?'})")
+    return clone
+
+
+def _bundle_clone(path: Path, *, where: str) -> Path:
+    """A bare clone of a bundle, made once per process and bundle state: detecting the source kind (each
+    adapter looks) and reading it then cost one clone, not one each. Removed when the process exits."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _CLONES:
+        if stat.st_size > _ANNOUNCED:  # a minute or so for the all-codes export: say what is going on
+            print(f"lexsearch: décompression de {path.name} ({stat.st_size >> 20} Mio)…", file=sys.stderr)
+        holder = tempfile.TemporaryDirectory(prefix="lexsearch-bundle-")
+        try:
+            clone = _bare_clone(
+                key[0], Path(holder.name) / "repo.git", where=where, what="a readable git bundle"
+            )
+        except SourceError:
+            holder.cleanup()
+            raise
+        _CLONES[key] = (holder, clone)
+    return _CLONES[key][1]
+
+
+def reading_ref(repo: Path, *, where: str) -> str | None:
+    """The commit to read: HEAD, else (HEAD of a bundle's bare clone may name a branch it lacks) the only
+    branch, else main / master / everything; None for a repository without commits."""
+    if _git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", where=where, allow=(1,)).strip():
+        return "HEAD"
+    out = _git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads", where=where)
+    branches = out.decode("utf-8", "replace").split()
+    if len(branches) == 1:
+        return branches[0]
+    for name in _PREFERRED_BRANCHES:
+        if name in branches:
+            return name
+    if branches:
+        raise SourceError(where, f"HEAD names no commit; choose a branch among {', '.join(branches)}")
+    return None
+
+
 @contextmanager
-def repository(path: Path) -> Iterator[Path]:
-    """The git directory to read for `path`: the repository itself, or a bare clone of a bundle.
+def repository(path: Path | str) -> Iterator[Path]:
+    """The git directory to read for `path`: the repository itself, or a bare clone of a bundle or of a
+    URL (`git clone --bare`: every branch, so a branch such as `everything` can be read).
 
     Raises SourceError naming `path` when it is neither.
     """
     where = str(path)
+    if is_url(path):
+        with tempfile.TemporaryDirectory(prefix="lexsearch-clone-") as tmp:
+            yield _bare_clone(str(path), Path(tmp) / "repo.git", where=where, what="a readable git URL")
+        return
+    path = Path(path)
     if is_bundle(path):
-        with tempfile.TemporaryDirectory(prefix="lexsearch-bundle-") as tmp:
-            clone = Path(tmp) / "repo.git"
-            try:
-                done = subprocess.run(
-                    ["git", "clone", "--bare", "--quiet", str(path.resolve()), str(clone)],
-                    capture_output=True,
-                    check=False,
-                )
-            except OSError as error:
-                raise SourceError(where, f"cannot run git ({error})") from error
-            if done.returncode != 0:
-                message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-                raise SourceError(where, f"not a readable git bundle ({message[-1] if message else '?'})")
-            yield clone
+        yield _bundle_clone(path, where=where)
         return
     if not is_repository(path):
         raise SourceError(where, "not a git repository or .bundle file")
@@ -98,52 +159,63 @@ def repository(path: Path) -> Iterator[Path]:
 
 
 def head_files(repo: Path, *, where: str) -> list[str]:
-    """Paths of every file at HEAD (empty for a repository without commits)."""
-    if not _git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", where=where).strip():
+    """Paths of every file of the commit read (`reading_ref`); empty for a repository without commits."""
+    ref = reading_ref(repo, where=where)
+    if ref is None:
         return []
-    out = _git(repo, "ls-tree", "-r", "-z", "--name-only", "HEAD", where=where)
+    out = _git(repo, "ls-tree", "-r", "-z", "--name-only", ref, where=where)
     return [name.decode("utf-8", "surrogateescape") for name in out.split(b"\0") if name]
 
 
 def iter_commits(repo: Path, *pathspec: str, where: str) -> Iterator[Commit]:
-    """Every commit of HEAD's first-parent history, oldest first, with the files it touched.
+    """Every commit of the read branch's first-parent history, oldest first, with the files it touched.
 
     Renames are not followed (`--no-renames`): a moved file is a deletion plus an addition, which is what
-    the sources mean by a new file. Merges are compared with their first parent.
+    the sources mean by a new file. Merges are compared with their first parent. The log is streamed
+    from one `git log` process, so a history of any length is never held in memory at once.
     """
-    if not _git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", where=where).strip():
+    ref = reading_ref(repo, where=where)
+    if ref is None:
         return
-    out = _git(
-        repo,
-        "-c",
-        "core.quotepath=off",
-        "log",
-        "--reverse",
-        "--first-parent",
-        "--diff-merges=first-parent",
-        "--raw",
-        "-z",
-        "--no-renames",
-        "--no-abbrev",
-        f"--format={_LOG_FORMAT}",
-        "HEAD",
-        "--",
-        *pathspec,
-        where=where,
-    )
-    for record in out.split(b"\x01")[1:]:
-        yield _parse_commit(record, where)
+    command = ["git", "-C", str(repo), "-c", "core.quotepath=off", "log", "--reverse", "--first-parent"]
+    command += ["--diff-merges=first-parent", "--raw", "-z", "--no-renames", "--no-abbrev"]
+    command += [f"--format={_LOG_FORMAT}", ref, "--", *pathspec]
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as error:
+        raise SourceError(where, f"cannot run git ({error})") from error
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        pending = b""
+        while chunk := process.stdout.read(_READ):
+            records = (pending + chunk).split(b"\x01")
+            pending = records.pop()
+            for record in records:
+                if record:
+                    yield _parse_commit(record, where)
+        if pending:
+            yield _parse_commit(pending, where)
+    finally:
+        process.stdout.close()
+        error = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        process.stderr.close()
+        code = process.wait()
+    if code != 0:
+        raise SourceError(where, f"git log failed: {error[-1] if error else 'no message'}")
+
+
+def _day(stamp: str, sha: str, what: str, where: str) -> date:
+    try:
+        return date.fromisoformat(stamp[:10])
+    except ValueError as error:
+        raise SourceError(where, f"commit {sha}: unreadable {what} date {stamp!r}") from error
 
 
 def _parse_commit(record: bytes, where: str) -> Commit:
     fields = record.split(b"\0")
-    sha, stamp, subject = (field.decode("utf-8", "replace") for field in fields[:3])
-    try:
-        day = date.fromisoformat(stamp[:10])
-    except ValueError as error:
-        raise SourceError(where, f"commit {sha}: unreadable author date {stamp!r}") from error
+    sha, authored, committed, subject, body = (field.decode("utf-8", "replace") for field in fields[:5])
     changes = []
-    rest = fields[3:]
+    rest = fields[5:]
     index = 0
     while index < len(rest):
         meta = rest[index].strip()
@@ -162,7 +234,14 @@ def _parse_commit(record: bytes, where: str) -> Commit:
                 old_blob=None if old_sha == _NULL_SHA else old_sha,
             )
         )
-    return Commit(sha=sha, day=day, subject=subject.strip(), changes=tuple(changes))
+    return Commit(
+        sha=sha,
+        day=_day(authored, sha, "author", where),
+        subject=subject.strip(),
+        changes=tuple(changes),
+        committed_on=_day(committed, sha, "committer", where),
+        body=body.strip(),
+    )
 
 
 class BlobReader:

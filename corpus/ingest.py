@@ -1,7 +1,9 @@
 """Source detection and ingest into the store, plus the default store built from the committed artifact.
 
 Every source of one `ingest` call is written in a single transaction: bad input anywhere leaves the store
-as it was. Légifrance snapshots given together are merged into one history per code first.
+as it was. Légifrance snapshots given together are merged into one history per code first. A code the
+store already holds from another source is merged with it (`corpus.merge`: one history per article);
+from the same source, it is replaced. Each code keeps each source's span of days and its anomalies.
 """
 
 from __future__ import annotations
@@ -12,19 +14,25 @@ import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import artifact, legifrance
+from corpus import allcodes, artifact, legifrance
+from corpus.anomalies import Anomaly
 from corpus.errors import SourceError
+from corpus.gitlog import is_url
+from corpus.merge import CodeSource, MergeCounts, SourceSpan, estimate_span, is_precise, merge_code
 from corpus.model import Article, Code
 from corpus.settings import DEFAULT_ARTIFACT, store_path
 from corpus.store import CodeSummary, Store
+from corpus.store_history import anomalies as stored_anomalies
+from corpus.store_history import write_extras
 
 # Git-based adapters, tried in this order after the artifact and Légifrance checks (an Archéo Lex
-# repository is also a git repository, so it is asked first).
-GIT_ADAPTERS = ("corpus.archeolex", "corpus.gitrepo")
+# repository is also a git repository, so it is asked first; the all-codes export before the generic one).
+GIT_ADAPTERS = ("corpus.archeolex", "corpus.allcodes", "corpus.gitrepo")
 SOURCE_KINDS = "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle"
 
 
@@ -32,8 +40,12 @@ def is_artifact(path: Path) -> bool:
     return path.is_file() and path.name.endswith((".jsonl.gz", ".jsonl"))
 
 
-def detect(path: Path) -> str:
+def detect(path: Path | str) -> str:
     """The kind of one source: "artifact", "legifrance" or the module name of the git adapter."""
+    if is_url(path):
+        if allcodes.accepts(path):
+            return "corpus.allcodes"
+        raise SourceError(str(path), "a git URL but not a code export (`<Code>/…/Article <num>.md`)")
     path = Path(path)
     if not path.exists():
         raise SourceError(str(path), "no such file or directory")
@@ -68,10 +80,10 @@ def artifact_codes(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
 
 
 def read_sources(
-    paths: Iterable[Path], *, progress: bool = False
+    paths: Iterable[Path | str], *, progress: bool = False
 ) -> Iterator[tuple[Code, Iterable[Article]]]:
     """Every code of every source; kinds are detected for all paths before anything is read."""
-    paths = [Path(path) for path in paths]
+    paths = [path if is_url(path) else Path(path) for path in paths]
     kinds = [(path, detect(path)) for path in paths]
     snapshots = [path for path, kind in kinds if kind == "legifrance"]
     for path, kind in kinds:
@@ -89,34 +101,130 @@ def read_sources(
         yield from legifrance.merge(bar)
 
 
-def ingest(store: Store, paths: Iterable[Path], *, progress: bool = True) -> list[CodeSummary]:
-    """Read `paths` and replace each of their codes in `store`, all in one transaction."""
-    paths = [Path(path) for path in paths]
+@dataclass(frozen=True)
+class SourceCode:
+    """One code as one source gives it, with that source's span of days and anomalies."""
+
+    code: Code
+    articles: list[Article]
+    source: str
+    span: SourceSpan
+    anomalies: tuple[Anomaly, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeIngest:
+    """What an ingest did to one code: replaced it, or merged it with what the store held."""
+
+    code: Code
+    sources: tuple[str, ...]
+    merged: MergeCounts | None  # None: the code was new, or came from the same source again
+    gaps: tuple[str, ...]  # French labels of the days no source covers
+
+
+def source_label(path: Path | str) -> str:
+    return str(path) if is_url(path) else str(Path(path).resolve())
+
+
+def _once(code: Code, seen: set[str]) -> None:
+    if code.code_id in seen:
+        raise SourceError(
+            code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
+        )
+    seen.add(code.code_id)
+
+
+def source_codes(paths: list[Path | str], *, progress: bool = False) -> Iterator[SourceCode]:
+    """Every code of every source, one at a time, each with its span and anomalies."""
+    kinds = [(path, detect(path)) for path in paths]
+    seen: set[str] = set()
+    for path, kind in kinds:
+        label = source_label(path)
+        if kind == "corpus.allcodes":
+            for history in allcodes.histories(path, progress=progress):
+                _once(history.code, seen)
+                span = SourceSpan(label, history.covered_from, history.covered_to)
+                yield SourceCode(history.code, history.articles, label, span, tuple(history.anomalies))
+            continue
+        if kind == "legifrance":
+            continue
+        for code, articles in read_sources([path], progress=progress):
+            _once(code, seen)
+            listed = list(articles)
+            yield SourceCode(code, listed, label, estimate_span(label, listed))
+    snapshots = [path for path, kind in kinds if kind == "legifrance"]
+    if snapshots:
+        label = " ".join(sorted(source_label(path) for path in snapshots))
+        for code, articles in read_sources(snapshots, progress=progress):
+            _once(code, seen)
+            listed = list(articles)
+            yield SourceCode(code, listed, label, estimate_span(label, listed))
+
+
+def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeIngest, tuple]:
+    """The articles to write for `item`, merged with the store's history of its code when that came from
+    another source; the ingest's account; the (spans, anomalies) to write with it."""
+    code_id = item.code.code_id
+    existing = store.code(code_id)
+    own = [(item.source, found) for found in item.anomalies]
+    spans = store.coverage(code_id) if existing else ()
+    if existing is None or {span.source for span in spans} == {item.source}:
+        return item.articles, CodeIngest(item.code, (item.source,), None, ()), ((item.span,), own)
+    before = store.code_history(existing)
+    if not spans:  # stored before spans were kept: estimated from its versions
+        row = store.connection.execute("SELECT source FROM codes WHERE code_id = ?", (code_id,)).fetchone()
+        spans = (estimate_span(row["source"] or "?", before),)
+        if spans[0].source == item.source:
+            return item.articles, CodeIngest(item.code, (item.source,), None, ()), ((item.span,), own)
+    merged = merge_code(
+        CodeSource(existing, before, spans, is_precise(before)),
+        CodeSource(item.code, item.articles, (item.span,), is_precise(item.articles)),
+    )
+    kept = [
+        (source, found)
+        for source, found in stored_anomalies(store.connection, code_id)
+        if source != item.source
+    ]
+    found = kept + own + [(item.source, anomaly) for anomaly in merged.anomalies]
+    sources = tuple(span.source for span in merged.spans)
+    report = CodeIngest(merged.code, sources, merged.counts, tuple(gap.label for gap in merged.gaps))
+    return merged.articles, report, (merged.spans, found)
+
+
+def ingest_sources(store: Store, paths: Iterable[Path | str], *, progress: bool = True) -> list[CodeIngest]:
+    """Read `paths` and replace or merge each of their codes in `store`, all in one transaction."""
+    paths = [path if is_url(path) else Path(path) for path in paths]
     if not paths:
         raise SourceError("corpus add", "no source given")
-    codes: list[str] = []
+    reports: dict[str, CodeIngest] = {}
+    extras: dict[str, tuple] = {}
 
     def tracked() -> Iterator[tuple[Code, Iterable[Article]]]:
-        for code, articles in read_sources(paths, progress=progress):
-            if code.code_id in codes:
+        for item in source_codes(paths, progress=progress):
+            if item.code.code_id in reports:
                 raise SourceError(
-                    code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
+                    item.code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
                 )
-            codes.append(code.code_id)
-            total = len(articles) if isinstance(articles, list) else None
+            articles, reports[item.code.code_id], extras[item.code.code_id] = _with_store(store, item)
+            code = reports[item.code.code_id].code
             yield (
                 code,
-                tqdm(
-                    articles,
-                    desc=code.title,
-                    unit=" articles",
-                    total=total,
-                    file=sys.stderr,
-                    disable=not progress,
-                ),
+                tqdm(articles, desc=code.title, unit=" articles", file=sys.stderr, disable=not progress),
             )
 
-    store.replace_codes(tracked(), source=" ".join(sorted(str(path) for path in paths)))
+    def after_code(connection, code: Code) -> None:
+        spans, found = extras.pop(code.code_id)
+        write_extras(connection, code.code_id, spans, found)
+        label = " + ".join(reports[code.code_id].sources)
+        connection.execute("UPDATE codes SET source = ? WHERE code_id = ?", (label, code.code_id))
+
+    store.replace_codes(tracked(), after_code=after_code)
+    return list(reports.values())
+
+
+def ingest(store: Store, paths: Iterable[Path | str], *, progress: bool = True) -> list[CodeSummary]:
+    """Read `paths` and replace (or merge) each of their codes in `store`; their summaries."""
+    codes = {report.code.code_id for report in ingest_sources(store, paths, progress=progress)}
     return [summary for summary in store.summary() if summary.code.code_id in codes]
 
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from corpus import changesets as changeset_queries
-from corpus import citation_rows
+from corpus import citation_rows, store_history
+from corpus.anomalies import AnomalyKind
 from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
+from corpus.merge import CoverageGap, SourceSpan
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
 from corpus.store_rows import iso, read_versions
 from corpus.store_rows import version as version_by_id
@@ -94,10 +96,15 @@ class Store:
         return self.replace_codes([(code, articles)], source=source)[0]
 
     def replace_codes(
-        self, codes: Iterable[tuple[Code, Iterable[Article]]], *, source: str = ""
+        self,
+        codes: Iterable[tuple[Code, Iterable[Article]]],
+        *,
+        source: str = "",
+        after_code: Callable[[sqlite3.Connection, Code], None] | None = None,
     ) -> list[int]:
         """Replace several codes in ONE transaction: a failure anywhere (even while a later code's
-        source is still being read) leaves the store exactly as it was. Returns article counts."""
+        source is still being read) leaves the store exactly as it was. Returns article counts.
+        `after_code` writes what goes with a code (its coverage, its anomalies) in the same transaction."""
         counts = []
         with self.transaction() as connection:
             for code, articles in codes:
@@ -122,6 +129,8 @@ class Store:
                         ) from None
                     count += 1
                 counts.append(count)
+                if after_code is not None:
+                    after_code(connection, code)
             connection.execute(
                 "DELETE FROM amending_texts WHERE text_id NOT IN (SELECT DISTINCT text_id FROM amendments)"
             )
@@ -316,6 +325,23 @@ class Store:
 
     def changesets_of_version(self, version_id: str) -> list[tuple[AmendingText, date | None, str]]:
         return changeset_queries.changesets_of_version(self.connection, version_id)
+
+    # -- sources: coverage and anomalies ---------------------------------------------------------------
+
+    def code_history(self, code: Code) -> list[Article]:
+        """Every article of a code with all its versions (what a new source of it is merged into)."""
+        return store_history.read_code(self.connection, code)
+
+    def coverage(self, code_id: str) -> tuple[SourceSpan, ...]:
+        """Each source's span of days for a code."""
+        return store_history.spans(self.connection, code_id)
+
+    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
+        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so)."""
+        return store_history.gaps(self.connection, code_id)
+
+    def anomaly_counts(self, code_id: str | None = None) -> dict[AnomalyKind, int]:
+        return store_history.anomaly_counts(self.connection, code_id)
 
     # -- summary ---------------------------------------------------------------------------------------
 

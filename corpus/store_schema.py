@@ -1,7 +1,8 @@
 """The corpus store's tables, and the check that a file holds them at the version this code reads.
 
 Any change to the tables must bump `SCHEMA_VERSION`: an older store is then refused with a message saying
-how to rebuild it, never read wrongly.
+how to rebuild it, never read wrongly. A change that only adds tables is a migration instead: the older
+store gets them (empty) when opened for writing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,7 +73,28 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
 CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
+""" + (
+    ADDED_IN_2 := """
+CREATE TABLE IF NOT EXISTS coverage (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    covered_from TEXT,
+    covered_to TEXT,
+    PRIMARY KEY (code_id, source)
+);
+CREATE TABLE IF NOT EXISTS anomalies (
+    code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS anomalies_by_code ON anomalies(code_id, kind);
 """
+)
+
+# Additive migrations: schema version → the statements that bring it to the next version.
+MIGRATIONS = {1: ADDED_IN_2}
 
 
 def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) -> None:
@@ -91,6 +113,11 @@ def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) ->
         return
     row = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     found = row[0] if row else "none"
+    while create and found.isdigit() and int(found) in MIGRATIONS:
+        with connection:
+            connection.executescript(MIGRATIONS[int(found)])
+            found = str(int(found) + 1)
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (found,))
     if found != str(SCHEMA_VERSION):
         raise StoreError(
             f"{path}: corpus store written with schema {found}, this lexsearch reads schema "

@@ -3,7 +3,9 @@
     .venv/bin/python scripts/measure_git_sources.py [SOURCE…]
 
 Default sources: ../shared/corpora/codes-juridiques-commerce-civil.bundle (git repository of article files)
-and ../shared/corpora/archeolex-cpi.bundle (Archéo Lex). Each source is read in a fresh process so the
+and ../shared/corpora/archeolex-cpi.bundle (Archéo Lex); the all-codes export
+(../shared/corpora/all-codes-to-2015.bundle) is measured when named (scripts/bench_all_codes.py measures
+its whole ingest). Each source is read in a fresh process so the
 peak memory is its own. With --store, the articles are also written into a throw-away SQLite store.
 """
 
@@ -22,7 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SHARED = ROOT.parent / "shared" / "corpora"
+# ../shared beside the checkout (or beside the folder of worktrees)
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent
+)
+SHARED = SHARED / "corpora"
 DEFAULT_SOURCES = (
     SHARED / "codes-juridiques-commerce-civil.bundle",
     SHARED / "archeolex-cpi.bundle",
@@ -30,12 +36,12 @@ DEFAULT_SOURCES = (
 
 
 def measure(source: Path, with_store: bool) -> dict:
-    from corpus import archeolex, gitrepo
+    from corpus import allcodes, archeolex, gitrepo
     from corpus.store import Store
 
-    adapter = gitrepo if gitrepo.accepts(source) else archeolex if archeolex.accepts(source) else None
+    adapter = next((a for a in (archeolex, allcodes, gitrepo) if a.accepts(source)), None)
     if adapter is None:
-        return {"source": str(source), "error": "neither a git repository of articles nor Archéo Lex"}
+        return {"source": str(source), "error": "not a git repository of articles, an export or Archéo Lex"}
     started = []
     real_popen = subprocess.Popen
 
@@ -58,8 +64,9 @@ def measure(source: Path, with_store: bool) -> dict:
                 for version in article.versions:
                     statuses[version.status.value] += 1
                     texts.update(amendment.text.text_id for amendment in version.amendments)
-                    first = min(first or version.valid_from, version.valid_from)
-                    last = max(last or version.valid_from, version.valid_from)
+                    if version.valid_from is not None:
+                        first = min(first or version.valid_from, version.valid_from)
+                        last = max(last or version.valid_from, version.valid_from)
             if store is not None:
                 store.replace_code(code, code_articles, source=str(source))
         seconds = time.perf_counter() - clock

@@ -36,7 +36,7 @@ def test_unknown_title_has_no_id(title):
 def test_titles_and_ids_name_one_code_each():
     titles = [code.title for code in CODE_IDENTITIES]
     ids = [code_id for code in CODE_IDENTITIES for code_id in (code.code_id, *code.alias_ids)]
-    assert len(set(titles)) == len(titles) == 65
+    assert len(set(titles)) == len(titles) == 77
     assert len(set(ids)) == len(ids)
     assert all(code_id.startswith("LEGITEXT") and len(code_id) == 20 for code_id in ids)
     assert all(code_id_for_title(code.title) == code.code_id for code in CODE_IDENTITIES)

@@ -1,0 +1,136 @@
+"""All of French codified law: ingest the all-codes export into the default store and print the figures.
+
+    nice -n 10 .venv/bin/python scripts/bench_all_codes.py [--bundle PATH] [--work DIR] [--json]
+
+Steps, one function each (add index and search steps to STEPS): the default store (Code du travail from
+the committed artifact) is built in a work folder, then `ingest_step` adds the export in a child process
+measured by /usr/bin/time -v (wall time, peak RSS), then `store_step` counts codes, articles, versions,
+versions with text, anomalies by kind, coverage gaps, and the store's size on disk. The machine's load
+(`uptime`) is printed with the figures: timings under load are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+# ../shared beside the checkout (or beside the folder of worktrees)
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent
+)
+DEFAULT_BUNDLE = SHARED / "corpora" / "all-codes-to-2015.bundle"
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def default_store_step(context: dict) -> dict:
+    """The store a fresh machine starts with: the Code du travail from the committed artifact."""
+    from corpus.ingest import ensure_default_store
+
+    started = time.perf_counter()
+    ensure_default_store(context["store"], progress=False).close()
+    return {"default_store_seconds": round(time.perf_counter() - started, 1)}
+
+
+def ingest_step(context: dict) -> dict:
+    """`corpus add` of the export into that store, in a child process measured by /usr/bin/time -v."""
+    command = ["/usr/bin/time", "-v", sys.executable, __file__, "--child-ingest", str(context["store"])]
+    command.append(str(context["bundle"]))
+    load_before = load()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed:\n{done.stderr[-3000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", done.stderr)[1]
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
+    parts = [float(part) for part in wall.split(":")]
+    seconds = sum(part * 60**power for power, part in enumerate(reversed(parts)))
+    return {
+        "ingest_seconds": round(seconds, 1),
+        "ingest_peak_rss_mib": rss // 1024,
+        "load_before_ingest": load_before,
+        "load_after_ingest": load(),
+        "merges": json.loads(done.stdout.strip().splitlines()[-1]),
+    }
+
+
+def store_step(context: dict) -> dict:
+    """What the store holds after the ingest."""
+    from corpus.store import Store
+
+    with Store.open(context["store"], create=False) as store:
+        summaries = store.summary()
+        gaps = {s.code.title: [gap.label for gap in store.coverage_gaps(s.code.code_id)] for s in summaries}
+        return {
+            "codes": len(summaries),
+            "articles": sum(s.articles for s in summaries),
+            "versions": sum(s.versions for s in summaries),
+            "versions_with_text": sum(s.versions_with_text for s in summaries),
+            "anomalies": {kind.value: count for kind, count in store.anomaly_counts().items()},
+            "gaps": {title: labels for title, labels in gaps.items() if labels},
+            "store_mib": round(Path(context["store"]).stat().st_size / 2**20, 1),
+        }
+
+
+# Each step takes the shared context and returns figures; later steps may read earlier figures from it.
+STEPS: list[Callable[[dict], dict]] = [default_store_step, ingest_step, store_step]
+
+
+def child_ingest(store_path: str, bundle: str) -> None:
+    """Runs in the measured child: the same ingest `lexsearch corpus add` runs, merges printed as JSON."""
+    from dataclasses import asdict
+
+    from corpus.ingest import ingest_sources
+    from corpus.store import Store
+
+    with Store.open(store_path) as store:
+        reports = ingest_sources(store, [bundle], progress=False)
+    merges = {r.code.title: {**asdict(r.merged), "gaps": list(r.gaps)} for r in reports if r.merged}
+    print(json.dumps(merges, ensure_ascii=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
+    parser.add_argument("--work", type=Path, help="folder for the store (default: a temporary one)")
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    parser.add_argument("--child-ingest", nargs=2, metavar=("STORE", "BUNDLE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_ingest:
+        child_ingest(*args.child_ingest)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-all-codes-") as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        store = work / "corpus.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{store}{suffix}").unlink(missing_ok=True)
+        context: dict = {"bundle": args.bundle.resolve(), "store": store, "cpus": os.cpu_count()}
+        figures: dict = {"bundle": str(args.bundle), "load_at_start": load()}
+        for step in STEPS:
+            found = step(context)
+            context.update(found)
+            figures.update(found)
+            if not args.json:
+                for key, value in found.items():
+                    print(
+                        f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}"
+                    )
+        if args.json:
+            print(json.dumps(figures, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

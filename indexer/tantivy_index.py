@@ -13,6 +13,8 @@ a fresh directory, switched to `current` atomically once committed, under the bu
 
 from __future__ import annotations
 
+import gzip
+import json
 import multiprocessing
 import os
 import sys
@@ -35,8 +37,11 @@ from indexer.schema import INDEX_SCHEMA_VERSION, REBUILD_COMMAND, TOKEN_SEPARATO
 
 TOKENIZER = "lexsearch_tokens"  # splits an analyzed stream on newlines, nothing else
 TOKEN_FIELDS = ("text", "surface", "section")
-RAW_STORED = ("version_id", "article_id", "article_key", "number", "valid_from", "valid_to")
-RAW_STORED += ("amending_text_id", "amending_title", "partie", "livre")
+# What a result row shows, written beside the index in document-number order (ROWS_FILE): read in one go
+# when the index is opened, so tantivy's document store only holds the streams the rerank reads.
+ROW_FIELDS = ("version_id", "article_id", "article_key", "code_id", "number", "valid_from", "valid_to")
+ROW_FIELDS += ("status", "amending_text_id", "amending_title", "section_path", "partie", "livre")
+ROWS_FILE = "rows.jsonl.gz"
 NEVER = 2**62  # day ordinal standing for "no date": never started, or never ends
 WRITER_HEAP = 256_000_000
 CHUNK = 64  # versions analyzed per task
@@ -50,12 +55,8 @@ def tokens_analyzer() -> tantivy.TextAnalyzer:
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("docnum", stored=False, indexed=True, fast=True)
-    for name in RAW_STORED:
-        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("code_id", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("status", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("section_path", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("section_titles", stored=False, tokenizer_name="raw", index_option="basic")
+    for name in ("code_id", "status", "section_titles"):  # filters only
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
     for name in TOKEN_FIELDS:  # stored: the rerank reads candidates' frequencies and positions from them
         builder.add_text_field(name, stored=True, tokenizer_name=TOKENIZER, index_option="position")
         builder.add_unsigned_field(f"{name}_length", stored=False, indexed=False, fast=True)
@@ -85,10 +86,9 @@ def _document(docnum: int, version: Version, fields: dict[str, object]) -> tanti
     """A tantivy document from the Whoosh build's document dict (same values, same streams)."""
     document = tantivy.Document()
     document.add_unsigned("docnum", docnum)
-    for name in (*RAW_STORED, "code_id", "status"):
-        document.add_text(name, str(fields[name] or ""))
+    document.add_text("code_id", str(fields["code_id"]))
+    document.add_text("status", str(fields["status"]))
     for title in version.section_path:
-        document.add_text("section_path", title)
         document.add_text("section_titles", title.casefold())
     for name in TOKEN_FIELDS:
         stream = str(fields[name])
@@ -157,10 +157,13 @@ def build_tantivy_index(
                 total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress
             )
             docnum = 0
-            with bar:
+            with bar, gzip.open(directory / ROWS_FILE, "wt", encoding="utf-8", compresslevel=1) as table:
                 for chunk in _analyzed(pool, len(versions)):
                     for fields, citations in chunk:
                         writer.add_document(_document(docnum, versions[docnum], fields))
+                        table.write(
+                            json.dumps([fields[name] for name in ROW_FIELDS], ensure_ascii=False) + "\n"
+                        )
                         rows.extend(citations)
                         docnum += 1
                     bar.update(len(chunk))
@@ -183,3 +186,14 @@ def build_tantivy_index(
             pool.terminate()
             pool.join()
     return whoosh_build.BuildReport(directory, docnum, len(rows), time.perf_counter() - started, processes)
+
+
+def read_rows(directory: Path) -> list[dict[str, object]]:
+    """The rows file of a tantivy build: each document's displayed fields, in document-number order."""
+    try:
+        with gzip.open(directory / ROWS_FILE, "rt", encoding="utf-8") as table:
+            return [dict(zip(ROW_FIELDS, json.loads(line), strict=True)) for line in table]
+    except (OSError, ValueError, EOFError) as error:
+        raise StaleIndexError(
+            f"{directory / ROWS_FILE}: unreadable ({error.__class__.__name__}); rebuild it with `{REBUILD_COMMAND}`"
+        ) from None

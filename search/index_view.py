@@ -26,7 +26,7 @@ from analyzers.citations import order_key
 from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
-from indexer.tantivy_index import open_tantivy
+from indexer.tantivy_index import open_tantivy, read_rows
 from search.engine import Engine
 from search.filters import VersionFilter
 from search.postings import field_lengths
@@ -117,7 +117,8 @@ class IndexView:
 
     def _load(self) -> None:
         if self.tantivy is not None:
-            self.rows = tuple(_row(fields) for fields in self.tantivy.stored_fields())
+            shared: dict[object, object] = {}
+            self.rows = tuple(_row(fields, shared) for fields in read_rows(self.directory))
             self.stats.update(self.tantivy.stats)
             return
         with self.searcher() as searcher:
@@ -131,8 +132,9 @@ class IndexView:
     def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
         reader = searcher.reader()
         rows: list[DocRow | None] = [None] * reader.doc_count_all()
+        shared: dict[object, object] = {}
         for docnum, fields in reader.iter_docs():
-            rows[docnum] = _row(fields)
+            rows[docnum] = _row(fields, shared)
         return tuple(row for row in rows if row is not None)
 
     # -- searchers -------------------------------------------------------------------------------------
@@ -227,8 +229,10 @@ class IndexView:
         return mask
 
 
-def _row(fields: Mapping[str, Any]) -> DocRow:
-    """A document's stored fields (as either engine returns them) as a row."""
+def _row(fields: Mapping[str, Any], shared: dict[object, object]) -> DocRow:
+    """A document's stored fields (as either engine returns them) as a row. Section paths and titles
+    repeat across versions: `shared` keeps one copy of each (a few hundred MB on all codes)."""
+    path = tuple(fields.get("section_path", ()))
     return DocRow(
         version_id=fields["version_id"],
         article_id=fields["article_id"],
@@ -240,7 +244,7 @@ def _row(fields: Mapping[str, Any]) -> DocRow:
         status=fields["status"],
         amending_text_id=fields.get("amending_text_id", ""),
         amending_title=fields.get("amending_title", ""),
-        section_path=tuple(fields.get("section_path", ())),
-        partie=fields.get("partie", ""),
-        livre=fields.get("livre", ""),
+        section_path=shared.setdefault(path, path),  # type: ignore[arg-type]
+        partie=shared.setdefault(fields.get("partie", ""), fields.get("partie", "")),  # type: ignore[arg-type]
+        livre=shared.setdefault(fields.get("livre", ""), fields.get("livre", "")),  # type: ignore[arg-type]
     )

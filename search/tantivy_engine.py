@@ -67,16 +67,6 @@ class TantivyTable:
         )
         return result.hits
 
-    def stored_fields(self) -> list[dict[str, object]]:
-        """Each document's stored fields in document-number order, shaped as Whoosh's stored fields."""
-        rows = []
-        for address in self.addresses:
-            fields = self.searcher.doc(address).to_dict()
-            row: dict[str, object] = {name: (values[0] if values else "") for name, values in fields.items()}
-            row["section_path"] = tuple(fields.get("section_path", ()))
-            rows.append(row)
-        return rows
-
     def engine(self) -> TantivyEngine:
         return TantivyEngine(self)
 

@@ -75,7 +75,10 @@ class IndexView:
         self._closed = False
         self.stats: dict[str, FieldStats] = {}
         try:
-            read_guarded(directory, self._load)  # damaged segments fail here, in one line
+            if self.tantivy is not None:
+                self._load()  # tantivy's own errors are turned into one line by indexer.tantivy_index
+            else:
+                read_guarded(directory, self._load)  # damaged segments fail here, in one line
         except BaseException:
             self.close()
             raise

@@ -116,6 +116,15 @@ class IndexView:
             self.facet_codes[name] = np.fromiter(
                 (code_of[v] for v in values), dtype=np.int64, count=len(values)
             )
+        # Day ordinals of each version's validity (`VersionFilter.accepts`): no start = never in force,
+        # no end = in force for good.
+        never = np.iinfo(np.int64).max
+        self.starts = np.fromiter(
+            (row.valid_from.toordinal() if row.valid_from else never for row in self.rows), dtype=np.int64
+        )
+        self.ends = np.fromiter(
+            (row.valid_to.toordinal() if row.valid_to else never for row in self.rows), dtype=np.int64
+        )
         self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     def _load(self) -> None:
@@ -215,19 +224,27 @@ class IndexView:
     def _filter_mask(
         self, version: VersionFilter, code_id: str | None, status: str | None, section: str | None
     ) -> np.ndarray:
-        """Which versions pass every filter (cached per filter, so per date); read-only."""
-        section_folded = section.casefold() if section else None
-        mask = np.fromiter(
-            (
-                version.accepts(row.valid_from, row.valid_to)
-                and (code_id is None or row.code_id == code_id)
-                and (status is None or row.status == status)
-                and (section_folded is None or any(section_folded in t.casefold() for t in row.section_path))
-                for row in self.rows
-            ),
-            dtype=bool,
-            count=len(self.rows),
-        )
+        """Which versions pass every filter (cached per filter, so per date); read-only. The dates are
+        compared as arrays: a new date costs milliseconds even on all codes (~300,000 versions)."""
+        mask = np.ones(len(self.rows), dtype=bool)
+        if version.day is not None:
+            day = version.day.toordinal()
+            mask &= (self.starts <= day) & (day < self.ends)
+        if code_id is not None or status is not None or section is not None:
+            section_folded = section.casefold() if section else None
+            mask &= np.fromiter(
+                (
+                    (code_id is None or row.code_id == code_id)
+                    and (status is None or row.status == status)
+                    and (
+                        section_folded is None
+                        or any(section_folded in t.casefold() for t in row.section_path)
+                    )
+                    for row in self.rows
+                ),
+                dtype=bool,
+                count=len(self.rows),
+            )
         mask.setflags(write=False)
         return mask
 

@@ -80,6 +80,12 @@ def main() -> int:
     parser.add_argument("--whoosh", type=Path, required=True, help="home with a Whoosh index")
     parser.add_argument("--tantivy", type=Path, required=True, help="home with a tantivy index")
     parser.add_argument("--no-dev", action="store_true", help="only the project's own judgments")
+    parser.add_argument(
+        "--grid",
+        nargs="*",
+        default=list(CV_GRID),
+        help="settings cross-validated on the dev set ('' = default)",
+    )
     args = parser.parse_args()
     services = {
         name: SearchService.open(home, build_if_missing=False, progress=False)
@@ -93,7 +99,7 @@ def main() -> int:
         assert service._current_view().meta.engine == name, f"{name}: the home's index is not {name}"
         result = {"own": evaluate(system_runner(service), own)}
         if dev:
-            variants = {setting: dev_metrics(service, dev, setting) for setting in CV_GRID}
+            variants = {setting: dev_metrics(service, dev, setting) for setting in args.grid}
             result["dev"] = variants
             result["dev_cv"] = cross_validated(variants, dev)
         runs[name] = result
@@ -107,7 +113,7 @@ def main() -> int:
     differ = sum(own_whoosh[q][1].versions != own_tantivy[q][1].versions for q in own_whoosh)
     print(f"  queries whose top 10 (versions) differ between engines: {differ} of {len(own_whoosh)}")
     if dev:
-        print(f"CDTN dev set ({len(dev)} queries), {FOLDS}-fold group CV over {list(CV_GRID)}:")
+        print(f"CDTN dev set ({len(dev)} queries), {FOLDS}-fold group CV over {args.grid}:")
         for name, result in runs.items():
             ndcg_cv, mrr_cv, chosen = result["dev_cv"]
             default = result["dev"][""]

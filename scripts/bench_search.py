@@ -30,8 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.ingest import build_store, ensure_default_store  # noqa: E402
 from corpus.store import Store  # noqa: E402
-from indexer.build import build_index  # noqa: E402
+from indexer.build import BuildReport, build_index  # noqa: E402
 from indexer.engines import ENGINE_VARIABLE, ENGINES  # noqa: E402
+from indexer.location import current_directory  # noqa: E402
+from indexer.schema import IndexMeta  # noqa: E402
 from search.results import SearchRequest  # noqa: E402
 from search.service import SearchService  # noqa: E402
 
@@ -148,6 +150,12 @@ def peak_mb() -> tuple[float, float]:
     return own, children
 
 
+def reused(home: Path) -> BuildReport:
+    """The report of the index already in `home` (build time unknown: 0)."""
+    directory = current_directory(home / "index")
+    return BuildReport(directory, IndexMeta.read(directory).documents, 0, 0.0, 0)
+
+
 def resident_mb() -> float:
     """This process's resident memory now (VmRSS), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -165,17 +173,24 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=None, help="index build processes (default 2)")
     parser.add_argument("--engine", choices=ENGINES, default=None, help="search engine (default: whoosh)")
     parser.add_argument(
+        "--reuse-index", action="store_true", help="measure the searches on --home's store and index as built"
+    )
+    parser.add_argument(
         "--corpus", type=Path, help="an existing LEXSEARCH_HOME whose store is used as is (e.g. all codes)"
     )
     args = parser.parse_args()
     if args.engine:
         os.environ[ENGINE_VARIABLE] = args.engine  # the service checks the index against it
 
+    if args.reuse_index and not args.home:
+        parser.error("--reuse-index needs --home")
     with tempfile.TemporaryDirectory(prefix="lexsearch-bench-") as temporary:
         home = args.home or Path(temporary)
         home.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        if args.corpus:
+        if args.reuse_index:
+            store = Store.open(home / "corpus.sqlite3", create=False)
+        elif args.corpus:
             shutil.copyfile(args.corpus / "corpus.sqlite3", home / "corpus.sqlite3")
             store = Store.open(home / "corpus.sqlite3")
         elif args.snapshot:
@@ -186,9 +201,12 @@ def main() -> int:
         versions = store.count_versions(with_text=True)
         codes = [code.title for code in store.codes()]
         cpu_before = _cpu_seconds()
-        report = build_index(
-            store, home / "index", processes=args.processes, progress=True, engine=args.engine
-        )
+        if args.reuse_index:
+            report = reused(home)
+        else:
+            report = build_index(
+                store, home / "index", processes=args.processes, progress=True, engine=args.engine
+            )
         build_cpu = _cpu_seconds() - cpu_before
         store.close()
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from analyzers.code_names import CODES
+from unidecode import unidecode
+
+from analyzers.code_names import CODES, ORDINAL_NUMBERS
 
 _ACCENTS = {
     "a": "[aàâä]",
@@ -42,16 +44,23 @@ def folded(phrase: str) -> str:
 
 
 def _abbreviation(abbreviation: str) -> str:
-    """ "C. com." also as "C.com.", "C com" and with non-breaking spaces; case as written."""
-    parts = []
+    """ "C. com." also as "C.com.", "C com" and with non-breaking spaces, case as written; a dotted
+    abbreviation also in any case when its dots are written ("c. pén.", "C. Pr. Int."), since an acronym
+    in lowercase ("css", "cgi") is an ordinary word but "c. pén." is not."""
+    relaxed, dotted = [], []
     for char in abbreviation:
         if char == ".":
-            parts.append(r"\.?")
+            relaxed.append(r"\.?")
+            dotted.append(r"\.")
         elif char == " ":
-            parts.append(r"\s*")
+            relaxed.append(r"\s*")
+            dotted.append(r"\s*")
         else:
-            parts.append(re.escape(char))
-    return "".join(parts)
+            relaxed.append(re.escape(char))
+            dotted.append(re.escape(char))
+    if "." not in abbreviation:
+        return "".join(relaxed)
+    return "(?:" + "".join(relaxed) + "|(?i:" + "".join(dotted) + "))"
 
 
 # -- article numbers -------------------------------------------------------------------------------------
@@ -62,12 +71,18 @@ SUFFIX_WORD = (
     r"|[a-z]{0,9}(?:decies|vicies|tricies|agies|ogies))"
 )
 # An uppercase tail ("39 AH", "7 tersexagies A") only when what follows cannot be a sentence going on.
+# Two capitals ("223 WW souscrite") may be followed by any lowercase word: a sentence does not go on
+# with two capitals. A code's abbreviation may follow ("199 quater B CGI", "1649 A C. gén. impôts").
 _UPPER_TAIL = (
     r"(?:\s[A-Z]{1,2}(?![\w'’])(?!\.?\s?\*{0,2}\.?\s?\d)(?!\.\s*[a-zà-ÿ])"
-    r"(?=\s*(?:[,;.:)\]]|$|(?:et|ou|à|du|de|des|au|aux|bis|ter|quater|sont|est|précités?)\b)))"
+    r"(?=[^\S\n]*(?:[,;.:)\]»\n]|\Z|[A-Z]{3,}\b|[Cc]\.\s*[a-zà-ÿ]"
+    r"|(?:et|ou|à|du|de|des|au|aux|sont|est|précités?|ainsi|" + SUFFIX_WORD + r")\b))"
+    r"|\s[A-Z]{2}(?=\s+[a-zà-ÿ]))"
 )
 _HYPHEN = r"[-‑‐]"
 _DIGITS = rf"\d+(?:{_HYPHEN}\d+)*"
+# After a prefix and a trigger the hyphen may be spaced ("R. 512 - 74"), never before an item ("2°").
+_SPACED_DIGITS = rf"\d+(?:(?:{_HYPHEN}|\s{_HYPHEN}\s)\d+(?!\s?°))*"
 _SUFFIXES = rf"(?:\s+{SUFFIX_WORD}\b(?:{_HYPHEN}\d+)?)*"
 
 # "L. 1233-3", "L1233-3", "R. 611-47-1", "L.O. 111-3", "R* 611-1", "R. * 7123-9", "D** 7", "L. 400 bis",
@@ -75,11 +90,16 @@ _SUFFIXES = rf"(?:\s+{SUFFIX_WORD}\b(?:{_HYPHEN}\d+)?)*"
 _LETTER_PREFIX = r"(?:L\.?\s?O|[LRD])"
 _STARS = r"(?:\*{1,2}\.?\s?)"
 PREFIX = rf"{_LETTER_PREFIX}\.?\s?{_STARS}?"
-PREFIXED = rf"(?<![\w'’]){PREFIX}{_DIGITS}{_SUFFIXES}(?:{_UPPER_TAIL})?"
+# After "article": two spaces ("D.  212-4"), a hyphen ("D-212-4"), and "A" for the arrêtés' articles
+# of some codes ("A421-13" of the Code des assurances), whose number always has a hyphen.
+_TRIGGERED_PREFIX = (
+    rf"(?:{_LETTER_PREFIX}(?:\.?\s{{0,2}}{_STARS}?|{_HYPHEN}(?=\d))|A\.?\s?(?=\d+{_HYPHEN}\d))"
+)
+PREFIXED = rf"(?<![\w'’]){_TRIGGERED_PREFIX}{_SPACED_DIGITS}{_SUFFIXES}(?:{_UPPER_TAIL})?"
 # Without a trigger word, a prefixed number needs a dot, a hyphen or a star, so that "catégorie D 1" or
 # "L2" as a code name are left alone; a lowercase prefix (queries: "l1233-3") needs the hyphen.
 PREFIXED_STRICT = (
-    rf"(?<![\w'’])(?:{PREFIX}\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*"
+    rf"(?<![\w'’])(?:(?:{PREFIX}|A\.?\s?)\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*"
     rf"|{_LETTER_PREFIX}\.?\s?{_STARS}\d+(?:{_HYPHEN}\d+)*"
     rf"|(?:L\.\s?O|[LRD])\.\s?\d+(?:{_HYPHEN}\d+)*"
     rf"|(?<!/)[lrd]\d+{_HYPHEN}\d+(?:{_HYPHEN}\d+)*(?!\.\w)){_SUFFIXES}(?:{_UPPER_TAIL})?(?!\w)"
@@ -88,13 +108,24 @@ _MONTHS = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
     r"|décembre|decembre)"
 )
-# "1343-5", "1er", "premier", "7 tersexagies A", "préliminaire"; never a date ("1er janvier").
+# Ordinals name articles in arrêtés and old texts ("article quatrième", "articles second à 10ème"); in a
+# list, a sub-part ("5 et deuxième alinéa") is tried first and a bare ordinal must end the item.
+_ORDINAL_NUMBER = (
+    r"(?:" + "|".join(word for word in ORDINAL_NUMBERS if word.isalpha()) + r"|liminaire|préliminaire)\b"
+)
+# Arrêtés number their articles with dots ("article 4.1.b", "articles 6.18.1 à 6.18.7").
+_DOTTED = r"\d+(?:\.(?:\d+|[a-z](?![\w'’])))+(?![\w%])(?!\.\d)"
+# "1343-5", "1er", "2ème", "premier", "7 tersexagies A", "199 quater B", "4.1.b"; never a date ("1er
+# janvier").
 BARE = (
-    rf"(?:(?:\d+(?:er)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)(?!\s*°)(?![\w%])(?!\.\d)"
-    rf"|premier\b|liminaire\b|préliminaire\b)(?!\s+{_MONTHS})"
+    rf"(?:{_DOTTED}"
+    rf"|(?:\d+(?:er|ère|re|ème|eme|è)?(?:{_HYPHEN}\d+)*{_SUFFIXES}(?:{_UPPER_TAIL}{_SUFFIXES})?)"
+    rf"(?!\s*°)(?![\w%])(?!\.\d)"
+    rf"|{_ORDINAL_NUMBER})(?!\s+{_MONTHS})"
 )
 NUMBER = rf"(?:{PREFIXED}|{BARE})"
-TRIGGER = r"(?:\b(?:[Aa]rticles?|ARTICLES?|[Aa]rt\.)\s*)"
+# "art 2" without a dot only before a number (typed queries: "code civil art 2").
+TRIGGER = r"(?:\b(?:[Aa]rticles?|ARTICLES?|[Aa]rt\.|[Aa]rts?(?=\s+\d))\s*)"
 
 # A chain starts at a trigger word followed by a number, or at a prefixed number on its own.
 # A bare hyphenated number directly followed by a code ("1343-5 code civil", as typed in a query) too.
@@ -116,7 +147,7 @@ _ITEM = r"\b\d{1,2}\s?°(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|
 _LETTER = r"(?:(?<=au )|(?<=le )|(?<=du )|(?<=et )|(?<=, )|(?<=aux ))[a-z](?:\s?(?:bis|ter))?\)?(?=\s+(?:du|de|des|et|à)\b)"
 _ALINEA = (
     rf"(?:(?:{_COUNT}\s+)?{_ORDINAL}(?:\s+(?:et|à)\s+{_ORDINAL})?\s+(?:alinéas?|phrases?|paragraphes?|tirets?)"
-    r"|alinéas?\s+\d+)"
+    r"|(?:alinéas?|al\.|phrases?)\s+\d{1,2}(?:er)?(?:\s+(?:et|à)\s+\d{1,2})?(?![\w°-]))"
 )
 _ATOM = rf"(?:{_ALINEA}|{_ITEM}|{_ROMAN}|{_LETTER})"
 _ATOM_LINK = (
@@ -134,7 +165,7 @@ DETAIL_TAIL = re.compile(
 
 # -- links between the items of one list -----------------------------------------------------------------
 
-RANGE = re.compile(rf"\s+(?:à|au)\s+(?P<last>{PREFIXED}|{BARE})")
+RANGE = re.compile(rf"\s+(?:à|au)\s+(?:l['’]\s*article\s+)?(?P<last>{PREFIXED}|{BARE})")
 FOLLOWING = re.compile(r"\s+et\s+suivants\b")
 _CONJ = r"(?:(?:et|ou|ainsi\s+qu['’]\s*|ainsi\s+que|voire|puis|sauf|ni)\s*)"
 _PREP = r"(?:(?:à|de|aux|des|du|au|par|les|le|la|pour)\s+|(?:l|d|qu)['’]\s*)"
@@ -152,8 +183,10 @@ AFTER_ITEM = re.compile(
     r"\s*(?:précités?|précitées?|susvisés?|susvisées?|susmentionnés?|ci-dessus|ci-après)\b"
 )
 # A sub-part written after the number: "L. 631-19 (II)", "L. 641-4, dernier alinéa, L. 641-10".
+# Also "1240 al. 1 C. civ." and "L. 123-4, phrases 1 et 2, du code de l'éducation".
 DETAIL_AFTER = re.compile(
     rf"\s*\(\s*(?P<detail>{DETAIL})\s*\)|\s*,\s*(?P<tail>{DETAIL})(?=\s*[,;.]|\s+(?:et|ou)\b)"
+    r"|\s+(?P<inline>(?:al\.|alinéas?)\s+\d{1,2}(?:er)?)(?![\w°-])"
 )
 
 # -- what a list refers to -------------------------------------------------------------------------------
@@ -212,7 +245,7 @@ CODE_MENTION_CANDIDATE = re.compile(r"(?i:\b(?:code|livre|annexe|nouveau))|\b[A-
 _INTRO = r"(?:(?:du|des|au|aux|de\s+la|à\s+la|de|en|dans\s+le)\s+|(?:de|à)\s+l['’]\s*)"
 # What a designation can start with, tested before the long alternation of DESIGNATION.
 DESIGNATION_START = re.compile(
-    r"(?:\s*,)?\s*(?:(?:du|des|de|au|aux|à|en|dans|dudit)\b|(?i:code|livre|annexe|nouveau)\b|[A-Z])"
+    r"(?:\s*,)?\s*(?:(?:du|des|de|au|aux|à|en|dans|dudit)\b|(?i:code|livre|annexe|nouveau)\b|[A-Z]|c\.)"
 )
 DESIGNATION = re.compile(
     r"(?:\s*,)?\s*(?:"
@@ -223,6 +256,45 @@ DESIGNATION = re.compile(
     rf"|(?P<other>{_INTRO}(?:(?:la|le|l['’])\s*)?(?P<other_text>(?i:{OTHER_TEXT}))(?:\s+précitée?)?)"
     r")"
 )
+# Parts of a code named after a list, before the code itself: ", des titres II à VII et du chapitre II
+# du titre VIII du livre Ier" + "du code minier". Each part has its number, so "du livre des procédures
+# fiscales" stays a code's name.
+_PART_NUMBER = r"(?:[IVXL]{1,6}|\d{1,3}|Ier|premier|préliminaire|unique)(?:\s+(?:bis|ter|quater))?"
+_PART = (
+    r"(?:(?:première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième)\s+partie"
+    r"|partie\s+(?:législative|réglementaire|arrêtés)"
+    rf"|(?:sous-sections?|sections?|chapitres?|titres?|livres?|paragraphes?|parties?)\s+{_PART_NUMBER}"
+    rf"(?:\s*(?:,|et|à)\s*{_PART_NUMBER}){{0,6}})"
+)
+_PART_INTRO = r"(?:du|des|de\s+la|de\s+l['’]\s*|au|aux|à\s+la|le|la|les)\s+"
+STRUCTURE = re.compile(
+    rf"(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+){_PART_INTRO}{_PART}"
+    rf"(?:\s*,?\s*(?:et\s+|ou\s+)?{_PART_INTRO}{_PART}){{0,8}}(?=\s*,?\s*(?:du|de\s+la|de\s+l['’]|au)\s)"
+)
+# A code named right after a number, for a bare number to go on a list ("15 et 27 C. civ.").
+CODE_AFTER = re.compile(
+    rf"\s*(?:(?:du|de\s+la|de\s+l['’]|au)\s*)?(?:(?<![\w]){_CODE_ABBREVIATION}|{_CODE_NAME})"
+)
+# Between a code's name and a list that it heads ("code civil art 2", "Code du travail :\nArticle L. 1").
+BETWEEN_CODE_AND_LIST_CHARS = " \t\n\r\u00a0\u202f,:"
+BETWEEN_CODE_AND_LIST = re.compile(r"[\s,:]*")
+_LAST_WORDS = frozenset(
+    variant
+    for _title, _id, names, abbreviations, _aliases in CODES
+    for spelling in (*names, *abbreviations)
+    for variant in (spelling.split()[-1].lower(), unidecode(spelling.split()[-1]).lower())
+)
+
+
+def may_end_a_code_name(word: str) -> bool:
+    """Can a code's name end with this word ("civil", "(nouveau)", "civ.", "CESEDA")? A test before
+    the scan of the whole text for code names."""
+    return word[-1:] == "." or word.isupper() or word.lower() in _LAST_WORDS
+
+
+# After a code's name, a bill announcing the code it amends.
+AMENDED_CODE = re.compile(r"\s+(?:est|sont)\s+(?:ainsi\s+)?(?:modifiée?s?|complétée?s?)\b")
+AMENDED_CODE_HINT = re.compile(r"(?:est|sont)\s+(?:ainsi\s+)?(?:modifi|complét)")
 # A code named just before the list: "du code de la sécurité sociale prévues aux articles L. 311-3 et …",
 # "le code de l'environnement, notamment en ses articles R. 551-1 à …".
 DESIGNATION_BEFORE = re.compile(

@@ -9,22 +9,31 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
-from analyzers.code_names import UNPREFIXED_CODES
+from analyzers.code_names import ORDINAL_NUMBERS, UNPREFIXED_CODES
 from corpus.model import normalize_number
 
 KnownArticles = Collection[str] | Mapping[str, Collection[str]] | Callable[[str], Collection[str] | None]
 
 
-_PREFIX_PARTS = re.compile(r"^\s*(L\.?\s?O|[LRDlrd])\.?\s?(\*{0,2})\.?\s?(?=\d)")
+_PREFIX_PARTS = re.compile(r"^\s*(L\.?\s?O|[LRDAlrd])[.\s-]*(\*{0,2})[.\s]*(?=\d)")
+_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:er|ère|re|ème|eme|è)$")
 
 
 def canonical_number(raw: str) -> str:
-    """Canonical number; also folds the spellings normalize_number does not expect ("R. * 7123-9")."""
-    raw = re.sub(r"[‑‐]", "-", raw)
-    if raw.strip().lower() in ("premier", "1er"):
-        return "1"  # Légifrance numbers the first article "1" ("art. 1" in its links)
+    """Canonical number; also folds the spellings normalize_number does not expect ("R. * 7123-9",
+    "D-212-4"). Ordinals are numbers ("premier", "2ème" → "1", "2"), as Légifrance numbers them. The
+    star of decree articles is kept as written ("R* 611-1" → "R*611-1"); `resolve_number` fits it to
+    the code's articles when they are known."""
+    raw = re.sub(r"[‑‐]", "-", raw).strip()
+    ordinal = ORDINAL_NUMBERS.get(raw.lower())
+    if ordinal:
+        return ordinal
+    suffixed = _ORDINAL_SUFFIX.match(raw)
+    if suffixed:
+        return suffixed.group(1)
     parts = _PREFIX_PARTS.match(raw)
     if parts:
         prefix = re.sub(r"[.\s]", "", parts.group(1)).upper() + parts.group(2)
@@ -41,6 +50,14 @@ def number_shape(number: str) -> tuple[str, int]:
     if not match:
         return ("", 0)
     return ((match.group(1) or "")[:1].upper(), len(match.group(2)))
+
+
+@functools.lru_cache(maxsize=8)
+def known_shapes(known: frozenset[str]) -> frozenset[tuple[str, int]]:
+    """The usual shapes of a code's numbers, those of at least 1 % of them: the Code du travail's are
+    ("L", 4), ("R", 4), ("D", 4) (a few leftovers of its old numbering, "L143-11-9", do not count)."""
+    counts = Counter(number_shape(number) for number in known)
+    return frozenset(shape for shape, count in counts.items() if count * 100 >= len(known))
 
 
 _SUFFIX_RANK = {
@@ -111,7 +128,7 @@ def _starless(known: frozenset[str]) -> dict[str, str]:
 
 def resolve_number(number: str, title: str | None, known: frozenset | None) -> str:
     """Fit a number to its code: no "L" in the codes that have none; with the code's articles known, the
-    star of "R*" articles, and the letter a text forgot ("l'article 2312-19" where only L2312-19 exists)."""
+    star of "R*" articles (added or dropped), and the letter a text forgot ("l'article 2312-19" where only L2312-19 exists)."""
     if title in UNPREFIXED_CODES and number[:1] == "L" and number[1:2].isdigit():
         number = number[1:]
     if known is None or number in known:
@@ -121,6 +138,8 @@ def resolve_number(number: str, title: str | None, known: frozenset | None) -> s
     starred = _starless(known).get(number.replace("*", ""))
     if starred:
         return starred
+    if "*" in number and number.replace("*", "") in known:
+        return number.replace("*", "")  # a star the code does not print
     if number[:1].isdigit() and "-" in number:
         candidates = [letter + number for letter in "LRD" if letter + number in known]
         if len(candidates) == 1:

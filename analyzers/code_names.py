@@ -27,7 +27,7 @@ SPELLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("code de la sécurité sociale", "code de sécurité sociale", "code la sécurité sociale"),
         ("CSS", "C. séc. soc.", "C. sécu."),
     ),
-    "Code pénal": (("code pénal",), ("C. pén.",)),
+    "Code pénal": (("code pénal",), ("C. pén.", "code pén.")),
     "Code de commerce": (("code de commerce", "code du commerce"), ("C. com.", "C. comm.")),
     "Code de l'action sociale et des familles": (
         ("code de l'action sociale et des familles",),
@@ -64,7 +64,7 @@ SPELLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Code de procédure civile": (("code de procédure civile",), ("CPC", "C. pr. civ.")),
     "Code de l'éducation": (("code de l'éducation",), ("C. éduc.",)),
     "Code de la construction et de l'habitation": (("code de la construction et de l'habitation",), ("CCH",)),
-    "Code civil": (("code civil",), ("C. civ.",)),
+    "Code civil": (("code civil",), ("C. civ.", "code civ.")),
     "Code des transports": (("code des transports",), ("C. transp.",)),
     "Livre des procédures fiscales": (("livre des procédures fiscales",), ("LPF",)),
     "Code général des collectivités territoriales": (
@@ -93,7 +93,10 @@ SPELLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Code général de la fonction publique": (("code général de la fonction publique",), ("CGFP",)),
     "Code pénitentiaire": (("code pénitentiaire",), ()),
     "Code électoral": (("code électoral",), ("C. élect.",)),
-    "Code de la propriété intellectuelle": (("code de la propriété intellectuelle",), ("CPI",)),
+    "Code de la propriété intellectuelle": (
+        ("code de la propriété intellectuelle",),
+        ("CPI", "C. propr. intell.", "C. pr. int."),
+    ),
     "Code de l'artisanat": (("code de l'artisanat",), ()),
     "Code de la commande publique": (("code de la commande publique",), ("CCP",)),
     "Code des postes et des communications électroniques": (
@@ -174,8 +177,15 @@ SPELLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Each entry: (title, code_id, spoken names, abbreviations, alias ids), in the order of CODE_IDENTITIES.
+# A code without spellings here is still named by its title ("code de la voirie routière").
 CODES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (code.title, code.code_id, *SPELLINGS[code.title], code.alias_ids) for code in CODE_IDENTITIES
+    (
+        code.title,
+        code.code_id,
+        *SPELLINGS.get(code.title, ((code.title.lower(),), ())),
+        code.alias_ids,
+    )
+    for code in CODE_IDENTITIES
 )
 
 # Codes whose legislative articles carry no "L" (Code pénal "433-3", Code civil "1343-5"): an "L. 433-3 du
@@ -190,3 +200,23 @@ UNPREFIXED_CODES: frozenset[str] = frozenset(
         "Code général des impôts",
     }
 )
+
+# Articles numbered by ordinals ("article premier", "article quatrième"): the number Légifrance gives them.
+ORDINAL_NUMBERS: dict[str, str] = {
+    word: str(rank)
+    for rank, word in enumerate(
+        (
+            "premier",
+            "second",
+            "troisième",
+            "quatrième",
+            "cinquième",
+            "sixième",
+            "septième",
+            "huitième",
+            "neuvième",
+            "dixième",
+        ),
+        start=1,
+    )
+} | {"deuxième": "2", "1er": "1"}

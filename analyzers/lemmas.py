@@ -23,7 +23,9 @@ lemma of a token depends only on its folded form:
    isolated words (without context it guesses that "délégué" is a verb);
 3. fold the lemma again (unidecode, lower-case, letters and digits only).
 
-The model is loaded lazily, on the first form missing from the cache. Odd lemmas stay odd but
+The model is loaded lazily, on the first form missing from the cache. An index build writes the forms
+it lemmatized beside the index (indexer.lemma_table) and opening the index hands them back (`learn`), so
+a query whose forms the corpus already has never loads spaCy (its load is ~5 s of a one-shot search). Odd lemmas stay odd but
 consistent: whatever spaCy says for "parties", the index and the query say the same.
 """
 
@@ -85,6 +87,26 @@ class Lemmatizer:
 
     def stats(self) -> CacheStats:
         return CacheStats(self.hits, self.misses, len(self.cache))
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._nlp is not None
+
+    def known(self) -> dict[str, str]:
+        """Every form lemmatized so far and its lemma: what an index build writes beside its index."""
+        with self._lock:
+            return dict(self.cache)
+
+    def learn(self, table: dict[str, str]) -> None:
+        """Take lemmas computed elsewhere (an index's table), so those forms never load the model.
+
+        Sound because a lemma is a function of the folded form alone (see the module docstring): the
+        table written by the build that made the index is exactly what this lemmatizer would compute.
+        """
+        with self._lock:
+            if len(self.cache) + len(table) > CACHE_LIMIT:
+                self.cache.clear()
+            self.cache.update(table)
 
     def lemma(self, form: str) -> str:
         """The folded lemma of one folded form."""

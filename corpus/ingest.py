@@ -8,7 +8,6 @@ from the same source, it is replaced. Each code keeps each source's span of days
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import itertools
 import os
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import allcodes, artifact, legifrance
+from corpus import allcodes, archeolex, artifact, gitrepo, legifrance
 from corpus.anomalies import Anomaly
 from corpus.errors import SourceError
 from corpus.gitlog import is_url
@@ -30,9 +29,10 @@ from corpus.store import CodeSummary, Store
 from corpus.store_history import anomalies as stored_anomalies
 from corpus.store_history import write_extras
 
-# Git-based adapters, tried in this order after the artifact and Légifrance checks (an Archéo Lex
-# repository is also a git repository, so it is asked first; the all-codes export before the generic one).
-GIT_ADAPTERS = ("corpus.archeolex", "corpus.allcodes", "corpus.gitrepo")
+# Git-based adapters by kind, tried in this order after the artifact and Légifrance checks (an Archéo
+# Lex repository is also a git repository, so it is asked first; the all-codes export before the generic
+# one). Imported plainly: a broken adapter must fail loudly, not pass for an "unknown source kind".
+GIT_ADAPTERS = {"corpus.archeolex": archeolex, "corpus.allcodes": allcodes, "corpus.gitrepo": gitrepo}
 SOURCE_KINDS = "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle"
 
 
@@ -53,11 +53,7 @@ def detect(path: Path | str) -> str:
         return "artifact"
     if legifrance.accepts(path):
         return "legifrance"
-    for name in GIT_ADAPTERS:
-        try:
-            adapter = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
+    for name, adapter in GIT_ADAPTERS.items():
         if adapter.accepts(path):
             return name
     if path.suffix == ".bundle" or (path / ".git").exists() or (path / "HEAD").is_file():
@@ -90,7 +86,7 @@ def read_sources(
         if kind == "artifact":
             yield from artifact_codes(path)
         elif kind != "legifrance":
-            read = importlib.import_module(kind).read
+            read = GIT_ADAPTERS[kind].read
             takes_progress = "progress" in inspect.signature(read).parameters
             yield from read(path, progress=progress) if takes_progress else read(path)
     if snapshots:

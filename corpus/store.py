@@ -299,13 +299,6 @@ class Store:
         )
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
-    def code_of_article(self, article_id: str) -> Code | None:
-        row = self.connection.execute(
-            "SELECT c.code_id, c.title FROM articles a JOIN codes c USING(code_id) WHERE a.article_id = ?",
-            (article_id,),
-        ).fetchone()
-        return Code(row["code_id"], row["title"]) if row else None
-
     def count_versions(self, *, with_text: bool = True) -> int:
         sql = "SELECT count(*) FROM versions" + (" WHERE text IS NOT NULL" if with_text else "")
         return self.connection.execute(sql).fetchone()[0]

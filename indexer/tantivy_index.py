@@ -14,6 +14,7 @@ a fresh directory, switched to `current` atomically once committed, under the bu
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import multiprocessing
 import os
@@ -26,12 +27,14 @@ from pathlib import Path
 
 import tantivy
 
+from analyzers.lemmas import LEMMATIZER
 from corpus.model import Version
 from corpus.store import CitationRow, Store
 from indexer import build as whoosh_build
 from indexer.engines import TANTIVY
 from indexer.errors import IndexBuildError, StaleIndexError
 from indexer.fingerprint import analyzers_fingerprint
+from indexer.lemma_table import write_lemma_table
 from indexer.location import build_lock, current_target, new_build_directory, remove_old_builds, switch_to
 from indexer.schema import INDEX_SCHEMA_VERSION, REBUILD_COMMAND, TOKEN_SEPARATOR, IndexMeta
 
@@ -42,6 +45,7 @@ TOKEN_FIELDS = ("text", "surface", "section")
 ROW_FIELDS = ("version_id", "article_id", "article_key", "code_id", "number", "valid_from", "valid_to")
 ROW_FIELDS += ("status", "amending_text_id", "amending_title", "section_path", "partie", "livre")
 ROWS_FILE = "rows.jsonl.gz"
+FREQUENCIES_FILE = "article-frequencies.json"
 NEVER = 2**62  # day ordinal standing for "no date": never started, or never ends
 WRITER_HEAP = 256_000_000
 CHUNK = 64  # versions analyzed per task
@@ -104,8 +108,13 @@ def _worker_init(parent_pid: int) -> None:
     whoosh_build._init_state(whoosh_build._STATE["known"])  # type: ignore[arg-type]
 
 
-def _analyze_chunk(start: int) -> list[tuple[dict[str, object], list[CitationRow]]]:
-    """In a worker: the Whoosh build's document dicts (and citations) of versions start..start+CHUNK."""
+Analyzed = tuple[list[tuple[dict[str, object], list[CitationRow]]], dict[str, str]]
+_SENT = [0]  # how many of this process's lemmatized forms were already handed to the parent
+
+
+def _analyze_chunk(start: int) -> Analyzed:
+    """In a worker: the Whoosh build's document dicts (and citations) of versions start..start+CHUNK, and
+    the forms this worker lemmatized since its last chunk (for the index's lemma table)."""
     versions, articles = whoosh_build._STATE["versions"], whoosh_build._STATE["articles"]
     out = []
     for version in versions[start : start + CHUNK]:  # type: ignore[index]
@@ -115,24 +124,76 @@ def _analyze_chunk(start: int) -> list[tuple[dict[str, object], list[CitationRow
         )
         result = whoosh_build._analyze(job)
         out.append((whoosh_build._document(version, result, article), result.citations))
-    return out
+    cache = LEMMATIZER.cache  # insertion-ordered, never shrinks during a build
+    learned = dict(itertools.islice(cache.items(), _SENT[0], None))
+    _SENT[0] = len(cache)
+    return out, learned
 
 
-def _analyzed(pool: Pool | None, count: int) -> Iterator[list[tuple[dict[str, object], list[CitationRow]]]]:
+def _analyzed(pool: Pool | None, count: int) -> Iterator[Analyzed]:
     """Chunks of analyzed versions, in order; in the pool of forked workers if there is one."""
     starts = range(0, count, CHUNK)
+    _SENT[0] = len(LEMMATIZER.cache)
     if pool is None:
         whoosh_build._init_state(whoosh_build._STATE["known"])  # type: ignore[arg-type]
         return map(_analyze_chunk, starts)
     return pool.imap(_analyze_chunk, starts)
 
 
+class ArticleFrequencies:
+    """How many ARTICLES have a version whose body or section titles hold each lemma: BM25F's document
+    frequency (`search.retrieval`), counted once here rather than by listing every match at query time.
+    Versions arrive article by article (`Store.iter_versions`)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self._last: dict[str, str] = {}
+
+    def add(self, article_key: str, *streams: str) -> None:
+        for stream in streams:
+            for lemma in set(stream.split(TOKEN_SEPARATOR)) if stream else ():
+                if self._last.get(lemma) != article_key:
+                    self._last[lemma] = article_key
+                    self.counts[lemma] = self.counts.get(lemma, 0) + 1
+
+    def write(self, directory: Path) -> None:
+        (directory / FREQUENCIES_FILE).write_text(
+            json.dumps(self.counts, separators=(",", ":")), encoding="utf-8"
+        )
+
+
+def _write(
+    writer: tantivy.IndexWriter, directory: Path, pool: Pool | None, versions: list[Version], progress: bool
+) -> tuple[int, list[CitationRow]]:
+    """Every version into tantivy and the rows file; the lemma and frequency tables beside them."""
+    from tqdm import tqdm
+
+    rows: list[CitationRow] = []
+    lemmas: dict[str, str] = {}
+    frequencies = ArticleFrequencies()
+    bar = tqdm(total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress)
+    docnum = 0
+    with bar, gzip.open(directory / ROWS_FILE, "wt", encoding="utf-8", compresslevel=1) as table:
+        for chunk, learned in _analyzed(pool, len(versions)):
+            lemmas.update(learned)
+            for fields, citations in chunk:
+                writer.add_document(_document(docnum, versions[docnum], fields))
+                table.write(json.dumps([fields[name] for name in ROW_FIELDS], ensure_ascii=False) + "\n")
+                frequencies.add(str(fields["article_key"]), str(fields["text"]), str(fields["section"]))
+                rows.extend(citations)
+                docnum += 1
+            bar.update(len(chunk))
+    writer.commit()
+    writer.wait_merging_threads()
+    write_lemma_table(directory, lemmas)
+    frequencies.write(directory)
+    return docnum, rows
+
+
 def build_tantivy_index(
     store: Store, root: Path, *, processes: int | None = None, progress: bool = True
 ) -> whoosh_build.BuildReport:
     """Build a complete tantivy index of `store` under `root` and make it current."""
-    from tqdm import tqdm
-
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     started = time.perf_counter()
     articles = store.indexed_articles()
@@ -142,7 +203,6 @@ def build_tantivy_index(
     whoosh_build._STATE.update(
         versions=versions, articles=articles, known=frozenset(key for _, key, _ in articles.values())
     )
-    rows: list[CitationRow] = []
     # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
     context = multiprocessing.get_context("fork")
     pool = context.Pool(processes, _worker_init, (os.getpid(),)) if processes > 1 else None
@@ -153,22 +213,7 @@ def build_tantivy_index(
             index = tantivy.Index(build_schema(), path=str(directory))
             index.register_tokenizer(TOKENIZER, tokens_analyzer())
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
-            bar = tqdm(
-                total=len(versions), desc="index", unit="version", file=sys.stderr, disable=not progress
-            )
-            docnum = 0
-            with bar, gzip.open(directory / ROWS_FILE, "wt", encoding="utf-8", compresslevel=1) as table:
-                for chunk in _analyzed(pool, len(versions)):
-                    for fields, citations in chunk:
-                        writer.add_document(_document(docnum, versions[docnum], fields))
-                        table.write(
-                            json.dumps([fields[name] for name in ROW_FIELDS], ensure_ascii=False) + "\n"
-                        )
-                        rows.extend(citations)
-                        docnum += 1
-                    bar.update(len(chunk))
-            writer.commit()
-            writer.wait_merging_threads()
+            docnum, rows = _write(writer, directory, pool, versions, progress)
             store.replace_citations(rows)
             IndexMeta(
                 schema_version=INDEX_SCHEMA_VERSION,
@@ -196,4 +241,15 @@ def read_rows(directory: Path) -> list[dict[str, object]]:
     except (OSError, ValueError, EOFError) as error:
         raise StaleIndexError(
             f"{directory / ROWS_FILE}: unreadable ({error.__class__.__name__}); rebuild it with `{REBUILD_COMMAND}`"
+        ) from None
+
+
+def read_frequencies(directory: Path) -> dict[str, int]:
+    """The article frequency of each lemma (`ArticleFrequencies`), as the build wrote it."""
+    try:
+        return json.loads((directory / FREQUENCIES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise StaleIndexError(
+            f"{directory / FREQUENCIES_FILE}: unreadable ({error.__class__.__name__}); "
+            f"rebuild it with `{REBUILD_COMMAND}`"
         ) from None

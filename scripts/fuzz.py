@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reliability")]
 
+import citation_inputs  # noqa: E402
 import hostile_inputs as hostile  # noqa: E402
 import invariants  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
@@ -155,19 +156,22 @@ def run_hypothesis(target: Target, budget: float, timeout: float) -> Outcome:
 
 
 def citations_target() -> Target:
+    """The tokenizer itself (it has no safety net), on hostile text and on text made of its own words,
+    up to 100k characters, with every accepted shape of known articles."""
     from analyzers.citations import find_citations
 
-    def check(value: tuple[str, str | None]) -> None:
-        text, code = value
-        invariants.check_citations(text, find_citations(text, code))
+    def check(value: tuple[str, str | None, Any]) -> None:
+        text, code, known = value
+        invariants.check_citations(text, find_citations(text, code, known))
 
-    codes = st.sampled_from([None, "LEGITEXT000006072050", "Code du travail", "", "<script>"])
+    texts = st.one_of(hostile.hostile_text(), citation_inputs.legal_text(), citation_inputs.huge_legal_text())
+    examples = (*hostile.EXAMPLES, *citation_inputs.HUGE)
     return Target(
         "citations",
         check,
-        st.tuples(hostile.hostile_text(), codes),
-        tuple((example, None) for example in hostile.EXAMPLES),
-        (Target.warmup, None),
+        st.tuples(texts, citation_inputs.CODES, citation_inputs.KNOWN_ARTICLES),
+        tuple((example, "Code du travail", None) for example in examples),
+        (Target.warmup, None, None),
     )
 
 
@@ -276,7 +280,7 @@ def atheris_child(name: str, home: Path | None, argv: list[str]) -> None:
 
             target.check(SearchRequest(query=text))
         elif name == "citations":
-            target.check((text, None))
+            target.check((text, None, None))
         elif name == "params":
             target.check({"q": text[:50], "at": text[50:80], "page": text[80:90], "version": text[90:]})
         else:

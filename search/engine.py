@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -44,6 +44,7 @@ class Retrieved:
         return docs[np.argsort(-self.scores[docs], kind="stable")]
 
 
+@runtime_checkable
 class Engine(Protocol):
     """One index generation, opened for one request."""
 

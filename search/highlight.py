@@ -108,14 +108,38 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True)
+class Snippet:
+    """A passage as plain text and the [start, end) character spans to highlight in it: what an API
+    returns (HTML belongs to the page that renders it; `html()` is that rendering for the app)."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def html(self) -> Markup:
+        return render(self.text, [Mark(start, end, "") for start, end in self.highlights])
+
+
+def best_snippet(
+    text: str, terms: QueryTerms, citation_spans: Iterable[tuple[int, int]] = (), size: int = SNIPPET_CHARS
+) -> Snippet:
+    """The best passage of `text` for the query, "…" where it was cut, with its matches' spans."""
+    marks = find_marks(text, terms, citation_spans)
+    start, end = best_window(marks, len(text), size)
+    start, end = _word_bounds(text, start, end)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    shift = len(prefix) - start
+    highlights = tuple(
+        (max(mark.start, start) + shift, min(mark.end, end) + shift)
+        for mark in marks
+        if mark.end > start and mark.start < end
+    )
+    return Snippet(prefix + text[start:end] + suffix, highlights)
+
+
 def snippet(
     text: str, terms: QueryTerms, citation_spans: Iterable[tuple[int, int]] = (), size: int = SNIPPET_CHARS
 ) -> Markup:
     """The best passage of `text` for the query, escaped, matches in <mark>, "…" where it was cut."""
-    marks = find_marks(text, terms, citation_spans)
-    start, end = best_window(marks, len(text), size)
-    start, end = _word_bounds(text, start, end)
-    body = render(text, marks, start, end)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    return Markup(prefix) + body + Markup(suffix)
+    return best_snippet(text, terms, citation_spans, size).html()

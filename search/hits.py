@@ -1,15 +1,17 @@
 """Result rows: one candidate per article, turned into the `Hit` the UI shows (with the other matching
-versions of the same article), and the facet counts of a result set."""
+versions of the same article), the facet counts of a result set, and the rows of the articles citing one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 
 import numpy as np
 
+from analyzers.citations import order_key
 from search.candidates import Candidate
-from search.highlight import snippet
+from search.filters import VersionFilter
+from search.highlight import Snippet, best_snippet
 from search.index_view import IndexView
 from search.matching import QueryTerms
 from search.results import Hit, VersionRef
@@ -37,11 +39,11 @@ def make_hit(
     """The result row of `candidate`; its article link follows citations at `at` (the request's date)."""
     row = view.rows[candidate.docnum]
     text_and_spans = texts.get(row.version_id)
-    snippet_html = ""
+    passage = Snippet("")
     if text_and_spans is not None:
         text, spans = text_and_spans
         cited = set(references)
-        snippet_html = str(snippet(text, terms, [(s, e) for s, e, key in spans if key in cited]))
+        passage = best_snippet(text, terms, [(s, e) for s, e, key in spans if key in cited])
     others = sorted(
         (view.rows[d] for d in matching if d != candidate.docnum),
         key=lambda other: other.valid_from or date.min,
@@ -58,13 +60,15 @@ def make_hit(
         valid_to=row.valid_to,
         status=row.status,
         score=round(candidate.score, 6),
-        snippet=snippet_html,
+        snippet=str(passage.html()) if passage.text else "",
         section_path=row.section_path,
         other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
         amending_text=row.amending_title or None,
         article_url=article_url(row.version_id, at),
         diff_url=diff_url(row.version_id),
         amending_text_id=row.amending_text_id or None,
+        snippet_text=passage.text,
+        highlights=passage.highlights,
     )
 
 
@@ -87,3 +91,16 @@ def facets(view: IndexView, matched: np.ndarray) -> dict[str, tuple[tuple[str, i
         ]
         result[name] = tuple(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
     return result
+
+
+def citing_hits(view: IndexView, codes: Mapping[str, str], citing: Collection[str], day: date) -> list[Hit]:
+    """One row per article with a version in force at `day` among the `citing` version ids, by code and
+    number (the article page's "Cité par")."""
+    allowed = view.filter_mask(VersionFilter(day), None, None, None)
+    hits = []
+    seen: set[str] = set()
+    for docnum, row in enumerate(view.rows):
+        if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
+            seen.add(row.article_key)
+            hits.append(make_hit(codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ()))
+    return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))

@@ -23,13 +23,13 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value
 from indexer.tantivy_index import open_tantivy, read_rows
 from search.engine import Engine
 from search.filters import VersionFilter
-from search.postings import field_lengths
 from search.retrieval import FieldStats, WhooshEngine
 from search.tantivy_engine import TantivyTable
 
@@ -63,7 +63,7 @@ class IndexView:
         check_engine(directory, self.meta.engine)
         self.tantivy: TantivyTable | None = None
         if self.meta.engine == TANTIVY:
-            self.tantivy = TantivyTable(open_tantivy(directory))
+            self.tantivy = TantivyTable(open_tantivy(directory), directory)
             self.index = None
         else:
             self.index = open_index(directory)
@@ -82,17 +82,20 @@ class IndexView:
         except BaseException:
             self.close()
             raise
+        self._index_articles()
+        self._index_facets()
+        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
+
+    def _index_articles(self) -> None:
+        """Lookups by article: its versions, its number, each code's numbers in the code's order."""
         self.by_article: dict[str, tuple[int, ...]] = {}
         self.by_number: dict[str, list[str]] = {}
+        self.numbers_by_code: dict[str, list[str]] = {}
         for docnum, row in enumerate(self.rows):
-            self.by_article.setdefault(row.article_key, ())
-            self.by_article[row.article_key] += (docnum,)
+            self.by_article[row.article_key] = (*self.by_article.get(row.article_key, ()), docnum)
         for key in self.by_article:
             code_id, number = key.split(":", 1)
             self.by_number.setdefault(number.upper(), []).append(key)
-        self.numbers_by_code: dict[str, list[str]] = {}
-        for key in self.by_article:
-            code_id, number = key.split(":", 1)
             self.numbers_by_code.setdefault(code_id, []).append(number)
         for numbers in self.numbers_by_code.values():
             numbers.sort(key=order_key)
@@ -106,6 +109,9 @@ class IndexView:
             dtype=np.int64,
             count=len(self.rows),
         )
+
+    def _index_facets(self) -> None:
+        """Each facet's distinct values, and the value number of every document (for bincount)."""
         self.facet_values: dict[str, tuple[str, ...]] = {}
         self.facet_codes: dict[str, np.ndarray] = {}
         for name in ("partie", "livre", "status"):
@@ -125,7 +131,6 @@ class IndexView:
         self.ends = np.fromiter(
             (row.valid_to.toordinal() if row.valid_to else never for row in self.rows), dtype=np.int64
         )
-        self.filter_mask = lru_cache(maxsize=64)(self._filter_mask)
 
     def _load(self) -> None:
         if self.tantivy is not None:
@@ -133,20 +138,21 @@ class IndexView:
             self.rows = tuple(_row(fields, shared) for fields in read_rows(self.directory))
             self.stats.update(self.tantivy.stats)
             return
-        with self.searcher() as searcher:
-            self.rows = self._load_rows(searcher)
-            size = len(self.rows)
-            for field in ("text", "surface", "section"):
-                lengths = field_lengths(searcher, field, size)
-                self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+        # The build's pickled table when it has one (fast), else the same values read through Whoosh.
+        table = read_doc_table(self.directory, self.index.doc_count_all()) or read_from_index(self.index)
+        self.rows = self._load_rows(table.stored)
+        for field in LENGTH_FIELDS:
+            # Per-document lengths are stored in one byte each (lossy past a few dozen tokens); the
+            # average comes from Whoosh's exact total instead, as Whoosh's own BM25F takes it.
+            self.stats[field] = FieldStats(table.lengths[field], table.averages[field])
 
     @staticmethod
-    def _load_rows(searcher: Searcher) -> tuple[DocRow, ...]:
-        reader = searcher.reader()
-        rows: list[DocRow | None] = [None] * reader.doc_count_all()
+    def _load_rows(stored: tuple[dict, ...]) -> tuple[DocRow, ...]:
+        rows: list[DocRow | None] = [None] * len(stored)
         shared: dict[object, object] = {}
-        for docnum, fields in reader.iter_docs():
-            rows[docnum] = _row(fields, shared)
+        for docnum, fields in enumerate(stored):
+            if fields:  # else a deleted document
+                rows[docnum] = _row(fields, shared)
         return tuple(row for row in rows if row is not None)
 
     # -- searchers -------------------------------------------------------------------------------------
@@ -193,10 +199,10 @@ class IndexView:
         request: a pooled Whoosh searcher, or tantivy's (thread-safe, shared)."""
         if self.tantivy is not None:
             with self._in_use():
-                yield self.tantivy.engine()
+                yield self.tantivy.engine(self.article_index)
             return
         with self.searcher() as searcher:
-            yield WhooshEngine(searcher, self.stats)
+            yield WhooshEngine(searcher, self.stats, self.article_index)
 
     def retire(self) -> None:
         """No new searches; close when the last running one ends."""

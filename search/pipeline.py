@@ -11,7 +11,9 @@
     page               Candidate           -> SearchResults        (one page of hits, facets, notices)
 
 Everything stateful (which index generation is open, the store, locks, caches) stays in
-`search.service.SearchService`, which hands a `SearchContext` to `search()` and is never called back.
+`search.service.SearchService`, which hands a `SearchContext` to `search()`; the only store read of a
+search, the texts of the page's hits for their snippets, goes through `context.texts`, under the
+service's store lock.
 """
 
 from __future__ import annotations

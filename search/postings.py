@@ -42,11 +42,3 @@ def term_postings(searcher: Searcher, field: str, term: str) -> tuple[np.ndarray
     if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     return np.concatenate(ids), np.concatenate(weights)
-
-
-def field_lengths(searcher: Searcher, field: str, size: int) -> np.ndarray:
-    """Length (in tokens, as Whoosh stores it) of `field` in every document."""
-    reader = searcher.reader()
-    return np.fromiter(
-        (reader.doc_field_length(d, field, 0) for d in range(size)), dtype=np.float64, count=size
-    )

@@ -50,6 +50,8 @@ class Hit:
     article_url: str
     diff_url: str
     amending_text_id: str | None = None
+    snippet_text: str = ""  # the snippet as plain text…
+    highlights: tuple[tuple[int, int], ...] = ()  # …and the [start, end) spans of its matches
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,13 @@
 Postings come from the Whoosh index (`search.postings`), the formulas from `search.ranking`; phrases are
 matched by Whoosh's own phrase query. The result is exact: every matching version of the filter is in
 `matched`, so totals and facets are counts, not estimates.
+
+Document frequency counts ARTICLES, not versions: the search ranks articles (one row each), and an
+article amended twelve times would otherwise count twelve times, so a word would look common because its
+few articles were often amended rather than because many rules use it. Counting articles also gives the
+same idf whether a search looks at today's versions (one per article) or at every version. Length
+normalization stays per version: it is the version's own text that is scored.
+(tests/search/test_bm25f.py checks these scores against Whoosh's own BM25F.)
 """
 
 from __future__ import annotations
@@ -32,10 +39,12 @@ class FieldStats:
 class WhooshEngine:
     """`search.engine.Engine` over one pooled Whoosh searcher (see `IndexView.engine`)."""
 
-    def __init__(self, searcher: Searcher, stats: Mapping[str, FieldStats]) -> None:
+    def __init__(self, searcher: Searcher, stats: Mapping[str, FieldStats], article_of: np.ndarray) -> None:
         self.searcher = searcher
         self.stats = stats
         self.size = stats["text"].lengths.size  # the view's document table
+        self.article_of = article_of  # article number (0..A-1) of each document
+        self.articles = int(article_of.max()) + 1 if article_of.size else 0
 
     def retrieve(
         self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig, where: Where | None = None
@@ -117,10 +126,14 @@ class WhooshEngine:
     ) -> None:
         """Add one query term's saturated BM25F score (in place), and mark the versions it matches."""
         hit = pseudo > 0 if hit is None else hit
-        frequency = int(hit.sum())
-        if frequency:
-            scores += weight * saturate(pseudo, idf(frequency, max(self.size, 1)))
+        if hit.any():
+            frequency = self.article_frequency(hit)
+            scores += weight * saturate(pseudo, idf(frequency, max(self.articles, 1)))
             matched |= hit
+
+    def article_frequency(self, hit: np.ndarray) -> int:
+        """How many articles have a version among `hit` (the document frequency, see the module doc)."""
+        return int(np.count_nonzero(np.bincount(self.article_of[hit], minlength=self.articles)))
 
     def _mask(self, query: wq.Query) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from analyzers.citations import order_key
+from analyzers.lemmas import LEMMATIZER
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
@@ -24,16 +24,13 @@ from indexer.build import build_index
 from indexer.citation_graph import CitationGraph, GraphAt
 from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.fingerprint import analyzers_fingerprint
+from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import pipeline
-from search.candidates import Candidate
-from search.filters import VersionFilter
-from search.hits import make_hit
+from search.hits import citing_hits
 from search.index_view import IndexView
-from search.matching import QueryTerms, analyze_query
 from search.pipeline import SearchContext, VersionText
-from search.query import parse_query
 from search.ranking import RankingConfig
 from search.results import Hit, SearchRequest, SearchResults, VersionRef
 from search.scope import MAX_LIMIT, status_label
@@ -55,7 +52,6 @@ class SearchService:
         self._graph = CitationGraph.load(store)
         self._graph_at = lru_cache(maxsize=32)(self._graph.at)
         self._view = self._open_view()
-        analyze_query(parse_query("licenciement du salarié"))  # loads the lemmatizer now, not on a query
 
     @classmethod
     def open(
@@ -89,6 +85,7 @@ class SearchService:
     def _open_view(self) -> IndexView:
         directory = current_directory(self.index_root)
         view = IndexView(directory, current_target(self.index_root) or "")
+        LEMMATIZER.learn(read_lemma_table(directory))  # known forms never load spaCy
         # Other analyzers still give a usable index (only some terms differ): serve it, and say so.
         self._index_notice = (
             None
@@ -172,16 +169,7 @@ class SearchService:
             if article is None:
                 return []
             citing = set(self.store.citing_versions(article.key))
-        allowed = view.filter_mask(VersionFilter(day), None, None, None)
-        hits = []
-        seen: set[str] = set()
-        for docnum, row in enumerate(view.rows):
-            if row.version_id in citing and allowed[docnum] and row.article_key not in seen:
-                seen.add(row.article_key)
-                hits.append(
-                    make_hit(self._codes, view, Candidate(row.article_key, docnum), (), QueryTerms(), {}, ())
-                )
-        return sorted(hits, key=lambda hit: (hit.code, order_key(hit.article)))
+        return citing_hits(view, self._codes, citing, day)
 
     # Store reads for the pages, serialized by the store lock: the store is ONE sqlite3 connection shared
     # by every thread of the app (Streamlit runs each session in its own thread). Call these rather than
@@ -230,6 +218,27 @@ class SearchService:
     def changesets(self, code_id: str | None = None) -> list[tuple[AmendingText, date | None, int]]:
         with self._store_lock:
             return self.store.changesets(code_id)
+
+    def articles_by_key(self, key: str) -> list[Article]:
+        """The articles numbered `key` ("LEGITEXT…:L1233-3"); more than one only in odd sources."""
+        with self._store_lock:
+            return self.store.articles_by_key(key)
+
+    @property
+    def index_generation(self) -> str:
+        """The index build serving now (switching first if a rebuild became current)."""
+        return self._current_view().target
+
+    def after_fork(self) -> None:
+        """In a process forked from the one that opened the service (a server worker): its own SQLite
+        connection and locks. The loaded tables (rows, graph, lemmas) stay shared with the parent's pages;
+        the Whoosh segments are memory-mapped, so reading them needs no per-process file offset."""
+        self._lock = threading.Lock()
+        self._store_lock = threading.RLock()
+        # SQLite forbids using (closing included) a connection in a forked child: keep the parent's
+        # object referenced, untouched, and open our own.
+        self._parent_store = self.store
+        self.store = Store.open(self.store.path, create=False, read_only=True)
 
     def graph_at(self, day: date | None) -> GraphAt:
         """The citation graph among articles at `day` (all time when None), as the ranking sees it."""

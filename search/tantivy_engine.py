@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import tantivy
@@ -20,7 +21,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from analyzers.french import analyze
 from indexer.schema import TOKEN_SEPARATOR
-from indexer.tantivy_index import NEVER, TOKEN_FIELDS
+from indexer.tantivy_index import NEVER, TOKEN_FIELDS, read_frequencies
 from search.engine import Retrieved
 from search.filters import Where
 from search.matching import QueryTerms
@@ -47,8 +48,9 @@ def quantized(lengths: np.ndarray) -> np.ndarray:
 class TantivyTable:
     """One opened tantivy index: its searcher, the address of each document number, the field stats."""
 
-    def __init__(self, index: tantivy.Index) -> None:
+    def __init__(self, index: tantivy.Index, directory: Path) -> None:
         self.index = index
+        self.frequencies = read_frequencies(directory)  # lemma → articles (body or section titles)
         self.schema = index.schema
         self.searcher = index.searcher()
         size = self.searcher.num_docs
@@ -59,8 +61,9 @@ class TantivyTable:
             raw = np.asarray(
                 self.searcher.fast_field_values(f"{field}_length", self.addresses), dtype=np.int64
             )
-            lengths = quantized(raw)
-            self.stats[field] = FieldStats(lengths, float(lengths.mean()) if size else 1.0)
+            # Per-document lengths quantized as Whoosh stores them, the average exact (as the Whoosh
+            # engine takes it from Whoosh's total): the same BM25F on both engines.
+            self.stats[field] = FieldStats(quantized(raw), float(raw.mean()) if size else 1.0)
         # The same lengths as Python floats: scoring a few hundred candidates reads them one by one.
         self.lengths = {field: stats.lengths.tolist() for field, stats in self.stats.items()}
 
@@ -71,15 +74,17 @@ class TantivyTable:
         )
         return result.hits
 
-    def engine(self) -> TantivyEngine:
-        return TantivyEngine(self)
+    def engine(self, article_of: np.ndarray) -> TantivyEngine:
+        return TantivyEngine(self, article_of)
 
 
 class TantivyEngine:
     """`search.engine.Engine` over one tantivy searcher, for one request (it caches streams it read)."""
 
-    def __init__(self, table: TantivyTable) -> None:
+    def __init__(self, table: TantivyTable, article_of: np.ndarray) -> None:
         self.table = table
+        self.article_of = article_of  # article number (0..A-1) of each document
+        self.articles = int(article_of.max()) + 1 if article_of.size else 0
         self.searcher = table.searcher
         self.schema = table.schema
         self.size = len(table.addresses)
@@ -159,8 +164,14 @@ class TantivyEngine:
             tokens = self._tokens[key] = stored.split(TOKEN_SEPARATOR) if stored else []
         return tokens
 
-    def count(self, query: tantivy.Query) -> int:
-        return self.searcher.search(query, 1, count=True).count
+    def article_frequency(self, query: tantivy.Query) -> int:
+        """How many articles have a version matching `query` (BM25F's document frequency, counted in
+        articles as `search.retrieval` explains), from the full list of its matches."""
+        count = self.searcher.search(query, 1, count=True).count
+        if not count:
+            return 0
+        docnums = np.fromiter((docnum for docnum, _ in self.table.hits(query, count)), dtype=np.int64)
+        return int(np.unique(self.article_of[docnums]).size)
 
     def term(self, field: str, value: str) -> tantivy.Query:
         return Q.term_query(self.schema, field, value)
@@ -235,18 +246,29 @@ class _Scorer:
         self, engine: TantivyEngine, terms: QueryTerms, config: RankingConfig, weights: Mapping[str, float]
     ) -> None:
         self.engine, self.terms, self.config, self.weights = engine, terms, config, weights
-        documents = max(engine.size, 1)
+        documents = max(engine.articles, 1)
+        both = weights["text"] > 0 and weights["section"] > 0  # what the build's frequency table counts
         lemma_df = [
-            engine.count(query) if (query := engine.lemma(lemma, weights)) is not None else 0
+            engine.table.frequencies.get(lemma, 0)
+            if both
+            else (
+                engine.article_frequency(query) if (query := engine.lemma(lemma, weights)) is not None else 0
+            )
             for lemma in terms.lemmas
         ]
         self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
         self.expansions = list(zip(terms.expansion_phrases, spans, strict=True))
-        expansion_df = [engine.count(engine.expansion(tokens, span)) for tokens, span in self.expansions]
+        expansion_df = [engine.article_frequency(engine.expansion(t, span)) for t, span in self.expansions]
         self.expansion_idf = [idf(df, documents) if df else 0.0 for df in expansion_df]
         surface = terms.surface if weights["surface"] > 0 else ()
-        self.surface = [(form, engine.searcher.doc_freq("surface", form)) for form in surface]
+        self.surface_idf = [
+            (
+                form,
+                idf(df, documents) if (df := engine.article_frequency(engine.term("surface", form))) else 0.0,
+            )
+            for form in surface
+        ]
         self.lengths = engine.table.lengths
 
     def _normalized(self, docnum: int, field: str, frequency: int) -> float:
@@ -278,10 +300,10 @@ class _Scorer:
                 if _contains(text, tokens) and not (span and all(lemma in text for lemma in span)):
                     pseudo = self.weights["text"] * self._normalized(docnum, "text", 1)
                     score += self.config.expansion_weight * saturate(pseudo, term_idf)
-        for form, df in self.surface:
+        for form, term_idf in self.surface_idf:
             pseudo = self._pseudo(docnum, ("surface",), form)
-            if pseudo > 0 and df:
-                score += saturate(pseudo, idf(df, max(self.engine.size, 1)))
+            if pseudo > 0:
+                score += saturate(pseudo, term_idf)
         return score + self.config.phrase_weight * len(self.terms.phrases)
 
 

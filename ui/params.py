@@ -9,7 +9,7 @@ the URL reproduces the screen and the two always round-trip. The URLs themselves
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -104,87 +104,85 @@ def _first(params: Mapping[str, object], name: str) -> str | None:
 def parse(params: Mapping[str, object]) -> Screen:
     """Validate every parameter; unknown ones are ignored, bad ones replaced by defaults with a notice."""
     notices: list[str] = []
-
     view = _first(params, "view") or "search"
     if view not in VIEWS:
         notices.append(f"Vue « {_shown(view)} » inconnue : retour à la recherche.")
         view = "search"
-
     query = _first(params, "q") or ""
     if len(query) > MAX_QUERY_CHARS:
         notices.append(f"Recherche tronquée à {MAX_QUERY_CHARS} caractères.")
         query = query[:MAX_QUERY_CHARS]
+    at = _day_param(params, "at", "en vigueur au", notices)
+    day = _day_param(params, "date", "date du changement", notices)
+    filters = _filters(params, notices)
+    page = _page(params, notices)
+    version = _checked(params, "version", valid_version_id, "Identifiant de version", notices)
+    text = _checked(params, "text", valid_text_id, "Identifiant de texte", notices)
+    return Screen(
+        view=view,
+        query=query,
+        at=at,
+        day=day,
+        page=page,
+        version=version,
+        text=text,
+        notices=tuple(notices),
+        **filters,
+    )
 
-    def day_param(name: str, label: str) -> date | None:
-        raw = _first(params, name)
-        if not raw:
-            return None
-        day = parse_day(raw)
-        if day is None:
-            notices.append(
-                f"Date « {_shown(raw)} » invalide ({label}) : attendu AAAA-MM-JJ ; {_fallback(name)}."
-            )
-        return day
 
-    at = day_param("at", "en vigueur au")
-    day = day_param("date", "date du changement")
+def _day_param(params: Mapping[str, object], name: str, label: str, notices: list[str]) -> date | None:
+    raw = _first(params, name)
+    if not raw:
+        return None
+    day = parse_day(raw)
+    if day is None:
+        notices.append(f"Date « {_shown(raw)} » invalide ({label}) : attendu AAAA-MM-JJ ; {_fallback(name)}.")
+    return day
 
+
+def _filters(params: Mapping[str, object], notices: list[str]) -> dict:
+    """all_versions, code, status, partie and livre, each checked."""
     all_raw = _first(params, "all")
     all_versions = all_raw in ("1", "true", "oui")
     if all_raw and not all_versions and all_raw not in ("0", "false", "non"):
         notices.append(f"Valeur « {_shown(all_raw)} » invalide pour « toutes les versions » : ignorée.")
-
     code = _first(params, "code") or None
     if code is not None and not valid_code_id(code):
         notices.append(f"Code « {_shown(code)} » invalide : tous les codes sont cherchés.")
         code = None
-
     status = _first(params, "status") or None
     if status is not None and status not in {s.value for s in Status}:
         notices.append(f"Statut « {_shown(status)} » inconnu : tous les statuts sont cherchés.")
         status = None
-
-    facets = {}
+    found: dict = {"all_versions": all_versions, "code": code, "status": status}
     for name in ("partie", "livre"):
         value = _first(params, name) or None
         if value is not None and not _FACET_VALUE.fullmatch(value):
             notices.append(f"Filtre « {name} » invalide : ignoré.")
             value = None
-        facets[name] = value
+        found[name] = value
+    return found
 
-    page = 1
-    page_raw = _first(params, "page")
-    if page_raw:
-        if page_raw.isascii() and page_raw.isdigit() and 1 <= int(page_raw) <= MAX_PAGE:
-            page = int(page_raw)
-        else:
-            notices.append(f"Page « {_shown(page_raw)} » invalide : première page affichée.")
 
-    version = _first(params, "version") or None
-    if version is not None and not valid_version_id(version):
-        notices.append(f"Identifiant de version « {_shown(version)} » invalide.")
-        version = None
+def _page(params: Mapping[str, object], notices: list[str]) -> int:
+    raw = _first(params, "page")
+    if not raw:
+        return 1
+    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
+        return int(raw)
+    notices.append(f"Page « {_shown(raw)} » invalide : première page affichée.")
+    return 1
 
-    text = _first(params, "text") or None
-    if text is not None and not valid_text_id(text):
-        notices.append(f"Identifiant de texte « {_shown(text)} » invalide.")
-        text = None
 
-    return Screen(
-        view=view,
-        query=query,
-        at=at,
-        all_versions=all_versions,
-        code=code,
-        status=status,
-        partie=facets["partie"],
-        livre=facets["livre"],
-        page=page,
-        version=version,
-        text=text,
-        day=day,
-        notices=tuple(notices),
-    )
+def _checked(
+    params: Mapping[str, object], name: str, valid: Callable[[str], bool], label: str, notices: list[str]
+) -> str | None:
+    value = _first(params, name) or None
+    if value is not None and not valid(value):
+        notices.append(f"{label} « {_shown(value)} » invalide.")
+        return None
+    return value
 
 
 def _fallback(name: str) -> str:

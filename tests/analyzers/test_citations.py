@@ -14,7 +14,6 @@ from analyzers.citations import (
     find_citations,
     order_key,
     resolve_code,
-    scan_citations,
 )
 
 TRAVAIL = "Code du travail"
@@ -329,7 +328,7 @@ def test_code_du_travail_articles_find_their_legifrance_links(data_dir):
     ],
 )
 def test_tokenizer_survives_hostile_inputs(text):
-    citations = scan_citations(text, code=TRAVAIL)
+    citations = find_citations(text, code=TRAVAIL)
     assert all(0 <= c.start < c.end <= len(text) for c in citations)
 
 
@@ -382,7 +381,7 @@ _LEGAL_ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_LEGAL_ALPHABET, max_size=40).map("".join), st.sampled_from([None, TRAVAIL, "Code civil"]))
 def test_tokenizer_never_raises_and_spans_stay_in_the_text(text, code):
-    citations = scan_citations(text, code=code)
+    citations = find_citations(text, code=code)
     for citation in citations:
         assert 0 <= citation.start < citation.end <= len(text)
         assert citation.text == text[citation.start : citation.end]
@@ -392,5 +391,5 @@ def test_tokenizer_never_raises_and_spans_stay_in_the_text(text, code):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_tokenizer_never_raises_on_any_text(text):
-    for citation in scan_citations(text, code=TRAVAIL):
+    for citation in find_citations(text, code=TRAVAIL):
         assert 0 <= citation.start < citation.end <= len(text)

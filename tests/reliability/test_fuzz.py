@@ -14,13 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
+import citation_inputs
 import hostile_inputs as hostile
 import invariants
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzers import french
+from analyzers import citations, french
 from analyzers.citations import find_citations
 from search.index_view import POOL_SIZE
 from search.service import SearchRequest, SearchService
@@ -35,15 +36,41 @@ def service(small_home: Path) -> SearchService:
     return SearchService.open(small_home, build_if_missing=False)
 
 
+# The citation tokenizer has no safety net: a bug raises here instead of giving [] in silence.
+
+
 @CI
 @given(hostile.hostile_text(huge=False), CODES)
 def test_citation_tokenizer_never_raises_and_spans_cover_their_text(text: str, code: str | None) -> None:
     invariants.check_citations(text, find_citations(text, code))
 
 
-@pytest.mark.parametrize("text", HUGE, ids=lambda text: f"{len(text)}-chars")
+@CI
+@given(citation_inputs.legal_text(), citation_inputs.CODES, citation_inputs.KNOWN_ARTICLES)
+def test_citation_tokenizer_reads_any_mix_of_its_own_words(text: str, code, known) -> None:
+    invariants.check_citations(text, find_citations(text, code, known))
+
+
+@pytest.mark.parametrize("text", [*HUGE, *citation_inputs.HUGE], ids=lambda text: f"{len(text)}-chars")
 def test_citation_tokenizer_survives_huge_input(text: str) -> None:
-    invariants.check_citations(text, find_citations(text))
+    invariants.check_citations(text, find_citations(text, "Code du travail", {"LEGITEXT000006070721": {"2"}}))
+
+
+@settings(CI, max_examples=5)
+@given(citation_inputs.huge_legal_text(), citation_inputs.KNOWN_ARTICLES)
+def test_citation_tokenizer_survives_huge_legal_text(text: str, known) -> None:
+    invariants.check_citations(text, find_citations(text, "Code du travail", known))
+
+
+def test_a_bug_in_the_citation_grammar_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the fuzz tests above rely on: the tokenizer does not turn a bug into "no citation"."""
+
+    def broken(*_args, **_kwargs):
+        raise IndexError("a bug in the grammar")
+
+    monkeypatch.setattr(citations, "_parse_list", broken)
+    with pytest.raises(IndexError):
+        find_citations("l'article L. 1233-3 du code du travail")
 
 
 @CI

@@ -29,3 +29,52 @@ def test_streamlit_runs_the_app_headless_without_static_files_or_telemetry() -> 
 def test_an_impossible_port_is_refused_before_anything_is_built(capsys) -> None:
     assert main(["app", "--port", "70000"]) == 2
     assert "not a TCP port" in capsys.readouterr().err
+
+
+def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(ui_home) -> None:
+    """Streamlit replaces `lexsearch app` (exec): the signal reaches the server, nothing is orphaned."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, LEXSEARCH_HOME=str(ui_home))
+    command = [
+        sys.executable,
+        "-c",
+        "import sys, ui.cli; sys.exit(ui.cli.main())",
+        "app",
+        "--port",
+        str(port),
+    ]
+    process = subprocess.Popen(
+        [*command, "--address", "127.0.0.1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    health = f"http://127.0.0.1:{port}/_stcore/health"
+    deadline = time.monotonic() + 60
+    while True:
+        assert process.poll() is None and time.monotonic() < deadline, "the app never answered"
+        try:
+            with urllib.request.urlopen(health, timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+    for child in children:
+        assert not Path(f"/proc/{child}").exists(), f"Streamlit child {child} still running"
+    try:
+        urllib.request.urlopen(health, timeout=2)
+    except OSError:
+        pass
+    else:
+        raise AssertionError("the app still answers after SIGTERM")

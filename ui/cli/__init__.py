@@ -9,7 +9,7 @@ import sys
 from corpus.errors import LexsearchError
 
 # One module per subcommand group, each with `register(subparsers)`; plain wiring, no plugin registry.
-COMMANDS = ["corpus", "app", "cite", "index", "search"]
+COMMANDS = ["corpus", "app", "cite", "index", "search", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:

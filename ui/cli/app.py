@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -45,10 +45,20 @@ def streamlit_command(port: int, address: str = "localhost") -> list[str]:
 
 
 def prepare() -> None:
-    """Open the service once here so a first run builds store and index with progress in this terminal."""
+    """Build store and index here when missing, so a first run shows its progress in this terminal.
+
+    With both built, nothing is opened: the app opens the service itself, and opening it here too
+    would only delay the first page.
+    """
+    from corpus.settings import data_home
+    from indexer.location import current_target
+
+    home = data_home()
+    if (home / "corpus.sqlite3").is_file() and current_target(home / "index") is not None:
+        return
     from search.service import SearchService
 
-    SearchService.open(build_if_missing=True)
+    SearchService.open(build_if_missing=True).close()
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -57,7 +67,10 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     prepare()
     print(f"lexsearch: app on http://{args.address}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    try:
-        return subprocess.call(streamlit_command(args.port, args.address))
-    except KeyboardInterrupt:
-        return 0
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # Streamlit REPLACES this process (exec) rather than running as its child: a SIGTERM or Ctrl-C sent to
+    # `lexsearch app` reaches the server itself, and no orphaned Streamlit keeps serving after it.
+    command = streamlit_command(args.port, args.address)
+    os.execv(command[0], command)
+    return 0  # not reached

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from corpus.errors import LexsearchError
 from search.results import SearchRequest, SearchResults
-from search.service import SearchService
+from ui.api import payloads
 
 
 class UsageError(LexsearchError):
@@ -42,51 +42,21 @@ def parse_day(value: object, where: str) -> date | None:
 
 
 def results_json(results: SearchResults) -> dict:
-    """The JSON shape of `lexsearch search --json` (issue 4)."""
+    """The JSON shape of `lexsearch search --json` (issue 4); snippets are plain text with highlight spans."""
+    return payloads.results_json(results)
 
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
 
-    return {
-        "query": results.query,
-        "total": results.total,
-        "took_ms": results.took_ms,
-        "filter": results.filter_description,
-        "notices": list(results.notices),
-        "understood_references": list(results.understood_references),
-        "suggestion": results.suggestion,
-        "hits": [
-            {
-                "article": hit.article,
-                "code": hit.code,
-                "version_id": hit.version_id,
-                "valid_from": day(hit.valid_from),
-                "valid_to": day(hit.valid_to),
-                "status": hit.status,
-                "score": hit.score,
-                "snippet": hit.snippet,
-                "section_path": list(hit.section_path),
-                "other_versions": [
-                    {
-                        "version_id": other.version_id,
-                        "valid_from": day(other.valid_from),
-                        "valid_to": day(other.valid_to),
-                        "status": other.status,
-                    }
-                    for other in hit.other_versions
-                ],
-                "amending_text": hit.amending_text,
-                "article_url": hit.article_url,
-                "diff_url": hit.diff_url,
-            }
-            for hit in results.hits
-        ],
-    }
+def _starred(hit) -> str:
+    """The snippet with its highlights between asterisks, for the terminal."""
+    text, parts, cursor = hit.snippet_text, [], 0
+    for start, end in hit.highlights:
+        parts += [text[cursor:start], "*", text[start:end], "*"]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _table(results: SearchResults) -> str:
-    import re
-
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
     if results.suggestion:
@@ -99,11 +69,8 @@ def _table(results: SearchResults) -> str:
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
-        if hit.snippet:
-            plain = re.sub(r"</?mark>", "*", hit.snippet)
-            import html
-
-            lines.append("     " + html.unescape(plain).replace("\n", " ")[:300])
+        if hit.snippet_text:
+            lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
             lines.append(f"     + {len(hit.other_versions)} autre(s) version(s) correspondante(s)")
     return "\n".join(lines)
@@ -158,6 +125,8 @@ def run_search(args: argparse.Namespace) -> int:
                 limit=max(1, args.limit),
             )
         ]
+    from search.service import SearchService  # imported when needed: `lexsearch --help` stays instant
+
     service = SearchService.open()
     out = sys.stdout
     for request in requests:

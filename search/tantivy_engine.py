@@ -235,6 +235,12 @@ class TantivyEngine:
         return [Q.const_score_query(query, 0.0) for query in queries]
 
     def _closest(self, form: str, maxdist: int) -> str | None:
+        """The most frequent known form within `maxdist` edits sharing the first two letters (ties: the
+        last in alphabetical order, as Whoosh's corrector picks); lengths are compared first, cheaply."""
         known = self.searcher.terms_with_prefix("surface", form[:2])
-        near = [(count, term) for term, count in known if term != form and distance(term, form) <= maxdist]
+        near = [
+            (count, term)
+            for term, count in known
+            if term != form and abs(len(term) - len(form)) <= maxdist and distance(term, form) <= maxdist
+        ]
         return max(near)[1] if near else None

@@ -162,7 +162,7 @@ def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_co
     service = SearchService.open(home_copy, build_if_missing=False)
     # The store gains a code (real Code de commerce articles); only the rebuilt index knows them.
     repo = damage.code_repository(home_copy.parent / "repo")
-    assert main(["corpus", "add", str(repo), "--quiet"]) == 0
+    assert main(["corpus", "add", str(repo), "--quiet", "--no-index"]) == 0
     with Store.open(home_copy / "corpus.sqlite3", create=False) as store:
         (new_code,) = [code for code in store.codes() if code.title == "Code de commerce"]
     assert not any(hit.code_id == new_code.code_id for hit in service.search(NEW_TEXT).hits)

@@ -16,6 +16,7 @@ from analyzers.french import analyze
 from analyzers.synonyms import (
     ABBREVIATIONS,
     CAPITALS_ONLY,
+    LAY_WORDINGS,
     SYNONYMS,
 )
 
@@ -29,6 +30,9 @@ class Alternative:
     phrase: str  # as the code words it: "contrat de travail à durée déterminée"
     surface: tuple[str, ...]  # its surface-stream tokens, for a phrase query
     lemmas: tuple[str, ...]  # its lemma-stream tokens
+    # Everyday wording the code does not use for this rule ("rupture amiable"): a version that happens
+    # to have the typed words is not about the rule, so the code's wording counts there too.
+    lay: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,9 @@ def _surface(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in analyze(text, lemmas=False))
 
 
-def _alternative(phrase: str) -> Alternative:
+def _alternative(phrase: str, lay: bool = False) -> Alternative:
     lemmas = tuple(token.text for token in analyze(phrase, lemmas=True))
-    return Alternative(phrase, _surface(phrase), lemmas)
+    return Alternative(phrase, _surface(phrase), lemmas, lay)
 
 
 @cache
@@ -79,6 +83,10 @@ def _table() -> dict[tuple[str, ...], _Entry]:
             others = tuple(_alternative(other) for other in offered if other != member)
             if key and others and key not in table:
                 table[key] = _Entry(key, False, others)
+    for lay, wordings in LAY_WORDINGS.items():
+        key = _surface(lay)
+        if key and key not in table:
+            table[key] = _Entry(key, False, tuple(_alternative(w, lay=True) for w in wordings))
     return table
 
 
@@ -106,3 +114,8 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
         else:
             index += 1
     return tuple(found)
+
+
+def is_thesaurus_word(word: str) -> bool:
+    """True when `word` alone is a key of the thesaurus ("sécu", "STC"): never a typo to correct."""
+    return _surface(word) in _table()

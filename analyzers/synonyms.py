@@ -64,11 +64,51 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "APC": ("accord de performance collective",),
     "RSS": ("représentant de la section syndicale",),
     "ICCP": ("indemnité compensatrice de congés payés",),
+    # What people type on a labour-law help site (abbreviations of the administration and of payslips).
+    "STC": ("solde de tout compte",),
+    "ARE": ("allocation d'assurance", "revenu de remplacement"),
+    "DPAE": ("déclaration préalable à l'embauche",),
+    "IJ": ("indemnités journalières",),
+    "IJSS": ("indemnités journalières",),
+    "CP": ("congés payés",),
+    "DIF": ("droit individuel à la formation",),
+    "CIF": ("congé individuel de formation",),
+    "PTP": ("projet de transition professionnelle",),
+    "PMSMP": ("période de mise en situation en milieu professionnel",),
+    "CTT": ("contrat de travail temporaire",),
+    "CCN": ("convention collective nationale",),
+    "ZTI": ("zone touristique internationale",),
+    "RC": ("rupture conventionnelle",),
+    "IDR": ("indemnité de départ à la retraite",),
+    "CPAM": ("caisse primaire d'assurance maladie",),
+    "PEC": ("contrat unique d'insertion",),  # parcours emploi compétences: a CUI (the code's name)
+    # The single staff delegation (DUP) was merged into the CSE in 2017; the code now says CSE.
+    "DUP": ("comité social et économique",),
 }
 
 # Abbreviations that are ordinary French words in lower case ("ce", "at"…): expanded only when typed in
 # capitals, so "ce que prévoit" is not read as "comité d'entreprise".
-CAPITALS_ONLY = frozenset({"AT", "MP", "CE", "DP", "DS", "ETP", "ANI", "CET", "APC", "RSS", "UES", "RCC"})
+CAPITALS_ONLY = frozenset(
+    {
+        "AT",
+        "MP",
+        "CE",
+        "DP",
+        "DS",
+        "ETP",
+        "ANI",
+        "CET",
+        "APC",
+        "RSS",
+        "UES",
+        "RCC",
+        "CP",
+        "RC",
+        "PEC",
+        "IJ",
+        "ARE",
+    }
+)
 
 # Groups of wordings that mean the same thing in the code (old and new names, everyday and legal
 # wording). The first member of each group must occur in the code, as every other one that is offered
@@ -78,7 +118,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("conseil de prud'hommes", "juridiction prud'homale", "~prud'hommes", "~prudhommes"),
     ("france travail", "pôle emploi", "institution mentionnée à l'article L. 5312-1"),
     ("licenciement pour motif économique", "licenciement économique"),
-    ("activité partielle", "chômage partiel"),
+    ("activité partielle", "chômage partiel", "~chômage technique"),
     ("préavis", "délai-congé"),
     ("congé de maternité", "~congé maternité"),
     ("arrêt de travail", "~arrêt maladie"),
@@ -91,3 +131,69 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("forfait en jours", "~forfait jours"),
     ("service de prévention et de santé au travail", "services de santé au travail", "~médecine du travail"),
 )
+
+# Everyday wording → the code's wording of the same rule, one way only (the code's words are not
+# synonyms of each other: "libertés individuelles" does not mean "convictions religieuses"). Keys are what
+# people type on a help site; every offered wording occurs in the code (scripts/check_synonyms.py).
+LAY_WORDINGS: dict[str, tuple[str, ...]] = {
+    "démissionner": ("démission",),
+    "licencier": ("licenciement",),
+    "virer": ("licenciement",),
+    "viré": ("licenciement",),
+    "renvoyé": ("licenciement",),
+    "licenciement abusif": ("sans cause réelle et sérieuse",),
+    "rupture amiable": ("rupture conventionnelle",),
+    "rupture à l'amiable": ("rupture conventionnelle",),
+    "départ à l'amiable": ("rupture conventionnelle",),
+    "départ négocié": ("rupture conventionnelle",),
+    "arrêt maladie": ("arrêt de travail", "indemnités journalières"),
+    "sécu": ("sécurité sociale",),
+    "13ème mois": ("treizième mois", "avantages et accessoires"),
+    "13e mois": ("treizième mois", "avantages et accessoires"),
+    "13eme mois": ("treizième mois", "avantages et accessoires"),
+    "mutuelle": ("garanties collectives", "prévoyance"),
+    "fiche de paie": ("bulletin de paie",),
+    "feuille de paie": ("bulletin de paie",),
+    "fiche de salaire": ("bulletin de paie",),
+    "congé paternité": ("congé de paternité et d'accueil de l'enfant",),
+    "abandon de poste": ("abandonné volontairement son poste",),
+    "temps de trajet": ("temps de déplacement professionnel",),
+    "domicile travail": ("résidence habituelle et leur lieu de travail", "frais de transport"),
+    "chômage": ("allocation d'assurance", "revenu de remplacement"),
+    "assedic": ("allocation d'assurance", "revenu de remplacement"),
+    "allocation chômage": ("allocation d'assurance", "revenu de remplacement"),
+    "auto-entrepreneur": ("travailleur indépendant", "lien de subordination"),
+    "micro-entrepreneur": ("travailleur indépendant", "lien de subordination"),
+    "indépendant": ("travailleur indépendant", "lien de subordination"),
+    "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
+    "intérim": ("travail temporaire",),
+    "rendez-vous médicaux": ("examens médicaux obligatoires",),
+    "rendez-vous médical": ("examens médicaux obligatoires",),
+    "toilettes": ("cabinets d'aisance",),
+    "wc": ("cabinets d'aisance",),
+    "droit à la formation": ("formation professionnelle tout au long de la vie",),
+    "dispositifs de formation": ("formation professionnelle tout au long de la vie",),
+    "dispositif de formation": ("formation professionnelle tout au long de la vie",),
+    # Religious signs at work: a restriction of an individual freedom (L. 1121-1), a ground of
+    # discrimination, or the neutrality clause of the rules (L. 1321-2-1).
+    **dict.fromkeys(
+        (
+            "voile",
+            "port du voile",
+            "foulard",
+            "kippa",
+            "turban",
+            "signe religieux",
+            "signes religieux",
+            "laïcité",
+            "religion",
+            "fait religieux",
+            "hijab",
+            "hidjab",
+            "niqab",
+            "burqa",
+            "dastaar",
+        ),
+        ("libertés individuelles", "convictions religieuses", "neutralité"),
+    ),
+}

@@ -312,8 +312,20 @@ def histories(path: Path | str, *, progress: bool = False) -> Iterator[CodeHisto
             by_folder.setdefault(folder, []).extend(lane for lane in lanes if lane.drafts)
         if not by_folder:
             raise SourceError(where, "not a code export: no `<Code>/…/Article <num>.md` file in its history")
+        _warn_outside(replay, set(by_folder), where)
         for folder in sorted(by_folder):
             yield _build(replay, blobs, folder, by_folder[folder])
+
+
+def _warn_outside(replay: _Replay, folders: set[str], where: str) -> None:
+    """What was found outside every code folder belongs to no code's report: said once on stderr."""
+    outside = [found for folder, found in replay.anomalies if folder not in folders]
+    if outside:
+        print(
+            f"lexsearch: {where}: {len(outside)} fichiers hors des dossiers de codes ignorés "
+            f"(par exemple {outside[0].location})",
+            file=sys.stderr,
+        )
 
 
 def read(

@@ -25,6 +25,16 @@ _BLOCK_BREAK = re.compile(
 _CELL = re.compile(r"</?(?:td|th)\b[^<>]*>", re.IGNORECASE)
 
 
+_BLANKS = re.compile(r"[^\S\n]{2,}")
+
+
+def collapse_blanks(text: str | None) -> str | None:
+    """Runs of spaces (a source's layout: "l'avis du             comité") made one space, line breaks
+    kept; done once where every source's text enters the store, so search, snippets and diffs never see
+    them."""
+    return _BLANKS.sub(" ", text) if text else text
+
+
 def has_html(body: str) -> bool:
     return _HTML_TAG.search(body) is not None
 

@@ -12,17 +12,25 @@ import inspect
 import itertools
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import allcodes, archeolex, artifact, gitrepo, legifrance
-from corpus.anomalies import Anomaly
+from corpus import allcodes, archeolex, artifact, capture, capture_merge, gitrepo, legifrance
+from corpus.anomalies import Anomaly, AnomalyKind
 from corpus.errors import SourceError
 from corpus.gitlog import is_url
-from corpus.merge import CodeSource, MergeCounts, SourceSpan, estimate_span, is_precise, merge_code
+from corpus.merge import (
+    CodeSource,
+    MergeCounts,
+    SourceSpan,
+    coverage_gaps,
+    estimate_span,
+    is_precise,
+    merge_code,
+)
 from corpus.model import Article, Code
 from corpus.settings import DEFAULT_ARTIFACT, store_path
 from corpus.store import CodeSummary, Store
@@ -33,7 +41,10 @@ from corpus.store_history import write_extras
 # Lex repository is also a git repository, so it is asked first; the all-codes export before the generic
 # one). Imported plainly: a broken adapter must fail loudly, not pass for an "unknown source kind".
 GIT_ADAPTERS = {"corpus.archeolex": archeolex, "corpus.allcodes": allcodes, "corpus.gitrepo": gitrepo}
-SOURCE_KINDS = "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle"
+SOURCE_KINDS = (
+    "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle, "
+    "a directory of article files (with --captured)"
+)
 
 
 def is_artifact(path: Path) -> bool:
@@ -53,6 +64,8 @@ def detect(path: Path | str) -> str:
         return "artifact"
     if legifrance.accepts(path):
         return "legifrance"
+    if capture.accepts(path):
+        return "capture"
     for name, adapter in GIT_ADAPTERS.items():
         if adapter.accepts(path):
             return name
@@ -106,6 +119,7 @@ class SourceCode:
     source: str
     span: SourceSpan
     anomalies: tuple[Anomaly, ...] = ()
+    tree: capture.CapturedTree | None = None  # a captured tree, laid over the code's history when written
 
 
 @dataclass(frozen=True)
@@ -130,36 +144,112 @@ def _once(code: Code, seen: set[str]) -> None:
     seen.add(code.code_id)
 
 
-def source_codes(paths: list[Path | str], *, progress: bool = False) -> Iterator[SourceCode]:
-    """Every code of every source, one at a time, each with its span and anomalies."""
+def source_codes(
+    paths: list[Path | str],
+    *,
+    progress: bool = False,
+    captured: capture.Capture | None = None,
+    code_title: str | None = None,
+) -> Iterator[SourceCode]:
+    """Every code of every source (only the code titled `code_title` when given), one at a time, each
+    with its span and anomalies; captured trees last, so that a history given in the same call is in the
+    store before they are laid over it."""
     kinds = [(path, detect(path)) for path in paths]
+    trees = _captured_trees(kinds, captured, code_title)
+    only = capture.code_named(code_title).code_id if code_title else None
     seen: set[str] = set()
+
+    def wanted(code: Code) -> bool:
+        """Checked before a code's articles are read: a code given twice fails first."""
+        if only is not None and code.code_id != only:
+            return False
+        _once(code, seen)
+        return True
+
+    yield from _dated_source_codes(kinds, progress, wanted)
+    if only is not None and only not in seen and not trees:
+        raise SourceError(
+            " ".join(str(path) for path in paths), f"aucun article du {code_title} dans ces sources"
+        )
+    captured_codes: set[str] = set()
+    for path, code in trees:
+        _once(code, captured_codes)
+        label = source_label(path)
+        tree = capture.CapturedTree(captured, tuple(capture.read_tree(path)))  # type: ignore[arg-type]
+        yield SourceCode(code, [], label, SourceSpan(label, captured.day, captured.day), tree=tree)
+
+
+def _dated_source_codes(
+    kinds: list[tuple[Path | str, str]], progress: bool, wanted: Callable[[Code], bool]
+) -> Iterator[SourceCode]:
+    """The `wanted` codes of every source but captured trees, Légifrance snapshots merged together last."""
     for path, kind in kinds:
         label = source_label(path)
         if kind == "corpus.allcodes":
             for history in allcodes.histories(path, progress=progress):
-                _once(history.code, seen)
+                if not wanted(history.code):
+                    continue
                 span = SourceSpan(label, history.covered_from, history.covered_to)
                 yield SourceCode(history.code, history.articles, label, span, tuple(history.anomalies))
             continue
-        if kind == "legifrance":
+        if kind in ("legifrance", "capture"):
             continue
         for code, articles in read_sources([path], progress=progress):
-            _once(code, seen)
+            if not wanted(code):
+                continue
             listed = list(articles)
             yield SourceCode(code, listed, label, estimate_span(label, listed))
     snapshots = [path for path, kind in kinds if kind == "legifrance"]
     if snapshots:
         label = " ".join(sorted(source_label(path) for path in snapshots))
         for code, articles in read_sources(snapshots, progress=progress):
-            _once(code, seen)
+            if not wanted(code):
+                continue
             listed = list(articles)
             yield SourceCode(code, listed, label, estimate_span(label, listed))
+
+
+def _captured_trees(
+    kinds: list[tuple[Path | str, str]], captured: capture.Capture | None, code_title: str | None
+) -> list[tuple[Path, Code]]:
+    """The captured trees among the sources with their codes; an undated tree, or a date without a tree,
+    is refused before anything is read."""
+    trees = [
+        (Path(path), capture.code_for(Path(path), code_title)) for path, kind in kinds if kind == "capture"
+    ]
+    if trees and captured is None:
+        raise SourceError(
+            str(trees[0][0]),
+            "répertoire d'articles sans dates : indiquez sa date avec --captured AAAA-MM[-JJ]",
+        )
+    if captured is not None and not trees:
+        raise SourceError("--captured", "ne s'applique qu'à un répertoire de fichiers d'articles")
+    return trees
+
+
+def _captured_with_store(
+    store: Store, item: SourceCode, tree: capture.CapturedTree
+) -> tuple[list[Article], CodeIngest, tuple]:
+    """A captured tree laid over the store's history of its code (`corpus.capture.merge`), the history
+    known up to the last day its other sources cover; the capture adds its own one-day span."""
+    existing = store.code(item.code.code_id)
+    code = existing or item.code
+    others = tuple(s for s in (store.coverage(code.code_id) if existing else ()) if s.source != item.source)
+    history = store.code_history(existing) if existing else []
+    ends = [span.covered_to for span in others if span.covered_to is not None]
+    articles = capture_merge.merge(code, history, list(tree.articles), tree.capture, max(ends, default=None))
+    spans = (*others, item.span)
+    kept = stored_anomalies(store.connection, code.code_id) if existing else []
+    found = [(source, anomaly) for source, anomaly in kept if source != item.source]
+    gaps = tuple(gap.label for gap in coverage_gaps(spans))
+    return articles, CodeIngest(code, tuple(s.source for s in spans), None, gaps), (spans, found)
 
 
 def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeIngest, tuple]:
     """The articles to write for `item`, merged with the store's history of its code when that came from
     another source; the ingest's account; the (spans, anomalies) to write with it."""
+    if item.tree is not None:
+        return _captured_with_store(store, item, item.tree)
     code_id = item.code.code_id
     existing = store.code(code_id)
     own = [(item.source, found) for found in item.anomalies]
@@ -176,10 +266,10 @@ def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeInge
         CodeSource(existing, before, spans, is_precise(before)),
         CodeSource(item.code, item.articles, (item.span,), is_precise(item.articles)),
     )
-    kept = [
+    kept = [  # an article ended by an earlier merge stays ended: its anomaly stays too
         (source, found)
         for source, found in stored_anomalies(store.connection, code_id)
-        if source != item.source
+        if source != item.source or found.kind is AnomalyKind.ENDED_UNSEEN
     ]
     found = kept + own + [(item.source, anomaly) for anomaly in merged.anomalies]
     sources = tuple(span.source for span in merged.spans)
@@ -187,8 +277,17 @@ def _with_store(store: Store, item: SourceCode) -> tuple[list[Article], CodeInge
     return merged.articles, report, (merged.spans, found)
 
 
-def ingest_sources(store: Store, paths: Iterable[Path | str], *, progress: bool = True) -> list[CodeIngest]:
-    """Read `paths` and replace or merge each of their codes in `store`, all in one transaction."""
+def ingest_sources(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    progress: bool = True,
+    captured: capture.Capture | None = None,
+    code_title: str | None = None,
+) -> list[CodeIngest]:
+    """Read `paths` and replace or merge each of their codes in `store`, all in one transaction. A
+    captured tree (`captured` says when) is laid over its code's history (`code_title`, else as the tree
+    says), including a history given in the same call."""
     paths = [path if is_url(path) else Path(path) for path in paths]
     if not paths:
         raise SourceError("corpus add", "no source given")
@@ -196,8 +295,9 @@ def ingest_sources(store: Store, paths: Iterable[Path | str], *, progress: bool 
     extras: dict[str, tuple] = {}
 
     def tracked() -> Iterator[tuple[Code, Iterable[Article]]]:
-        for item in source_codes(paths, progress=progress):
-            if item.code.code_id in reports:
+        items = source_codes(paths, progress=progress, captured=captured, code_title=code_title)
+        for item in items:
+            if item.code.code_id in reports and item.tree is None:
                 raise SourceError(
                     item.code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
                 )
@@ -218,9 +318,17 @@ def ingest_sources(store: Store, paths: Iterable[Path | str], *, progress: bool 
     return list(reports.values())
 
 
-def ingest(store: Store, paths: Iterable[Path | str], *, progress: bool = True) -> list[CodeSummary]:
+def ingest(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    progress: bool = True,
+    captured: capture.Capture | None = None,
+    code_title: str | None = None,
+) -> list[CodeSummary]:
     """Read `paths` and replace (or merge) each of their codes in `store`; their summaries."""
-    codes = {report.code.code_id for report in ingest_sources(store, paths, progress=progress)}
+    reports = ingest_sources(store, paths, progress=progress, captured=captured, code_title=code_title)
+    codes = {report.code.code_id for report in reports}
     return [summary for summary in store.summary() if summary.code.code_id in codes]
 
 

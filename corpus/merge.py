@@ -49,10 +49,12 @@ class CoverageGap:
     """Days between two sources' spans: versions in force then may be missing or lack their text."""
 
     after: date  # last day covered before the gap
-    before: date  # first day covered after it
+    before: date | None  # first day covered after it; None: no source covers anything later
 
     @property
     def label(self) -> str:
+        if self.before is None:
+            return f"versions après {_month(self.after)} non couvertes par nos sources"
         return f"versions entre {_month(self.after)} et {_month(self.before)} non couvertes par nos sources"
 
 
@@ -133,6 +135,13 @@ def estimate_span(source: str, articles: Sequence[Article]) -> SourceSpan:
         elif not covered and (last is None or day <= last):
             start = None
     return SourceSpan(source, start, last)
+
+
+def uncovered_after(spans: Sequence[SourceSpan]) -> CoverageGap | None:
+    """The days after the last one any source covers (the export's codes stop in April 2015): a page
+    showing a later date says so rather than presenting the last known wording as today's."""
+    ends = [span.covered_to for span in spans if span.covered_to]
+    return CoverageGap(max(ends), None) if ends else None
 
 
 def coverage_gaps(spans: Sequence[SourceSpan]) -> tuple[CoverageGap, ...]:

@@ -27,6 +27,7 @@ class Status(enum.StrEnum):
     EXPIRED = "expired"  # PERIME
     DISJOINED = "disjoined"  # DISJOINT
     UNKNOWN = "unknown"
+    GONE = "gone"  # absent from a later capture of the code: repealed, moved or renumbered, we cannot tell
 
 
 LEGIFRANCE_STATUS = {
@@ -56,6 +57,7 @@ STATUS_LABELS_FR = {
     Status.EXPIRED: "périmé",
     Status.DISJOINED: "disjoint",
     Status.UNKNOWN: "inconnu",
+    Status.GONE: "disparu (abrogé ou déplacé)",
 }
 
 
@@ -64,6 +66,27 @@ class ChangeRole(enum.StrEnum):
 
     CREATED = "created"
     ENDED = "ended"
+
+
+class DatePrecision(enum.StrEnum):
+    """How precisely a date stated by a user is known: a capture "of March 2023" is a month."""
+
+    DAY = "day"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class UncertainDate:
+    """A change whose exact day no source gives (a capture shows a new wording, not when it came).
+
+    It happened after `after` (the last day the earlier state is known; None when nothing earlier is
+    known) and at the latest on the version's own date (`valid_from` or `valid_to`), which is itself
+    known to `precision`. Keeping the latest bound in `valid_from` / `valid_to` means a date filter shows
+    the last wording known to be in force, never one that only may have been.
+    """
+
+    after: date | None
+    precision: DatePrecision = DatePrecision.DAY
 
 
 @dataclass(frozen=True)
@@ -103,7 +126,8 @@ class Version:
 
     `valid_from is None` means the entry into force is not fixed yet (Légifrance 2222-02-22);
     `valid_to is None` means open-ended (Légifrance 2999-01-01). `text is None` marks a version known only
-    from metadata: never an empty string standing in for unknown text.
+    from metadata: never an empty string standing in for unknown text. `start_uncertain` / `end_uncertain`
+    say that `valid_from` / `valid_to` are only the latest possible days of a change whose day is unknown.
     """
 
     version_id: str
@@ -118,6 +142,8 @@ class Version:
     amendments: tuple[Amendment, ...] = ()
     valid_to_pending: bool = False  # an end is announced but its date is not fixed
     nota: str | None = None
+    start_uncertain: UncertainDate | None = None  # entry into force on an unknown day, by valid_from
+    end_uncertain: UncertainDate | None = None  # ended on an unknown day, by valid_to
 
     @property
     def has_text(self) -> bool:

@@ -20,14 +20,15 @@ from pathlib import Path
 from corpus import changesets as changeset_queries
 from corpus import citation_rows, store_history
 from corpus.anomalies import AnomalyKind
+from corpus.article_body import collapse_blanks
 from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
 from corpus.merge import CoverageGap, SourceSpan
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
-from corpus.store_rows import iso, read_versions
+from corpus.store_rows import iso, read_versions, uncertain_columns
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
-from corpus.store_summary import CodeSummary, content_digest, summarize, version_stamp
+from corpus.store_summary import CodeSummary, Coverage, content_digest, coverage_at, summarize, version_stamp
 
 __all__ = ["SCHEMA_VERSION", "CitationEdge", "CitationRow", "CodeSummary", "Store"]
 
@@ -158,14 +159,15 @@ class Store:
         for ordinal, version in enumerate(article.versions):
             connection.execute(
                 "INSERT INTO versions(version_id, article_id, ordinal, number, text, html, valid_from, "
-                "valid_to, valid_to_pending, status, section_path, nota) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "valid_to, valid_to_pending, status, section_path, nota, valid_from_uncertain, "
+                "valid_from_after, valid_to_uncertain, valid_to_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     version.version_id,
                     article.article_id,
                     ordinal,
                     version.number,
-                    version.text,
+                    collapse_blanks(version.text),
                     version.html,
                     iso(version.valid_from),
                     iso(version.valid_to),
@@ -173,6 +175,8 @@ class Store:
                     version.status.value,
                     json.dumps(list(version.section_path), ensure_ascii=False),
                     version.nota,
+                    *uncertain_columns(version.start_uncertain),
+                    *uncertain_columns(version.end_uncertain),
                 ),
             )
             for amendment in version.amendments:
@@ -329,9 +333,10 @@ class Store:
         """Each source's span of days for a code."""
         return store_history.spans(self.connection, code_id)
 
-    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
-        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so)."""
-        return store_history.gaps(self.connection, code_id)
+    def coverage_gaps(self, code_id: str, *, trailing: bool = False) -> tuple[CoverageGap, ...]:
+        """Days between two sources of a code, which no source covers (`CoverageGap.label` says so); with
+        `trailing`, also the days after the last one covered (`before` is None)."""
+        return store_history.gaps(self.connection, code_id, trailing=trailing)
 
     def anomaly_counts(self, code_id: str | None = None) -> dict[AnomalyKind, int]:
         return store_history.anomaly_counts(self.connection, code_id)
@@ -340,6 +345,9 @@ class Store:
 
     def summary(self) -> list[CodeSummary]:
         return summarize(self.connection)
+
+    def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
+        return coverage_at(self.connection, day, code_id)
 
     def content_digest(self) -> str:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from corpus.anomalies import Anomaly, AnomalyKind
-from corpus.merge import CoverageGap, SourceSpan, coverage_gaps
+from corpus.merge import CoverageGap, SourceSpan, coverage_gaps, uncovered_after
 from corpus.model import Article, Code, Version
 from corpus.store_rows import day, iso, read_versions
 
@@ -46,9 +46,12 @@ def spans(connection: sqlite3.Connection, code_id: str) -> tuple[SourceSpan, ...
     return tuple(SourceSpan(row["source"], day(row["covered_from"]), day(row["covered_to"])) for row in rows)
 
 
-def gaps(connection: sqlite3.Connection, code_id: str) -> tuple[CoverageGap, ...]:
-    """The days between two sources' spans of this code (none when one source holds it)."""
-    return coverage_gaps(spans(connection, code_id))
+def gaps(connection: sqlite3.Connection, code_id: str, *, trailing: bool = False) -> tuple[CoverageGap, ...]:
+    """The days between two sources' spans of this code (none when one source holds it); with `trailing`,
+    also the days after the last covered one."""
+    found = spans(connection, code_id)
+    after = uncovered_after(found) if trailing else None
+    return coverage_gaps(found) + ((after,) if after else ())
 
 
 def anomalies(connection: sqlite3.Connection, code_id: str) -> list[tuple[str, Anomaly]]:

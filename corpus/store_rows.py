@@ -7,7 +7,15 @@ import json
 import sqlite3
 from datetime import date
 
-from corpus.model import AmendingText, Amendment, ChangeRole, Status, Version
+from corpus.model import (
+    AmendingText,
+    Amendment,
+    ChangeRole,
+    DatePrecision,
+    Status,
+    UncertainDate,
+    Version,
+)
 
 _CHUNK = 500  # ids per `IN (…)`: under SQLite's bound-parameter limit
 
@@ -18,6 +26,19 @@ def iso(day: date | None) -> str | None:
 
 def day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def uncertain_columns(span: UncertainDate | None) -> tuple[str | None, str | None]:
+    """(precision, after) as stored: both NULL for an exact date."""
+    if span is None:
+        return None, None
+    return span.precision.value, iso(span.after)
+
+
+def uncertain(precision: str | None, after: str | None) -> UncertainDate | None:
+    if precision is None:
+        return None
+    return UncertainDate(day(after), DatePrecision(precision))
 
 
 def amending_text(row: sqlite3.Row) -> AmendingText:
@@ -64,6 +85,8 @@ def read_versions(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> li
             section_path=tuple(json.loads(row["section_path"])),
             amendments=tuple(amendments[row["version_id"]]),
             nota=row["nota"],
+            start_uncertain=uncertain(row["valid_from_uncertain"], row["valid_from_after"]),
+            end_uncertain=uncertain(row["valid_to_uncertain"], row["valid_to_after"]),
         )
         for row in rows
     ]

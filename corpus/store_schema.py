@@ -12,9 +12,10 @@ from pathlib import Path
 
 from corpus.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS codes (
     code_id TEXT PRIMARY KEY,
@@ -73,8 +74,9 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_by_source ON citations(source_version_id);
 CREATE INDEX IF NOT EXISTS citations_by_target ON citations(target_key);
-""" + (
-    ADDED_IN_2 := """
+"""
+    + (
+        ADDED_IN_2 := """
 CREATE TABLE IF NOT EXISTS coverage (
     code_id TEXT NOT NULL REFERENCES codes(code_id) ON DELETE CASCADE,
     source TEXT NOT NULL,
@@ -90,11 +92,27 @@ CREATE TABLE IF NOT EXISTS anomalies (
     detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS anomalies_by_code ON anomalies(code_id, kind);
+-- `corpus info` over all codes without reading the texts: dates from a covering index, versions without
+-- text from a partial one (24 s → 6 s for 72 codes and 300,000 versions)
+CREATE INDEX IF NOT EXISTS versions_summary ON versions(article_id, version_id, valid_from, valid_to);
+CREATE INDEX IF NOT EXISTS versions_without_text ON versions(article_id) WHERE text IS NULL;
 """
+    )
+    + (
+        # Uncertain boundaries of captured versions (`corpus.model.UncertainDate`): `*_uncertain` holds the
+        # precision of valid_from / valid_to when that is only a latest bound (NULL: exact), `*_after` the day
+        # after which the change happened (NULL: no earlier limit known).
+        ADDED_IN_3 := """
+ALTER TABLE versions ADD COLUMN valid_from_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_from_after TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_uncertain TEXT;
+ALTER TABLE versions ADD COLUMN valid_to_after TEXT;
+"""
+    )
 )
 
 # Additive migrations: schema version → the statements that bring it to the next version.
-MIGRATIONS = {1: ADDED_IN_2}
+MIGRATIONS = {1: ADDED_IN_2, 2: ADDED_IN_3}
 
 
 def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) -> None:

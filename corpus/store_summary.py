@@ -39,13 +39,17 @@ def summarize(connection: sqlite3.Connection) -> list[CodeSummary]:
     result = []
     codes = connection.execute("SELECT code_id, title FROM codes ORDER BY title").fetchall()
     for code in (Code(row["code_id"], row["title"]) for row in codes):
-        row = connection.execute(
-            "SELECT count(DISTINCT a.article_id) AS articles, count(v.version_id) AS versions, "
-            "count(v.text) AS with_text, min(v.valid_from) AS first, "
+        row = connection.execute(  # covered by versions_summary: the texts are not read
+            "SELECT count(DISTINCT a.article_id) AS articles, count(*) AS versions, min(v.valid_from) AS first, "
             "max(max(coalesce(v.valid_from, '')), max(coalesce(v.valid_to, ''))) AS last "
             "FROM articles a JOIN versions v USING(article_id) WHERE a.code_id = ?",
             (code.code_id,),
         ).fetchone()
+        without_text = connection.execute(  # from the partial index versions_without_text
+            "SELECT count(*) FROM articles a JOIN versions v USING(article_id) "
+            "WHERE a.code_id = ? AND v.text IS NULL",
+            (code.code_id,),
+        ).fetchone()[0]
         changes = connection.execute(
             "SELECT count(DISTINCT m.text_id || '@' || coalesce(m.effective_on, '')) AS changesets, "
             "count(DISTINCT m.text_id) AS texts FROM amendments m JOIN versions v USING(version_id) "
@@ -57,7 +61,7 @@ def summarize(connection: sqlite3.Connection) -> list[CodeSummary]:
                 code=code,
                 articles=row["articles"],
                 versions=row["versions"],
-                versions_with_text=row["with_text"],
+                versions_with_text=row["versions"] - without_text,
                 changesets=changes["changesets"],
                 amending_texts=changes["texts"],
                 first_date=day(row["first"]),
@@ -65,6 +69,32 @@ def summarize(connection: sqlite3.Connection) -> list[CodeSummary]:
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the corpus has its text at one date: versions in force then, and how many with text."""
+
+    day: date
+    in_force: int
+    with_text: int
+
+    @property
+    def share(self) -> float:
+        return self.with_text / self.in_force if self.in_force else 1.0
+
+
+def coverage_at(connection: sqlite3.Connection, day: date, code_id: str | None = None) -> Coverage:
+    """Versions in force at `day` (one per article) and how many of them have their text in the store."""
+    iso = day.isoformat()
+    sql = (
+        "SELECT count(*) AS in_force, count(v.text) AS with_text FROM versions v "
+        + ("JOIN articles a USING(article_id) " if code_id else "")
+        + "WHERE v.valid_from IS NOT NULL AND v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to > ?)"
+        + (" AND a.code_id = ?" if code_id else "")
+    )
+    row = connection.execute(sql, (iso, iso, code_id) if code_id else (iso, iso)).fetchone()
+    return Coverage(day, row["in_force"], row["with_text"])
 
 
 def content_digest(connection: sqlite3.Connection) -> str:

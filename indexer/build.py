@@ -39,6 +39,7 @@ from indexer.schema import (
     IndexMeta,
     build_schema,
     date_value,
+    dating_value,
     join_tokens,
     number_token,
 )
@@ -128,6 +129,7 @@ def _document(version: Version, result: _Analyzed, article: tuple[str, str, str]
         "section_path": path,
         "partie": path[1] if len(path) > 1 else "",
         "livre": path[2] if len(path) > 2 else "",
+        "dating": dating_value(version.start_uncertain, version.end_uncertain),
     }
 
 
@@ -209,6 +211,7 @@ def _commit_segments(ix: object, segments: list[object]) -> None:
     multi-segment writer, `ix.writer(procs=2, multisegment=True)` (MpWriter), which makes the very same
     calls inside: measured on the default corpus, MpWriter fed by our analysis pool built in 95.7 s
     against 95.4 s for this code (load 7–10 on the shared 2 cores: no difference), but
+    (`scripts/measure_segment_writers.py time` and `… kill` print these again)
     - its sub-processes are forked once the build lock is held and block forever on their job queue
       when the build is killed: after a SIGKILL, they kept the lock's file description and the next
       `lexsearch index` was refused ("another `lexsearch index` is running") until they were killed by
@@ -222,6 +225,18 @@ def _commit_segments(ix: object, segments: list[object]) -> None:
     writer._close_segment()
     writer._commit_toc(segments)
     writer._finish()
+
+
+def _write_meta(directory: Path, store: Store, documents: int) -> None:
+    """The index's meta file: what it was built from (the store's stamp, the analyzers) and when."""
+    IndexMeta(
+        schema_version=INDEX_SCHEMA_VERSION,
+        documents=documents,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        store_digest=store.version_stamp(),
+        analyzers=analyzers_fingerprint(),
+        engine=WHOOSH,
+    ).write(directory)
 
 
 def build_index(
@@ -254,13 +269,8 @@ def build_index(
         raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    _STATE.update(
-        parts=processes,
-        versions=versions,
-        articles=articles,
-        counter=counter,
-        known=frozenset(key for _, key, _ in articles.values()),
-    )
+    known = frozenset(key for _, key, _ in articles.values())
+    _STATE.update(parts=processes, versions=versions, articles=articles, counter=counter, known=known)
     # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
     pool = context.Pool(processes, _die_with_parent, (os.getpid(),)) if processes > 1 else None
     try:
@@ -277,14 +287,7 @@ def build_index(
             )
             write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
-            IndexMeta(
-                schema_version=INDEX_SCHEMA_VERSION,
-                documents=count,
-                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                store_digest=store.version_stamp(),
-                analyzers=analyzers_fingerprint(),
-                engine=WHOOSH,
-            ).write(directory)
+            _write_meta(directory, store, count)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)
     finally:

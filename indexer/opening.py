@@ -37,8 +37,8 @@ def read_guarded(directory: Path, read: Callable[[], T]) -> T:
         return read()
     except StaleIndexError:
         raise
-    except Exception as error:  # any failure to decode the files means a damaged index
-        raise damaged(directory, error) from None
+    except Exception as error:  # any failure to decode the files means a damaged index: reported, by name
+        raise damaged(directory, error) from error  # the cause stays attached for whoever debugs it
 
 
 def open_index(directory: Path) -> Index:

@@ -17,9 +17,10 @@ from pathlib import Path
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
+from corpus.model import DatePrecision, UncertainDate
 from indexer.errors import StaleIndexError
 
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2  # 2: `dating`, the uncertain boundaries of captured versions
 META_FILE = "lexsearch-index.json"
 REBUILD_COMMAND = "lexsearch index"
 
@@ -55,6 +56,7 @@ def build_schema() -> Schema:
         section_path=STORED(),
         partie=ID(stored=True),
         livre=ID(stored=True),
+        dating=STORED(),  # see `dating_value`
     )
 
 
@@ -77,6 +79,34 @@ def parse_date_value(value: str) -> date | None:
     if value in (OPEN_START, OPEN_END, ""):
         return None
     return date.fromisoformat(value)
+
+
+def dating_value(start: UncertainDate | None, end: UncertainDate | None) -> tuple[str, ...]:
+    """The uncertain boundaries of a version as stored: () when both dates are exact, else (start
+    precision, start after, end precision, end after) with "" for what is exact or unknown."""
+    if start is None and end is None:
+        return ()
+
+    def pair(span: UncertainDate | None) -> tuple[str, str]:
+        if span is None:
+            return "", ""
+        return span.precision.value, span.after.isoformat() if span.after else ""
+
+    return (*pair(start), *pair(end))
+
+
+def parse_dating(value: object) -> tuple[UncertainDate | None, UncertainDate | None]:
+    """(start_uncertain, end_uncertain) from `dating_value`'s tuple."""
+    if not value:
+        return None, None
+
+    def span(precision: str, after: str) -> UncertainDate | None:
+        if not precision:
+            return None
+        return UncertainDate(date.fromisoformat(after) if after else None, DatePrecision(precision))
+
+    start_precision, start_after, end_precision, end_after = value  # type: ignore[misc]
+    return span(start_precision, start_after), span(end_precision, end_after)
 
 
 @dataclass(frozen=True)

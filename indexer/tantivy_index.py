@@ -43,7 +43,7 @@ TOKEN_FIELDS = ("text", "surface", "section")
 # What a result row shows, written beside the index in document-number order (ROWS_FILE): read in one go
 # when the index is opened, so tantivy's document store only holds the streams the rerank reads.
 ROW_FIELDS = ("version_id", "article_id", "article_key", "code_id", "number", "valid_from", "valid_to")
-ROW_FIELDS += ("status", "amending_text_id", "amending_title", "section_path", "partie", "livre")
+ROW_FIELDS += ("status", "amending_text_id", "amending_title", "section_path", "partie", "livre", "dating")
 ROWS_FILE = "rows.jsonl.gz"
 FREQUENCIES_FILE = "article-frequencies.json"
 NEVER = 2**62  # day ordinal standing for "no date": never started, or never ends

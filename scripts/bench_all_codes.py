@@ -58,10 +58,14 @@ def ingest_step(context: dict) -> dict:
         raise SystemExit(f"ingest failed:\n{done.stderr[-3000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", done.stderr)[1]
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
+    cpu = sum(
+        float(re.search(rf"{kind} time \(seconds\): (\S+)", done.stderr)[1]) for kind in ("User", "System")
+    )
     parts = [float(part) for part in wall.split(":")]
     seconds = sum(part * 60**power for power, part in enumerate(reversed(parts)))
     return {
         "ingest_seconds": round(seconds, 1),
+        "ingest_cpu_seconds": round(cpu, 1),  # python and git together: less noisy than wall time under load
         "ingest_peak_rss_mib": rss // 1024,
         "load_before_ingest": load_before,
         "load_after_ingest": load(),

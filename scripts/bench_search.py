@@ -14,6 +14,7 @@ measured once after a short warm-up.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -22,11 +23,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from corpus.ingest import build_store, ensure_default_store  # noqa: E402
 from corpus.store import Store  # noqa: E402
@@ -138,6 +141,73 @@ def measure(
     return wall, cpu
 
 
+# Stages of search.pipeline timed one by one (nested ones are inside their parent's time): the new query
+# understanding (question frame, thesaurus, spelling guard), retrieval, past wording, re-rank, paging.
+STAGES = (
+    "parse_query",
+    "resolve_scope",
+    "understand",
+    "without_framing",
+    "query_expansions",
+    "analyze_query",
+    "with_dropped_wordings",
+    "best_versions",
+    "with_proximity",
+    "with_references",
+    "final_scores",
+    "page",
+    "_how_well",
+)
+
+
+@contextlib.contextmanager
+def stage_timer() -> Iterator[dict[str, list[float]]]:
+    """Wrap each stage function (and the engine's retrieve and correct) to record its milliseconds per
+    call; restored on exit."""
+    from search import pipeline
+    from search.retrieval import WhooshEngine
+
+    times: dict[str, list[float]] = {}
+    saved: list[tuple[object, str, object]] = []
+
+    def timed(name: str, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times.setdefault(name, []).append((time.perf_counter() - started) * 1000)
+
+        return wrapper
+
+    targets = [(pipeline, name) for name in STAGES]
+    targets += [(WhooshEngine, "retrieve"), (WhooshEngine, "correct")]
+    for owner, name in targets:
+        original = getattr(owner, name)
+        saved.append((owner, name, original))
+        setattr(owner, name, timed(f"Engine.{name}" if owner is WhooshEngine else name, original))
+    try:
+        yield times
+    finally:
+        for owner, name, original in saved:
+            setattr(owner, name, original)
+
+
+def dev_queries() -> list[SearchRequest]:
+    """The CDTN dev queries (../shared), when present: the questions people really type."""
+    try:
+        from eval_dev import DEV
+    except ImportError:
+        return []
+    if not DEV.exists():
+        return []
+    return [
+        SearchRequest(json.loads(line)["query"])
+        for line in DEV.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -217,6 +287,10 @@ def main() -> int:
         measure(service, requests[:20], highlight=True)  # warm-up: lemmatizer cache, date filters
         plain = measure(service, requests, highlight=False)
         highlighted = measure(service, requests, highlight=True)
+        real = dev_queries()
+        real_times = measure(service, real, highlight=False) if real else None
+        with stage_timer() as stages:
+            measure(service, requests + real, highlight=False)
         resident = resident_mb()
         service.close()
         own, children = peak_mb()
@@ -236,6 +310,19 @@ def main() -> int:
             f"{name}: {len(wall)} queries, wall p50 {statistics.median(wall):.1f} ms, "
             f"p95 {percentile(wall, 0.95):.1f} ms, max {max(wall):.1f} ms; "
             f"CPU p50 {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms"
+        )
+    if real_times:
+        wall, cpu = real_times
+        print(
+            f"search+rerank, CDTN dev queries (../shared): {len(wall)} queries, wall p50 "
+            f"{statistics.median(wall):.1f} ms, p95 {percentile(wall, 0.95):.1f} ms, max {max(wall):.1f} ms; "
+            f"CPU p95 {percentile(cpu, 0.95):.1f} ms"
+        )
+    print("per stage (wall ms per call, all queries above; nested stages are inside their parent):")
+    for name, values in stages.items():
+        print(
+            f"  {name:22} calls {len(values):5}  p50 {statistics.median(values):6.2f}  "
+            f"p95 {percentile(values, 0.95):6.2f}  max {max(values):7.2f}"
         )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (machine has {os.cpu_count()} cores)")
     print(f"peak memory: {own:.0f} MB (this process), {children:.0f} MB (largest build worker)")

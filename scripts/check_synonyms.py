@@ -18,7 +18,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from analyzers.french import analyze
-from analyzers.synonyms import ABBREVIATIONS, SYNONYMS
+from analyzers.synonyms import ABBREVIATIONS, LAY_WORDINGS, SYNONYMS
 from corpus.artifact import iter_articles
 from corpus.settings import DEFAULT_ARTIFACT
 
@@ -29,6 +29,7 @@ MARGIN = 60  # characters of context on each side of the wording in an excerpt
 def offered_wordings() -> list[str]:
     wordings = [phrase for phrases in ABBREVIATIONS.values() for phrase in phrases]
     wordings += [member for group in SYNONYMS for member in group if not member.startswith("~")]
+    wordings += [wording for wordings_ in LAY_WORDINGS.values() for wording in wordings_]
     return list(dict.fromkeys(wordings))
 
 

@@ -192,19 +192,25 @@ def baseline_rows(store, judged: list[Judged]) -> list[tuple[str, dict]]:
         conjunctive = functools.partial(baseline.run, conjunctive=True)
         rows.append(("baseline: Whoosh BM25F, AND", evaluate(conjunctive, judged)))
         baseline.close()
+    from eval_dev import WhooshFrench
+
+    with tempfile.TemporaryDirectory(prefix="lexsearch-whoosh-french-") as directory:
+        french = WhooshFrench(current_versions(store, date.today()), Path(directory))
+        rows.insert(0, ("Whoosh-French (stemming, folding), OR", evaluate(french.run, judged)))
+        french.close()
     return rows
 
 
 # -- the system ------------------------------------------------------------------------------------------
 
 
-def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
+def system_runner(service, ranking=None, limit: int = K) -> Callable[[Judged], Ranked]:
     """Run a judged query through `SearchService.search`, with `ranking` (the service's switches) if given."""
     from search.service import SearchRequest
 
     def run(judged: Judged) -> Ranked:
         request = SearchRequest(
-            query=judged.query, all_versions=judged.all_versions, limit=K, highlight=False
+            query=judged.query, all_versions=judged.all_versions, limit=limit, highlight=False
         )
         results = service.search(request, ranking_config=ranking)
         return Ranked(
@@ -219,11 +225,12 @@ def system_runner(service, ranking=None) -> Callable[[Judged], Ranked]:
     return run
 
 
-# Index fields the service weighs at query time (RankingConfig's *_weight fields), each zeroed in turn.
+# Index fields the service weighs at query time (RankingConfig's *_weight fields). The surface stream
+# weighs 0 by default (it only serves quoted phrases, spelling and highlights), so its variants give it 1.
 FIELD_ABLATIONS = [
     ("without section-path weight", {"section_weight": 0.0}),
-    ("lemmas only (no surface stream)", {"surface_weight": 0.0}),
-    ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0}),
+    ("with the surface stream (weight 1)", {"surface_weight": 1.0}),
+    ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0, "surface_weight": 1.0}),
 ]
 
 
@@ -331,6 +338,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline (quicker sweeps)")
     parser.add_argument(
+        "--dev",
+        choices=("also", "only", "no"),
+        default="also",
+        help="the CDTN dev set from ../shared, cross-validated by group: with our judgments, alone, or not",
+    )
+    parser.add_argument(
         "--sweep",
         action="append",
         default=[],
@@ -359,6 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         service = SearchService.open()
         store = service.store
+    if args.dev != "no" and service is not None:
+        from eval_dev import evaluate_dev, load_dev
+
+        evaluate_dev(service, store, load_dev(), ablation=not args.no_ablation, per_query=args.per_query)
+        if args.dev == "only":
+            return 0
+        print(f"\n== our judgments ({args.judgments.name})")
     rows: list[tuple[str, dict]] = []
     if not args.no_baseline:
         rows += baseline_rows(store, judged)

@@ -5,7 +5,8 @@
     .venv/bin/python scripts/fuzz.py --atheris 30         # also atheris (coverage-guided), when installed
 
 Targets: the query parser and `SearchService.search` (through the real index in `$LEXSEARCH_HOME`, or
-`--home`), the citation tokenizer, the French analyzers, the app's URL-parameter parsing. Inputs come from
+`--home`), the citation tokenizer, the French analyzers, the app's URL-parameter parsing, and the HTTP API
+(`api`: query strings, paths and JSON bodies against a `lexsearch serve` the script starts; no 5xx). Inputs come from
 `tests/reliability/hostile_inputs.py` (Hypothesis strategies shared with the CI property tests). A failure
 is an exception, a broken invariant (`tests/reliability/invariants.py`) or one input taking longer than
 `--timeout` seconds. Failures are grouped by exception type and place; the shortest input of each group is
@@ -253,12 +254,21 @@ def params_target() -> Target:
     return Target("params", check, query_params, examples, {"q": "licenciement", "at": "2020-06-01"})
 
 
+def api_target(home: Path | None) -> Target:
+    """The HTTP API against a `lexsearch serve` started for the run (scripts/fuzz_api.py)."""
+    import fuzz_api
+
+    check = fuzz_api.checker(fuzz_api.start_server(home))
+    return Target("api", check, fuzz_api.strategy(), fuzz_api.EXAMPLES, ("query", {"q": Target.warmup}))
+
+
 TARGETS: dict[str, Callable[[argparse.Namespace], Target]] = {
     "citations": lambda args: citations_target(),
     "analyzers": lambda args: analyzers_target(),
     "query": lambda args: query_target(),
     "search": lambda args: search_target(args.home),
     "params": lambda args: params_target(),
+    "api": lambda args: api_target(args.home),
 }
 
 
@@ -281,6 +291,8 @@ def atheris_child(name: str, home: Path | None, argv: list[str]) -> None:
             target.check(SearchRequest(query=text))
         elif name == "citations":
             target.check((text, None, None))
+        elif name == "api":
+            target.check(("query", {"q": text[:600], "at": text[600:620]}))
         elif name == "params":
             target.check({"q": text[:50], "at": text[50:80], "page": text[80:90], "version": text[90:]})
         else:

@@ -198,11 +198,37 @@ def start_server(workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"lexsearch serve did not start (exit {process.wait()})")
 
 
+def cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU time of these processes (/proc/PID/stat), to tell our work from the machine's."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def workers_of(pid: int) -> set[int]:
     try:
         return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
     except OSError:
         return set()
+
+
+def wait_for_model(base: str, server_pid: int, seconds: float = 180.0) -> None:
+    """Workers load spaCy in the background after start; measure once every worker has it."""
+    deadline, loaded = time.monotonic() + seconds, set()
+    while time.monotonic() < deadline:
+        expected = workers_of(server_pid)
+        status, body = get(base, "/health")
+        if status == 200 and json.loads(body)["lemma_model_loaded"]:
+            loaded.add(json.loads(body)["pid"])
+        if expected and loaded >= expected:
+            return
+        time.sleep(0.2)
+    print(f"  (the lemma model is not loaded in every worker after {seconds:.0f} s: measuring anyway)")
 
 
 def watch_switch(base: str, server_pid: int, builder: subprocess.Popen, seconds: float) -> None:
@@ -245,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     for workers in args.workers:
         server, base = start_server(workers)
         try:
+            wait_for_model(base, server.pid)
             mix = build_mix(base, args.seed)
             run_phase(base, mix, args.clients, 3.0)  # warm every worker
             print(f"--workers {workers} ({base}, pids {sorted(workers_of(server.pid))})")
@@ -253,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             ok = ok and not lone.errors
             for think in args.think:
                 builder = None
-                if args.reindex and think == args.think[-1]:
+                if args.reindex and think == args.think[-1] and workers == args.workers[-1]:
                     log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - lives as long as the build
                     builder = subprocess.Popen(
                         [*LEXSEARCH, "index", "--quiet"], cwd=ROOT, stdout=log, stderr=log
@@ -262,11 +289,23 @@ def main(argv: list[str] | None = None) -> int:
                         target=watch_switch, args=(base, server.pid, builder, args.duration + 120)
                     )
                     watcher.start()
+                pids = workers_of(server.pid)
+                cpu_before = cpu_seconds(pids)
                 tally, elapsed = run_phase(base, mix, args.clients, args.duration, think)
+                while builder is not None and watcher.is_alive():  # keep the load on until all switched
+                    more, more_elapsed = run_phase(base, mix, args.clients, 5.0, think)
+                    tally.latencies += more.latencies
+                    tally.errors += more.errors
+                    tally.first_errors += more.first_errors
+                    elapsed += more_elapsed
                 label = f"{args.clients} clients" + (f", think {think:g} s" if think else "")
                 label += ", reindexing" if builder else ""
                 rate, p95 = describe(label, tally, elapsed)
-                print(f"  {'':26} p95 / lone client p95: {p95 / lone_p95:.2f}×")
+                cpu = cpu_seconds(pids) - cpu_before
+                print(
+                    f"  {'':26} p95 / lone client p95: {p95 / lone_p95:.2f}×; workers' CPU "
+                    f"{1000 * cpu / max(1, len(tally.latencies)):.1f} ms a request, {cpu / elapsed:.2f} cores in use"
+                )
                 rates[(workers, think)] = rate
                 ok = ok and not tally.errors
                 if builder is not None:

@@ -43,9 +43,6 @@ class Pool:
     matched: np.ndarray  # bool per document: matches the query (or is a cited article) and the filters
     top: float = 1.0  # the best text score, that `Candidate.text` is divided by
 
-    def by_key(self) -> dict[str, Candidate]:
-        return {candidate.key: candidate for candidate in self.candidates}
-
 
 def best_versions(view: IndexView, retrieved: Retrieved, wanted: int) -> Pool:
     """One candidate per article among the best-scored versions: its best-scored version."""

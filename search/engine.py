@@ -31,10 +31,23 @@ class Retrieved:
 
     scores: np.ndarray  # float: BM25F (+ phrase) score per document; 0 outside `matched`
     matched: np.ndarray  # bool: the document matches the query and is allowed by the filters
+    # How many of the query's words each document has (a word's synonym or expansion counts for it),
+    # and the words no allowed document has: what "N articles match" and "no article says X" rest on.
+    coverage: np.ndarray | None = None
+    unmatched: tuple[str, ...] = ()
+    words: int = 0  # distinct query words (lemmas) searched
 
     @classmethod
     def nothing(cls, size: int) -> Retrieved:
         return cls(np.zeros(size), np.zeros(size, dtype=bool))
+
+    def best_matches(self) -> np.ndarray:
+        """The matched documents that have the most query words any document has: the documents
+        that match the query as ranked, not every one that shares one word with it."""
+        if self.coverage is None or not self.matched.any():
+            return self.matched
+        best = self.coverage[self.matched].max()
+        return self.matched & (self.coverage >= best)
 
     def top(self, depth: int) -> np.ndarray:
         """Numbers of the `depth` best matched documents, best first (ties in document order)."""
@@ -62,7 +75,11 @@ class Engine(Protocol):
         the postings the proximity bonus and the past-wording choice need."""
         ...
 
-    def correct(self, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
+    def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
+        """Bool per document: has `lemmas` in this order, adjacent, on the lemma stream."""
+        ...
+
+    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
         """The query with each word unknown to the index replaced by its closest known word; None when
         every word is known."""
         ...

@@ -62,13 +62,18 @@ def make_hit(
         score=round(candidate.score, 6),
         snippet=str(passage.html()) if passage.text else "",
         section_path=row.section_path,
-        other_versions=tuple(VersionRef(o.version_id, o.valid_from, o.valid_to, o.status) for o in others),
+        other_versions=tuple(
+            VersionRef(o.version_id, o.valid_from, o.valid_to, o.status, o.start_uncertain, o.end_uncertain)
+            for o in others
+        ),
         amending_text=row.amending_title or None,
         article_url=article_url(row.version_id, at),
         diff_url=diff_url(row.version_id),
         amending_text_id=row.amending_text_id or None,
         snippet_text=passage.text,
         highlights=passage.highlights,
+        start_uncertain=row.start_uncertain,
+        end_uncertain=row.end_uncertain,
     )
 
 

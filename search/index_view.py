@@ -23,11 +23,13 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from analyzers.citations import order_key
+from corpus.model import UncertainDate
 from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
-from indexer.schema import IndexMeta, parse_date_value
+from indexer.schema import IndexMeta, parse_date_value, parse_dating
 from indexer.tantivy_index import open_tantivy, read_rows
+from search.coverage import status_at
 from search.engine import Engine
 from search.filters import VersionFilter
 from search.retrieval import FieldStats, WhooshEngine
@@ -53,6 +55,8 @@ class DocRow:
     section_path: tuple[str, ...]
     partie: str
     livre: str
+    start_uncertain: UncertainDate | None = None  # valid_from / valid_to are then latest bounds
+    end_uncertain: UncertainDate | None = None
 
 
 class IndexView:
@@ -109,6 +113,11 @@ class IndexView:
             dtype=np.int64,
             count=len(self.rows),
         )
+        # Each version's article's most recent version (past wording: has the article dropped a phrase?).
+        self.latest = np.zeros(len(self.rows), dtype=np.int64)
+        for docnums in self.by_article.values():
+            newest = max(docnums, key=lambda d: self.recency[d])
+            self.latest[list(docnums)] = newest
 
     def _index_facets(self) -> None:
         """Each facet's distinct values, and the value number of every document (for bincount)."""
@@ -231,17 +240,22 @@ class IndexView:
         self, version: VersionFilter, code_id: str | None, status: str | None, section: str | None
     ) -> np.ndarray:
         """Which versions pass every filter (cached per filter, so per date); read-only. The dates are
-        compared as arrays: a new date costs milliseconds even on all codes (~300,000 versions)."""
+        compared as arrays: a new date costs milliseconds even on all codes (~300,000 versions). The
+        status is the status at the filter's day (`search.coverage.status_at`)."""
         mask = np.ones(len(self.rows), dtype=bool)
         if version.day is not None:
             day = version.day.toordinal()
             mask &= (self.starts <= day) & (day < self.ends)
         if code_id is not None or status is not None or section is not None:
             section_folded = section.casefold() if section else None
+            today = date.today()
             mask &= np.fromiter(
                 (
                     (code_id is None or row.code_id == code_id)
-                    and (status is None or row.status == status)
+                    and (
+                        status is None
+                        or status_at(row.status, row.valid_from, row.valid_to, version.day, today) == status
+                    )
                     and (
                         section_folded is None
                         or any(section_folded in t.casefold() for t in row.section_path)
@@ -259,6 +273,7 @@ def _row(fields: Mapping[str, Any], shared: dict[object, object]) -> DocRow:
     """A document's stored fields (as either engine returns them) as a row. Section paths and titles
     repeat across versions: `shared` keeps one copy of each (a few hundred MB on all codes)."""
     path = tuple(fields.get("section_path", ()))
+    start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
     return DocRow(
         version_id=fields["version_id"],
         article_id=fields["article_id"],
@@ -273,4 +288,6 @@ def _row(fields: Mapping[str, Any], shared: dict[object, object]) -> DocRow:
         section_path=shared.setdefault(path, path),  # type: ignore[arg-type]
         partie=shared.setdefault(fields.get("partie", ""), fields.get("partie", "")),  # type: ignore[arg-type]
         livre=shared.setdefault(fields.get("livre", ""), fields.get("livre", "")),  # type: ignore[arg-type]
+        start_uncertain=start_uncertain,
+        end_uncertain=end_uncertain,
     )

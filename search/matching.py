@@ -84,8 +84,10 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
     """(span as typed, alternative wording) for each abbreviation or synonym in the free words."""
     if not parsed.text:
         return ()
+    # A lay wording's expansion has no span: it counts wherever the code's wording is, even in a
+    # version that has the everyday words too (they are not the rule's name there).
     return tuple(
-        (found.text, alternative)
+        ("" if alternative.lay else found.text, alternative.phrase)
         for found in expand_query_terms(parsed.text)
-        for alternative in found.expansions
+        for alternative in found.alternatives
     )

@@ -23,17 +23,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from analyzers.french import analyze
 from indexer.citation_graph import GraphAt
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
-from search.engine import Engine
+from search.engine import Engine, Retrieved
 from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
 from search.matching import QueryTerms, analyze_query, query_expansions
-from search.query import ParsedQuery, parse_query
+from search.query import ParsedQuery, parse_query, without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import SearchRequest, SearchResults
 from search.scope import Scope, nothing_found, resolve_scope
+from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
 VersionText = tuple[str, list[tuple[int, int, str]]]
@@ -70,6 +72,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
+        if scope.version.all_versions:
+            retrieved = with_dropped_wordings(engine, view, understood.terms, retrieved, config)
         pool = best_versions(view, retrieved, scope.offset + scope.limit)
         pool = with_proximity(
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
@@ -77,7 +81,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     ranked = final_scores(pool, graph.neighbors, config)
-    results = page(request, context, scope, understood, pool, ranked)
+    results = page(request, context, scope, understood, pool, ranked, retrieved)
     return _timed(results, started)
 
 
@@ -87,16 +91,22 @@ def understand(
     """Analyze the free words as the index was analyzed (with synonym and abbreviation expansions), find
     the cited articles, and correct the words the index has never seen."""
     references = resolve_references(view, parsed, code_id)
-    terms = analyze_query(parsed, query_expansions(parsed))
+    if config.question_words:
+        parsed = without_framing(parsed)
+
+    def expansions(query: ParsedQuery) -> tuple[tuple[str, str], ...]:
+        return query_expansions(query) if config.thesaurus else ()
+
+    terms = analyze_query(parsed, expansions(parsed))
     if config.fuzzy and terms.lemmas:
-        corrected = engine.correct(parsed)
+        corrected = engine.correct(parsed, guard=config.spelling_guard)
         if corrected is not None:
-            # Only words the index has never seen are replaced: they could match nothing, so a
-            # correctly spelled query is never changed.
+            # Only words the index has never seen and French does not have are replaced: they could
+            # match nothing, so a correctly spelled query is never changed.
             suggestion, fixed = corrected
             return Understood(
                 parsed,
-                analyze_query(fixed, query_expansions(fixed)),
+                analyze_query(fixed, expansions(fixed)),
                 references,
                 suggestion,
                 (f"Résultats pour « {suggestion} » (orthographe corrigée).",),
@@ -111,6 +121,7 @@ def page(
     understood: Understood,
     pool: Pool,
     ranked: tuple[Candidate, ...],
+    retrieved: Retrieved | None = None,
 ) -> SearchResults:
     """One page of hits (each with its other matching versions and, if asked, its snippet), the total
     and facets over every match, and what the user should know about how the query was read."""
@@ -123,6 +134,15 @@ def page(
         notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
     elif not ranked:
         notices.append(nothing_found(understood.parsed, understood.references, scope))
+    unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
+    if unmatched:
+        words = ", ".join(f"« {word} »" for word in unmatched)
+        notices.append(f"Mots absents de tous les articles : {words} (ils n'ont pas compté).")
+    elif partial and ranked:
+        notices.append(
+            "Résultats partiels : aucun article ne contient tous les mots de la requête ; les premiers "
+            f"en contiennent {partial[0]} sur {partial[1]}."
+        )
     shown = ranked[scope.offset : scope.offset + scope.limit]
     wanted = [view.rows[c.docnum].version_id for c in shown]
     texts = context.texts(wanted) if request.highlight and wanted else {}
@@ -141,7 +161,7 @@ def page(
     )
     return SearchResults(
         query=request.query,
-        total=max(len(ranked), count_articles(view, matched)),
+        total=total,
         took_ms=0.0,
         hits=hits,
         filter_description=scope.description,
@@ -149,7 +169,34 @@ def page(
         understood_references=tuple(key.split(":", 1)[1] for key in understood.references),
         suggestion=understood.suggestion,
         facets=facets(view, matched),
+        unmatched_terms=unmatched,
+        partial_match=bool(partial),
     )
+
+
+def _how_well(
+    view: IndexView,
+    understood: Understood,
+    pool: Pool,
+    ranked: tuple[Candidate, ...],
+    retrieved: Retrieved | None,
+) -> tuple[tuple[str, ...], tuple[int, int] | None, int]:
+    """The words typed that no article has, (words the best articles have, words searched) when that
+    is not all of them, and the result count: the articles that have as many of the query's words as
+    any article has (plus the cited ones), not every article sharing one word with the query."""
+    if retrieved is None or retrieved.coverage is None or understood.references:
+        return (), None, max(len(ranked), count_articles(view, pool.matched))
+    missing = set(retrieved.unmatched)
+    typed = tuple(
+        word
+        for word in understood.parsed.text.split()
+        if (lemmas := [token.text for token in analyze(word, lemmas=True)])
+        and all(lemma in missing for lemma in lemmas)
+    )
+    best = retrieved.best_matches()
+    have = int(retrieved.coverage[best].max()) if best.any() else 0
+    partial = (have, retrieved.words) if 0 < have < retrieved.words else None
+    return typed, partial, count_articles(view, best)
 
 
 def _timed(results: SearchResults, started: float) -> SearchResults:

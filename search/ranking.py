@@ -53,6 +53,25 @@ class RankingConfig:
     text_weight: float = 1.0
     phrase_weight: float = PHRASE_WEIGHT
     expansion_weight: float = EXPANSION_WEIGHT
+    lay_expansion_weight: float = 1.0  # the code's wording of a lay term ("virer" → licenciement)
+    # Query understanding (scripts/eval_search.py ablates each on the CDTN dev set, cross-validated by
+    # group): lay words and abbreviations → the code's wording; no correction of a French word; the
+    # question's frame ("peut-il", "comment") set aside; section-path boilerplate ("Partie législative",
+    # "Chapitre") not counted as content. `section_once` (a word repeated in a long path counted once)
+    # is measured, not adopted: it lowered our free-text and misspelled groups.
+    thesaurus: bool = True
+    spelling_guard: bool = True
+    question_words: bool = True
+    section_content: bool = True
+    section_once: bool = False
+    # With all versions, a version that has the query's words word for word while its article's latest
+    # version no longer does (a wording the law stopped using) has its text score multiplied by this
+    # (search.wording).
+    dropped_wording_boost: float = 2.0
+    # With all versions, a row whose past version has the query's words word for word while the
+    # article's latest version no longer does (a wording the law stopped using) has its text score
+    # multiplied by this.
+    dropped_wording_boost: float = 2.0
 
     @property
     def field_weights(self) -> dict[str, float]:

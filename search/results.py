@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from corpus.model import UncertainDate
+
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -29,6 +31,8 @@ class VersionRef:
     valid_from: date | None
     valid_to: date | None
     status: str
+    start_uncertain: UncertainDate | None = None
+    end_uncertain: UncertainDate | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Hit:
     amending_text_id: str | None = None
     snippet_text: str = ""  # the snippet as plain text…
     highlights: tuple[tuple[int, int], ...] = ()  # …and the [start, end) spans of its matches
+    start_uncertain: UncertainDate | None = None  # valid_from is then the latest possible day
+    end_uncertain: UncertainDate | None = None  # valid_to is then the latest possible day
 
 
 @dataclass(frozen=True)
@@ -65,3 +71,7 @@ class SearchResults:
     understood_references: tuple[str, ...] = ()
     suggestion: str | None = None
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # The query's words that no article (in the filters) contains, as typed; and whether the hits are
+    # only a partial match (no article has every word): the honest word shown beside weak results.
+    unmatched_terms: tuple[str, ...] = ()
+    partial_match: bool = False

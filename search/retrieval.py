@@ -21,6 +21,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from analyzers.section_words import SECTION_BOILERPLATE
 from search.engine import Retrieved
 from search.filters import Where
 from search.matching import QueryTerms
@@ -55,8 +56,14 @@ class WhooshEngine:
         weights = config.field_weights
         scores = np.zeros(allowed.size)
         matched = np.zeros(allowed.size, dtype=bool)
+        has: dict[str, np.ndarray] = {}  # query word → the documents that have it (or its expansion)
         for term in terms.lemmas:
-            self._add(scores, matched, self._pseudo_tf(term, ("text", "section"), weights))
+            fields = (
+                ("text",) if config.section_content and term in SECTION_BOILERPLATE else ("text", "section")
+            )
+            pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
+            has[term] = pseudo > 0
+            self._add(scores, matched, pseudo)
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).
@@ -67,7 +74,13 @@ class WhooshEngine:
             pseudo = weights["text"] * normalized_tf(
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
-            self._add(scores, matched, pseudo, config.expansion_weight, hit)
+            # A lay wording's expansion (no span: the typed words are not the rule's name) weighs as
+            # the words typed would; an abbreviation's or a synonym's, less.
+            weight = config.expansion_weight if span else config.lay_expansion_weight
+            self._add(scores, matched, pseudo, weight, hit)
+            for lemma in span:
+                if lemma in has:
+                    has[lemma] = has[lemma] | hit
         for form in terms.surface if weights["surface"] > 0 else ():
             self._add(scores, matched, self._pseudo_tf(form, ("surface",), weights))
         if terms.phrases:  # quoted phrases are required; free words then only add to the score
@@ -81,7 +94,14 @@ class WhooshEngine:
             excluded += [wq.Term("surface", form) for form in terms.excluded_surface]
             matched &= ~self._mask(wq.Or(excluded))
         matched &= allowed
-        return Retrieved(np.where(matched, scores, 0.0), matched)
+        coverage = np.zeros(allowed.size, dtype=np.int16)
+        unmatched = []
+        for term, hit in has.items():
+            hit = hit & matched
+            coverage += hit
+            if not hit.any() and allowed.any():  # an empty filter is said as such, not word by word
+                unmatched.append(term)
+        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, tuple(unmatched), len(has))
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
         found: dict[int, dict[str, list[int]]] = {docnum: {} for docnum in docnums}
@@ -99,17 +119,26 @@ class WhooshEngine:
                     found[docnum][lemma] = list(matcher.value_as("positions"))
         return found
 
-    def correct(self, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
-        return correct(self.searcher, parsed)
+    def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
+        return self._mask(_phrase("text", tuple(lemmas)))
+
+    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
+        return correct(self.searcher, parsed, guard=guard)
 
     # -- BM25F over numpy ------------------------------------------------------------------------------
 
-    def _pseudo_tf(self, term: str, fields: tuple[str, ...], weights: Mapping[str, float]) -> np.ndarray:
-        """BM25F's weighted sum of the term's length-normalized frequencies over `fields`."""
+    def _pseudo_tf(
+        self, term: str, fields: tuple[str, ...], weights: Mapping[str, float], once_in_section: bool = False
+    ) -> np.ndarray:
+        """BM25F's weighted sum of the term's length-normalized frequencies over `fields`; with
+        `once_in_section`, a word the section path repeats ("Rupture … rupture conventionnelle
+        collective") counts once: a longer path is not more about it."""
         pseudo = np.zeros(self.size)
         for field in fields:
             ids, tf = term_postings(self.searcher, field, term)
             if ids.size:
+                if once_in_section and field == "section":
+                    tf = np.minimum(tf, 1.0)
                 stats = self.stats[field]
                 pseudo[ids] += weights[field] * normalized_tf(
                     tf, stats.lengths[ids], stats.average, FIELD_B[field]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from analyzers.lemmas import LEMMATIZER
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
+from corpus.store_summary import Coverage
 from indexer.build import build_index
 from indexer.citation_graph import CitationGraph, GraphAt
 from indexer.errors import IndexMissingError, StaleIndexError
@@ -28,6 +30,7 @@ from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import pipeline
+from search.coverage import in_force_without_text, status_counts_at
 from search.hits import citing_hits
 from search.index_view import IndexView
 from search.pipeline import SearchContext, VersionText
@@ -137,7 +140,45 @@ class SearchService:
         """Run the query pipeline (`search.pipeline`) on the index generation in use."""
         view = self._current_view()
         context = SearchContext(view, self._codes, self._graph_at, self._texts, self._index_notice)
-        return pipeline.search(request, context, ranking_config or self.ranking)
+        return self._as_of(request, pipeline.search(request, context, ranking_config or self.ranking))
+
+    def _as_of(self, request: SearchRequest, results: SearchResults) -> SearchResults:
+        """What only the store knows, added to the pipeline's answer: a dated search counts statuses as they
+        were at its date, and a cited article missing from the hits may still have a version in force in the
+        store, known without its text (so not indexed): the notice says so, instead of "no version in force"
+        when nothing was found."""
+        day = None if request.all_versions else (request.at or date.today())
+        counts = dict(results.facets)
+        if "status" in counts:
+            counts["status"] = status_counts_at(counts["status"], day, date.today())
+        notices = results.notices
+        shown = {hit.article for hit in results.hits}
+        missing = tuple(number for number in results.understood_references if number not in shown)
+        if missing and day is not None:
+            untexted = in_force_without_text(self._untexted(missing, day, request), day)
+            if untexted:
+                notices = (*(n for n in notices if not n.startswith("L'article cité")), untexted)
+        return replace(results, facets=counts, notices=notices)
+
+    def _untexted(
+        self, numbers: tuple[str, ...], day: date, request: SearchRequest
+    ) -> list[tuple[str, Version]]:
+        """(number, version) of the cited articles whose version in force at `day` has no text."""
+        codes = [request.code] if request.code in self._codes else list(self._codes)
+        found = []
+        with self._store_lock:
+            for number in numbers:
+                for code_id in codes:
+                    article = self.store.article_by_number(code_id, number)
+                    version = self.store.version_in_force(article.article_id, day) if article else None
+                    if version is not None and version.text is None:
+                        found.append((number, version))
+        return found
+
+    def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
+        """How many versions in force at `day` the store holds, and how many with their text."""
+        with self._store_lock:
+            return self.store.coverage_at(day, code_id)
 
     def _texts(self, version_ids: Sequence[str]) -> dict[str, VersionText]:
         with self._store_lock:

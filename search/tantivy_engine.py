@@ -11,7 +11,7 @@ the same streams. Other matches keep a score of 0: they count in totals and face
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,6 @@ import tantivy
 from whoosh.support.levenshtein import distance
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from analyzers.french import analyze
 from indexer.schema import TOKEN_SEPARATOR
 from indexer.tantivy_index import NEVER, TOKEN_FIELDS, read_frequencies
 from search.engine import Retrieved
@@ -28,7 +27,8 @@ from search.matching import QueryTerms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 from search.retrieval import FieldStats
-from search.tantivy_scoring import CandidateScorer
+from search.spelling import correct_words
+from search.tantivy_scoring import CandidateScorer, lemma_fields
 
 RESCORED = 500  # tantivy's best matches scored exactly; the pipeline looks at its top 300
 # tantivy's boost of section titles relative to BM25F's weight: with 1.2 for the default 3.0, every version
@@ -113,7 +113,42 @@ class TantivyEngine:
         if docnums:
             scorer = CandidateScorer(self, terms, config, weights)
             scores[docnums] = [scorer.score(docnum) for docnum in docnums]
-        return Retrieved(np.where(matched, scores, 0.0), matched)
+        coverage, unmatched, words = self._coverage(terms, config, matched, allowed)
+        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, words)
+
+    def _coverage(
+        self, terms: QueryTerms, config: RankingConfig, matched: np.ndarray, allowed: np.ndarray
+    ) -> tuple[np.ndarray, tuple[str, ...], int]:
+        """How many query words each matched document has (an expansion counts for the words it
+        stands for) and the words no matched document has, as `WhooshEngine.retrieve` counts them."""
+        weights = config.field_weights
+        has: dict[str, np.ndarray] = {}
+        for lemma in terms.lemmas:
+            query = self.lemma(lemma, weights, lemma_fields(lemma, config, weights))
+            has[lemma] = self._matches(query) if query is not None else np.zeros(allowed.size, dtype=bool)
+        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
+        for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
+            if any(lemma in has for lemma in span):
+                hit = self._matches(self.expansion(tokens, span))
+                for lemma in span:
+                    if lemma in has:
+                        has[lemma] = has[lemma] | hit
+        coverage = np.zeros(allowed.size, dtype=np.int16)
+        unmatched = []
+        for term, hit in has.items():
+            hit = hit & matched
+            coverage += hit
+            if not hit.any() and allowed.any():
+                unmatched.append(term)
+        return coverage, tuple(unmatched), len(has)
+
+    def _matches(self, query: tantivy.Query) -> np.ndarray:
+        """Bool per document: matches `query`."""
+        mask = np.zeros(len(self.table.addresses), dtype=bool)
+        count = self.searcher.search(query, 1, count=True).count
+        if count:
+            mask[[docnum for docnum, _ in self.table.hits(query, count)]] = True
+        return mask
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
         wanted = set(lemmas)
@@ -126,25 +161,17 @@ class TantivyEngine:
             found[docnum] = at
         return found
 
-    def correct(self, parsed: ParsedQuery) -> tuple[str, ParsedQuery] | None:
-        """As `search.spelling.correct` does with Whoosh's corrector: words unknown to the surface stream
-        replaced by the most frequent known word within the edit distance, sharing the first two letters."""
-        fixed, changed = [], False
-        for word in parsed.text.split():
-            forms = [token.text for token in analyze(word, lemmas=False)]
-            if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
-                form = forms[0]
-                if self.searcher.doc_freq("surface", form) == 0:
-                    suggestion = self._closest(form, 2 if len(form) >= 8 else 1)
-                    if suggestion is not None:
-                        fixed.append(suggestion)
-                        changed = True
-                        continue
-            fixed.append(word)
-        if not changed:
-            return None
-        text = " ".join(fixed)
-        return text, replace(parsed, text=text)
+    def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
+        return self._matches(self.phrase_query("text", tuple(lemmas)))
+
+    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
+        """`search.spelling.correct_words` over tantivy's term dictionary of the surface stream."""
+        return correct_words(
+            parsed,
+            lambda form: self.searcher.doc_freq("surface", form),
+            self._within,
+            guard=guard,
+        )
 
     # -- pieces ----------------------------------------------------------------------------------------
 
@@ -177,38 +204,49 @@ class TantivyEngine:
     def term(self, field: str, value: str) -> tantivy.Query:
         return Q.term_query(self.schema, field, value)
 
-    def phrase(self, field: str, tokens: Sequence[str]) -> tantivy.Query:
+    def phrase_query(self, field: str, tokens: Sequence[str]) -> tantivy.Query:
         if len(tokens) == 1:
             return self.term(field, tokens[0])
         return Q.phrase_query(self.schema, field, list(tokens))
 
     def expansion(self, tokens: Sequence[str], span: Sequence[str]) -> tantivy.Query:
         """The expansion phrase, where the typed words are not all there (see WhooshEngine.retrieve)."""
-        phrase = self.phrase("text", tokens)
+        phrase = self.phrase_query("text", tokens)
         if not span:
             return phrase
         every = Q.boolean_query([(MUST, self.term("text", lemma)) for lemma in span])
         return Q.boolean_query([(MUST, phrase), (MUST_NOT, every)])
 
-    def lemma(self, lemma: str, weights: Mapping[str, float]) -> tantivy.Query | None:
+    def lemma(
+        self, lemma: str, weights: Mapping[str, float], fields: Sequence[str] = ("text", "section")
+    ) -> tantivy.Query | None:
         """A lemma on the body or the section titles: the better of the two fields, as BM25F credits a
         term once whichever fields hold it (a sum of per-field BM25 over-rewards section titles)."""
         boosts = {"text": weights["text"], "section": weights["section"] * SECTION_SCALE}
-        fields = [Q.boost_query(self.term(f, lemma), boost) for f, boost in boosts.items() if weights[f] > 0]
-        return Q.disjunction_max_query(fields, 0.0) if fields else None
+        queries = [
+            Q.boost_query(self.term(f, lemma), boost)
+            for f, boost in boosts.items()
+            if weights[f] > 0 and f in fields
+        ]
+        return Q.disjunction_max_query(queries, 0.0) if queries else None
 
     def _query(self, terms: QueryTerms, config: RankingConfig, where: Where | None) -> tantivy.Query:
         """Matches as the Whoosh engine defines them; tantivy's own score (boosted as BM25F weighs the
         fields) only orders the candidates that are then scored exactly."""
         weights = config.field_weights
-        should = [query for lemma in terms.lemmas if (query := self.lemma(lemma, weights)) is not None]
+        should = [
+            query
+            for lemma in terms.lemmas
+            if (query := self.lemma(lemma, weights, lemma_fields(lemma, config, weights))) is not None
+        ]
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
         for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            should.append(Q.boost_query(self.expansion(tokens, span), config.expansion_weight))
+            weight = config.expansion_weight if span else config.lay_expansion_weight
+            should.append(Q.boost_query(self.expansion(tokens, span), weight))
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
         free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()
-        clauses = [(MUST, self.phrase("surface", tokens)) for tokens in terms.phrases]
+        clauses = [(MUST, self.phrase_query("surface", tokens)) for tokens in terms.phrases]
         clauses.append((SHOULD, free) if terms.phrases else (MUST, free))
         clauses += [(MUST_NOT, self.term("text", lemma)) for lemma in terms.excluded_lemmas]
         clauses += [(MUST_NOT, self.term("surface", form)) for form in terms.excluded_surface]
@@ -227,20 +265,21 @@ class TantivyEngine:
             queries.append(Q.range_query(self.schema, "in_force_to", integer, day + 1, NEVER))
         if where.code_id:
             queries.append(self.term("code_id", where.code_id))
-        if where.status:
+        if where.status and (where.day is None or where.day >= date.today()):
+            # At a past day the status is the status then (`search.coverage.status_at`), which the
+            # stored term does not say: the `allowed` mask filters it.
             queries.append(self.term("status", where.status))
         if where.section:
             pattern = "".join("\\" + c if c in REGEX_SPECIAL else c for c in where.section.casefold())
             queries.append(Q.regex_query(self.schema, "section_titles", f".*{pattern}.*"))
         return [Q.const_score_query(query, 0.0) for query in queries]
 
-    def _closest(self, form: str, maxdist: int) -> str | None:
-        """The most frequent known form within `maxdist` edits sharing the first two letters (ties: the
-        last in alphabetical order, as Whoosh's corrector picks); lengths are compared first, cheaply."""
+    def _within(self, form: str, maxdist: int) -> list[str]:
+        """The known forms within `maxdist` edits of `form` sharing its first two letters (lengths are
+        compared first, cheaply)."""
         known = self.searcher.terms_with_prefix("surface", form[:2])
-        near = [
-            (count, term)
-            for term, count in known
+        return [
+            term
+            for term, _ in known
             if term != form and abs(len(term) - len(form)) <= maxdist and distance(term, form) <= maxdist
         ]
-        return max(near)[1] if near else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from analyzers.section_words import SECTION_BOILERPLATE
 from search.matching import QueryTerms
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
 
@@ -26,13 +27,16 @@ class CandidateScorer:
         self.engine, self.terms, self.config, self.weights = engine, terms, config, weights
         documents = max(engine.articles, 1)
         both = weights["text"] > 0 and weights["section"] > 0  # what the build's frequency table counts
+        self.lemma_fields = [lemma_fields(lemma, config, weights) for lemma in terms.lemmas]
         lemma_df = [
             engine.table.frequencies.get(lemma, 0)
-            if both
+            if both and fields == ("text", "section")
             else (
-                engine.article_frequency(query) if (query := engine.lemma(lemma, weights)) is not None else 0
+                engine.article_frequency(query)
+                if (query := engine.lemma(lemma, weights, fields)) is not None
+                else 0
             )
-            for lemma in terms.lemmas
+            for lemma, fields in zip(terms.lemmas, self.lemma_fields, strict=True)
         ]
         self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
@@ -61,14 +65,15 @@ class CandidateScorer:
             if term not in self.engine.stored(docnum, field):  # a substring test spares most splits
                 continue
             frequency = self.engine.stream(docnum, field).count(term)
+            if frequency and field == "section" and self.config.section_once:
+                frequency = 1
             if frequency:
                 pseudo += self.weights[field] * self._normalized(docnum, field, frequency)
         return pseudo
 
     def score(self, docnum: int) -> float:
-        fields = [field for field in ("text", "section") if self.weights[field] > 0]
         score = 0.0
-        for lemma, term_idf in zip(self.terms.lemmas, self.lemma_idf, strict=True):
+        for lemma, fields, term_idf in zip(self.terms.lemmas, self.lemma_fields, self.lemma_idf, strict=True):
             pseudo = self._pseudo(docnum, fields, lemma)
             if pseudo > 0:
                 score += saturate(pseudo, term_idf)
@@ -77,12 +82,20 @@ class CandidateScorer:
             for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
                 if _contains(text, tokens) and not (span and all(lemma in text for lemma in span)):
                     pseudo = self.weights["text"] * self._normalized(docnum, "text", 1)
-                    score += self.config.expansion_weight * saturate(pseudo, term_idf)
+                    weight = self.config.expansion_weight if span else self.config.lay_expansion_weight
+                    score += weight * saturate(pseudo, term_idf)
         for form, term_idf in self.surface_idf:
             pseudo = self._pseudo(docnum, ("surface",), form)
             if pseudo > 0:
                 score += saturate(pseudo, term_idf)
         return score + self.config.phrase_weight * len(self.terms.phrases)
+
+
+def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
+    """The fields a free word is scored on, as `WhooshEngine.retrieve` chooses them: a structural word
+    of section paths ("partie", "chapitre") only on the text."""
+    fields = ("text",) if config.section_content and lemma in SECTION_BOILERPLATE else ("text", "section")
+    return tuple(field for field in fields if weights[field] > 0)
 
 
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ def screen_params(
     partie: str | None = None,
     livre: str | None = None,
     page: int = 1,
+    layout: str = "inline",
 ) -> dict[str, str]:
     """The minimal query parameters of a screen, in a fixed order (defaults are left out)."""
     params: dict[str, str] = {}
@@ -28,6 +29,8 @@ def screen_params(
         params["view"] = view
     if view in ("article", "diff") and version:
         params["version"] = version
+    if view == "diff" and layout != "inline":
+        params["layout"] = layout  # "columns": old | new side by side
     if view == "changeset":
         if text:
             params["text"] = text
@@ -57,9 +60,10 @@ def article_url(version_id: str, at: date | None = None) -> str:
     return link(screen_params(view="article", version=version_id, at=at))
 
 
-def diff_url(version_id: str) -> str:
-    """The diff of this version against the one it replaced (the app shows a creation for a first one)."""
-    return link(screen_params(view="diff", version=version_id))
+def diff_url(version_id: str, layout: str = "inline") -> str:
+    """The diff of this version against the one it replaced (the app shows a creation for a first one),
+    inline or side by side (`layout="columns"`)."""
+    return link(screen_params(view="diff", version=version_id, layout=layout))
 
 
 def changeset_url(text_id: str, effective_on: date | None, page: int = 1) -> str:

@@ -20,6 +20,8 @@ from search.urls import diff_url as diff_url
 from search.urls import link, screen_params
 
 VIEWS = ("search", "article", "diff", "changeset")
+# How the diff page lays a change out: inline redline (default) or old | new side by side.
+LAYOUTS = ("inline", "columns")
 MAX_QUERY_CHARS = 1000
 MAX_PAGE = 1000
 MIN_DAY = date(1800, 1, 1)
@@ -52,6 +54,7 @@ class Screen:
     version: str | None = None
     text: str | None = None
     day: date | None = None  # the changeset's effective date
+    layout: str = "inline"  # the diff page's layout, one of LAYOUTS
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> Screen:
@@ -118,6 +121,10 @@ def parse(params: Mapping[str, object]) -> Screen:
     page = _page(params, notices)
     version = _checked(params, "version", valid_version_id, "Identifiant de version", notices)
     text = _checked(params, "text", valid_text_id, "Identifiant de texte", notices)
+    layout = _first(params, "layout") or "inline"
+    if layout not in LAYOUTS:
+        notices.append(f"Présentation « {_shown(layout)} » inconnue : modifications affichées en ligne.")
+        layout = "inline"
     return Screen(
         view=view,
         query=query,
@@ -126,6 +133,7 @@ def parse(params: Mapping[str, object]) -> Screen:
         page=page,
         version=version,
         text=text,
+        layout=layout,
         notices=tuple(notices),
         **filters,
     )
@@ -204,6 +212,7 @@ def to_params(screen: Screen) -> dict[str, str]:
         partie=screen.partie,
         livre=screen.livre,
         page=screen.page,
+        layout=screen.layout,
     )
 
 

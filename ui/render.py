@@ -15,18 +15,37 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from corpus import dating
 from corpus.french_dates import french_date as french_day
-from corpus.model import STATUS_LABELS_FR, Status
-from search.diff import OpKind, TextDiff
+from corpus.model import STATUS_LABELS_FR, Status, UncertainDate, Version
+from search.diff import BREAK, OpKind, Segment, TextDiff, side_by_side
+from search.diff import count_words as diff_count_words
 
 # Characters Markdown (and Streamlit's extensions: emoji/material shortcodes, LaTeX) would interpret, applied
 # after markupsafe's escaping: so never "&", "#", ";" or alphanumerics, which its entities are made of.
 _MARKDOWN_ENTITIES = {ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]()+-.!|~:$^=\n\r"}
 
 STYLE = Markup("""<style>
-.lx-hit{border-bottom:1px solid #ddd;padding:.6rem 0}
-.lx-title{font-weight:600;font-size:1.05rem}
-.lx-crumbs{color:#555;font-size:.85rem}
+.lx-hit{border-bottom:1px solid #ddd;padding:.4rem 0;line-height:1.35}
+.lx-title{font-weight:600;font-size:1.02rem}
+.lx-code{font-weight:400;color:#555;font-size:.85rem}
+.lx-crumbs{color:#555;font-size:.82rem}
+details.lx-crumbs summary{cursor:pointer;list-style:none}
+details.lx-crumbs summary::-webkit-details-marker{display:none}
+details.lx-crumbs[open] summary{display:none}
+.lx-snippet{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.93rem}
+.lx-ref{border-bottom:1px dotted #777;cursor:help}
+.lx-h1{font-size:1.45rem;font-weight:700;line-height:1.25;margin:0 0 .2rem 0}
+[data-testid="stMainBlockContainer"]{padding-top:3rem}
+.lx-coverage{color:#555;font-size:.82rem;margin:-.6rem 0 .3rem 0}
+.lx-sbs{width:100%;border-collapse:collapse;table-layout:fixed;line-height:1.6}
+.lx-sbs th{text-align:left;font-size:.85rem;color:#333;border-bottom:2px solid #ccc;padding:.2rem .4rem}
+.lx-sbs td{vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #eee;word-wrap:break-word}
+.lx-sbs tr.lx-row-same td{color:#666}
+.lx-sbs tr.lx-row-changed td:first-child{background:#fff5f5}
+.lx-sbs tr.lx-row-changed td:last-child{background:#f3fff5}
+.lx-sbs del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
+.lx-sbs ins{background:#ccffd8;color:#055d20;text-decoration:underline}
 .lx-meta{color:#333;font-size:.9rem}
 .lx-links a{margin-right:.4rem;font-weight:600}
 .lx-snippet mark{background:#ffe066;color:inherit;padding:0 .1em}
@@ -40,6 +59,7 @@ STYLE = Markup("""<style>
 .lx-gap{color:#777;font-style:italic}
 .lx-notice{background:#fff4e5;border-left:4px solid #f0a000;padding:.4rem .6rem;margin:.3rem 0}
 .lx-timeline li.lx-current{font-weight:600}
+.lx-uncertain{display:inline-block;border:2px dashed #b07d00;background:repeating-linear-gradient(45deg,#fff8e1,#fff8e1 6px,#ffecb3 6px,#ffecb3 12px);padding:.1rem .5rem;font-style:italic}
 .lx-legend{font-size:.85rem;color:#444}
 </style>""")
 
@@ -71,16 +91,28 @@ def french_date(day: date | None) -> str:
     return french_day(day)
 
 
-def validity(valid_from: date | None, valid_to: date | None, *, end_pending: bool = False) -> str:
-    """ "en vigueur depuis le 1er janvier 2018" / "du 1er janvier 2018 au 3 mars 2020"."""
-    if valid_from is None:
-        return "entrée en vigueur non fixée"
-    if valid_to is None:
-        today = date.today()
-        start = "en vigueur depuis le" if valid_from <= today else "en vigueur à compter du"
-        phrase = f"{start} {french_date(valid_from)}"
-        return phrase + (" (fin annoncée, date non fixée)" if end_pending else "")
-    return f"du {french_date(valid_from)} au {french_date(valid_to)}"
+def validity(
+    valid_from: date | None,
+    valid_to: date | None,
+    *,
+    end_pending: bool = False,
+    start: UncertainDate | None = None,
+    end: UncertainDate | None = None,
+) -> str:
+    """ "en vigueur depuis le 1er janvier 2018" / "du 1er janvier 2018 au 3 mars 2020"; an uncertain
+    boundary reads "entre le 7 avril 2015 et mars 2023, date exacte inconnue" (`corpus.dating`)."""
+    return dating.validity(valid_from, valid_to, start=start, end=end, end_pending=end_pending)
+
+
+def version_validity(version: Version) -> str:
+    """A version's validity, its uncertain boundaries included."""
+    return validity(
+        version.valid_from,
+        version.valid_to,
+        end_pending=version.valid_to_pending,
+        start=version.start_uncertain,
+        end=version.end_uncertain,
+    )
 
 
 def status_label(status: str | Status) -> str:
@@ -121,6 +153,25 @@ def paragraph(content: Markup, css: str = "lx-meta") -> Markup:
 # -- search results ----------------------------------------------------------------------------------------
 
 
+def article_title(number: str) -> str:
+    """ "Article L1233-3"; an annex is named by itself ("Annexe I à l'article R4312-1"), never
+    "Article Annexe"."""
+    if number.casefold().startswith("annexe"):
+        return number[:1].upper() + number[1:]
+    return f"Article {number}"
+
+
+def short_path(path: Sequence[str], *, keep: int = 2) -> Markup:
+    """The last `keep` levels of a section path; the whole path on demand (a <details>, which works
+    without hover on a phone)."""
+    if len(path) <= keep:
+        return breadcrumb(path)
+    tail = join((text(part) for part in path[-keep:]), " › ")
+    return Markup(
+        '<details class="lx-crumbs" aria-label="emplacement"><summary title="{}">… › {}</summary>{}</details>'
+    ).format(" › ".join(path), tail, join((text(part) for part in path), " › "))
+
+
 def hit(
     row: object,
     *,
@@ -128,30 +179,44 @@ def hit(
     diff_href: str,
     other_versions: Sequence[tuple[str, str]],
     amending_href: str | None = None,
+    status_text: str | None = None,
+    notice: str | None = None,
 ) -> Markup:
-    """One result row; `other_versions` are (href, label) of the other matching versions; `amending_href`
-    leads to the changeset of the text that made this version."""
-    title = Markup('<div class="lx-title">Article {} <span class="lx-crumbs">· {}</span></div>').format(
-        text(row.article), text(row.code)
+    """One result row in about four lines: title and code, the section path shortened, the snippet (two
+    lines at most), then validity, status, amending text and the links. `other_versions` are (href, label)
+    of the other matching versions, folded; `amending_href` leads to the changeset of the text that made
+    this version; `status_text` replaces the stored status (a dated search speaks of the status then);
+    `notice` warns about its dates."""
+    title = Markup('<div class="lx-title">{} <span class="lx-code">· {}</span></div>').format(
+        text(article_title(row.article)), text(row.code)
     )
-    meta = [text(validity(row.valid_from, row.valid_to)), text(f"statut : {status_label(row.status)}")]
+    dates = validity(
+        row.valid_from,
+        row.valid_to,
+        start=getattr(row, "start_uncertain", None),
+        end=getattr(row, "end_uncertain", None),
+    )
+    meta = [text(dates), text(status_text or status_label(row.status))]
     if row.amending_text:
         amending = link(amending_href, row.amending_text) if amending_href else text(row.amending_text)
-        meta.append(join([text("modifié par : "), amending]))
-    links = Markup('<div class="lx-links">{} {}</div>').format(
-        link(article_href, "Article"), link(diff_href, "Modifications")
-    )
+        meta.append(join([text("par "), amending]))
+    meta.append(join([link(article_href, "Article"), link(diff_href, "Modifications")], " "))
     others = Markup("")
     if other_versions:
-        others = Markup('<div class="lx-meta">Autres versions correspondantes : {}</div>').format(
-            join((link(href, label) for href, label in other_versions), ", ")
+        count = len(other_versions)
+        others = Markup('<details class="lx-meta"><summary>{}</summary>{}</details>').format(
+            text(
+                f"{count} autre{'s' if count > 1 else ''} version{'s' if count > 1 else ''} correspondante"
+                f"{'s' if count > 1 else ''}"
+            ),
+            join((link(href, label) for href, label in other_versions), ", "),
         )
     return Markup('<div class="lx-hit">{}{}{}{}{}{}</div>').format(
         title,
-        breadcrumb(row.section_path),
+        short_path(row.section_path),
         snippet(row.snippet),
-        paragraph(join(meta, " · ")),
-        links,
+        Markup('<div class="lx-meta lx-links">{}</div>').format(join(meta, " · ")),
+        notices([notice] if notice else []),
         others,
     )
 
@@ -161,13 +226,14 @@ def hit(
 
 def article_text(
     body: str,
-    citations: Iterable[tuple[int, int, str | None]],
+    citations: Iterable[tuple[int, int, str | None] | tuple[int, int, str | None, str | None]],
     *,
     breaks: Iterable[int] = (),
     tag: str = "div",
 ) -> Markup:
-    """The text with each citation span (start, end, href or None) made a link, overlaps keeping the first,
-    and a line break before each offset of `breaks` (paragraph starts) that falls outside a citation."""
+    """The text with each citation span (start, end, href or None[, tooltip]) made a link, overlaps keeping
+    the first, and a line break before each offset of `breaks` (paragraph starts) outside a citation. A span
+    without href but with a tooltip is a reference the corpus cannot follow (its code is not loaded)."""
     cuts = sorted({b for b in breaks if 0 < b < len(body)} | {i + 1 for i, c in enumerate(body) if c == "\n"})
     out: list[Markup] = []
 
@@ -181,12 +247,21 @@ def article_text(
         out.append(text(body[cursor:end].rstrip("\n")))
 
     cursor = 0
-    for start, end, href in sorted(citations, key=lambda c: (c[0], -c[1])):
+    for start, end, href, *tooltip in sorted(citations, key=lambda c: (c[0], -c[1])):
         if start < cursor or end <= start or end > len(body):
             continue
         plain(cursor, start)
         span = body[start:end]
-        out.append(link(href, span, css="lx-cite") if href else text(span))
+        if href:
+            out.append(link(href, span, css="lx-cite"))
+        elif tooltip and tooltip[0]:
+            out.append(
+                Markup('<span class="lx-ref" title="{}" tabindex="0">{}</span>').format(
+                    tooltip[0], text(span)
+                )
+            )
+        else:
+            out.append(text(span))
         cursor = end
     plain(cursor, len(body))
     return Markup('<{} class="lx-text">{}</{}>').format(Markup(tag), join(out), Markup(tag))
@@ -217,37 +292,62 @@ def paragraph_starts(body: str, html: str | None) -> list[int]:
 # -- diffs -------------------------------------------------------------------------------------------------
 
 
+def _lines(value: str) -> Markup:
+    """Text whose line breaks (paragraphs) become <br>: the fragment stays one line of escaped HTML."""
+    return join((text(line) for line in value.split(BREAK)), Markup("<br>"))
+
+
+def _words(tokens: Sequence[str]) -> Markup:
+    return _lines("".join(tokens))
+
+
+def _drop_edge_breaks(tokens: Sequence[str]) -> Sequence[str]:
+    start, end = 0, len(tokens)
+    while start < end and tokens[start] == BREAK:
+        start += 1
+    while end > start and tokens[end - 1] == BREAK:
+        end -= 1
+    return tokens[start:end]
+
+
 def _change(tokens: Sequence[str], tag: str, label: str, sign: str) -> Markup:
-    """A deleted/inserted run: the tag, its colour, and visible signs so colour is never the only cue."""
-    lead = " " if tokens and tokens[0][:1] == " " else ""
+    """A deleted/inserted run: the tag, its colour, and visible signs so colour is never the only cue.
+    A run of paragraph breaks alone (a paragraph split or joined) is shown as the break, unmarked."""
+    if all(token == BREAK for token in tokens):
+        return Markup("<br>") if tag == "ins" else Markup("")
+    lead = Markup("<br>") if tokens[0] == BREAK else Markup(" ") if tokens[0][:1] == " " else Markup("")
+    trail = Markup("<br>") if tokens[-1] == BREAK else Markup("")
+    inner = list(_drop_edge_breaks(tokens))
+    inner[0] = inner[0].lstrip(" ")
     return Markup(
-        '{}<{} aria-label="{}" title="{}"><span class="lx-sign">[{}</span> {} <span class="lx-sign">{}]</span></{}>'
-    ).format(lead, Markup(tag), label, label, sign, text("".join(tokens).strip()), sign, Markup(tag))
+        '{}<{} aria-label="{}" title="{}"><span class="lx-sign">[{}</span> {} <span class="lx-sign">{}]</span></{}>{}'
+    ).format(lead, Markup(tag), label, label, sign, _words(inner), sign, Markup(tag), trail)
 
 
 def _unchanged(tokens: Sequence[str], *, context: int, collapse: str, first: bool, last: bool) -> Markup:
     """An equal run; long runs keep `context` tokens next to each change, the rest folded or counted."""
     if collapse == "none" or len(tokens) <= 2 * context + 4:
-        return text("".join(tokens))
+        return _words(tokens)
     head = () if first else tokens[:context]
     tail = () if last else tokens[len(tokens) - context :]
     hidden = tokens[len(head) : len(tokens) - len(tail)]
     label = f"… {count_words(hidden)} mots inchangés …"
     if collapse == "details":
         middle = Markup(" <details><summary>{}</summary>{}</details> ").format(
-            text(label), text("".join(hidden).strip())
+            text(label), _words(_drop_edge_breaks(hidden))
         )
     else:
         middle = Markup(' <span class="lx-gap">{}</span> ').format(text(label))
-    return join([text("".join(head)), middle, text("".join(tail).lstrip())])
+    return join([_words(head), middle, _words(tail)])
 
 
 def count_words(tokens: Sequence[str]) -> int:
-    return sum(1 for token in tokens if token.strip()[:1].isalnum())
+    return diff_count_words(tuple(tokens))
 
 
 def diff(result: TextDiff, *, collapse: str = "details", context: int = 12) -> Markup:
-    """Render a word diff: <del>/<ins> with strike/underline, colours AND visible [− −] / [+ +] signs.
+    """Render a word diff inline (a redline): <del>/<ins> with strike/underline, colours AND visible
+    [− −] / [+ +] signs, paragraphs kept.
 
     collapse: "details" folds long unchanged runs into an expandable <details>, "gap" replaces them by a
     word count (compact changeset view), "none" shows everything.
@@ -267,6 +367,33 @@ def diff(result: TextDiff, *, collapse: str = "details", context: int = 12) -> M
         if op.new:
             parts.append(_change(op.new, "ins", "ajouté", "+"))
     return Markup('<div class="lx-diff">{}</div>').format(join(parts))
+
+
+def _side(segments: Sequence[Segment], tag: str) -> Markup:
+    parts = []
+    for segment in segments:
+        words = _lines(segment.text)
+        parts.append(
+            Markup("<{}>{}</{}>").format(Markup(tag), words, Markup(tag)) if segment.changed else words
+        )
+    return join(parts)
+
+
+def diff_columns(result: TextDiff, *, old_label: str, new_label: str) -> Markup:
+    """The side-by-side view: old | new, one table row per paragraph both sides share; changed rows are
+    marked (colour and a "modifié" cell label), unchanged ones are shown dimmed."""
+    rows = []
+    for row in side_by_side(result):
+        css = "lx-row-changed" if row.changed else "lx-row-same"
+        rows.append(
+            Markup('<tr class="{}"><td>{}</td><td>{}</td></tr>').format(
+                css, _side(row.old, "del"), _side(row.new, "ins")
+            )
+        )
+    return Markup(
+        '<table class="lx-sbs"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+        "<tbody>{}</tbody></table>"
+    ).format(text(old_label), text(new_label), join(rows))
 
 
 LEGEND = Markup(

@@ -56,6 +56,13 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("inscription à pole emploi", "pole emploi", "france travail"),
         ("chômage partiel", "chômage partiel", "activité partielle"),
         ("élection du CHSCT", "CHSCT", "comité d'hygiène, de sécurité et des conditions de travail"),
+        ("envoyer la DPAE", "DPAE", "déclaration préalable à l'embauche"),
+        ("STC non reçu", "STC", "solde de tout compte"),
+        ("calcul des IJSS", "IJSS", "indemnités journalières"),
+        ("stage PMSMP", "PMSMP", "période de mise en situation en milieu professionnel"),
+        ("on m'a viré hier", "viré", "licenciement"),
+        ("toilettes propres", "toilettes", "cabinets d'aisance"),
+        ("chômage technique", "chômage technique", "activité partielle"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
@@ -102,3 +109,16 @@ def test_expansion_never_raises_and_spans_are_in_the_query(query: str) -> None:
         assert isinstance(found, QueryExpansion)
         assert 0 <= found.start < found.end <= len(query)
         assert query[found.start : found.end] == found.text
+
+
+def test_lay_wordings_expand_one_way() -> None:
+    """Everyday words lead to the code's wording, never the reverse: "licenciement" is not "viré"."""
+    assert [found.text for found in expand_query_terms("viré sans raison")] == ["viré"]
+    assert not expand_query_terms("licenciement")
+    (found,) = expand_query_terms("port du voile")
+    assert all(alternative.lay for alternative in found.alternatives)
+
+
+def test_lowercase_cp_is_not_an_abbreviation() -> None:
+    assert not expand_query_terms("cp")
+    assert expand_query_terms("CP")[0].expansions == ("congés payés",)

@@ -3,7 +3,8 @@
 `write_export(path, commits)` makes one commit per `ExportCommit` on branch `everything` (HEAD of a bare
 clone of its bundle names `master`, which the bundle lacks, as with the real export), with the entry into
 force as committer date and the signature as author date. Files map a path to its content, or to None to
-delete it.
+delete it. (tests/gitrepos.py writes the other layouts; it gives author and committer one date, where the
+export needs two.)
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ def legifrance_body(jorftext: str, nor: str = "TEST0000000X") -> str:
     )
 
 
+_ISOLATED = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}  # no user setting leaks in
+
+
 def _git(repo: Path, *args: str, env: dict[str, str] | None = None) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+    command = ["git", "-C", str(repo), "-c", "commit.gpgsign=false", *args]
+    subprocess.run(command, check=True, capture_output=True, env={**(env or os.environ), **_ISOLATED})
 
 
 def write_export(path: Path, commits: list[ExportCommit]) -> Path:

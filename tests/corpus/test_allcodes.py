@@ -248,3 +248,21 @@ def test_unknown_code_folder_keeps_its_name_and_is_reported(tmp_path):
 def test_a_repository_of_other_files_is_not_an_export(tmp_path):
     repo = write_export(tmp_path / "repo", [ExportCommit("2001-01-01", "x", {"docs/readme.md": "# Hello\n"})])
     assert not allcodes.accepts(repo)
+
+
+def test_files_outside_code_folders_are_said_not_dropped_silently(tmp_path, capsys):
+    repo = write_export(
+        tmp_path / "repo",
+        [
+            ExportCommit(
+                "2001-01-01",
+                "Loi N°2000-1 Du 1 Janvier 2000 - Art. 1",
+                {"Code Civil/Article 1.md": article_file("1", "Texte."), "LISEZMOI.md": "# Codes\n"},
+            )
+        ],
+    )
+    (history,) = allcodes.histories(repo)
+    assert history.code.code_id == CIVIL
+    assert (
+        "1 fichiers hors des dossiers de codes ignorés (par exemple LISEZMOI.md)" in capsys.readouterr().err
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.article_body import split_body
+from corpus.article_body import collapse_blanks, split_body
 
 BODIES = [
     # body, expected text, html kept?
@@ -45,3 +45,17 @@ def test_body_gives_plain_text_and_keeps_its_html(body, text, has_html):
     found_text, html = split_body(body)
     assert found_text == text
     assert (html == body.strip()) if has_html else html is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l'avis du             comité social", "l'avis du comité social"),
+        ("Premier alinéa.\n\nSecond  alinéa.", "Premier alinéa.\n\nSecond alinéa."),
+        ("un\u00a0 espace insécable", "un espace insécable"),
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_runs_of_blanks_collapse_to_one_space_and_line_breaks_stay(text, expected) -> None:
+    assert collapse_blanks(text) == expected

@@ -84,10 +84,12 @@ def test_export_merged_into_a_legifrance_code_gives_one_history_with_the_gap_nam
         ]
         counts = store.anomaly_counts(WORK.code_id)
         assert counts[AnomalyKind.EMPTY_TEXT] == 1
+        assert counts[AnomalyKind.ENDED_UNSEEN] == 1  # L1, empty and left in force in 2015
         digest = store.content_digest()
         (again,) = ingest_sources(store, [export], progress=False)
         assert again.merged is not None and again.merged.versions_added == 0
         assert store.content_digest() == digest
+        assert store.anomaly_counts(WORK.code_id) == counts
 
 
 def test_corpus_add_and_info_print_the_merge_the_gap_and_the_anomalies(sources, tmp_path, capsys):
@@ -112,9 +114,13 @@ def test_store_of_schema_1_gets_the_new_tables_when_opened(tmp_path):
     with connection:
         connection.execute("DROP TABLE coverage")
         connection.execute("DROP TABLE anomalies")
+        for column in ("valid_from_uncertain", "valid_from_after", "valid_to_uncertain", "valid_to_after"):
+            connection.execute(f"ALTER TABLE versions DROP COLUMN {column}")  # added by schema 3
         connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     connection.close()
     with Store.open(path) as store:
         assert store.coverage("x") == () and store.anomaly_counts() == {}
         version = store.connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-        assert version == str(SCHEMA_VERSION) == "2"
+        assert version == str(SCHEMA_VERSION) == "3"
+        columns = {row[1] for row in store.connection.execute("PRAGMA table_info(versions)")}
+        assert {"valid_from_uncertain", "valid_to_after"} <= columns

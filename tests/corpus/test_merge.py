@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from corpus.anomalies import AnomalyKind
-from corpus.merge import CodeSource, SourceSpan, coverage_gaps, estimate_span, merge_code
+from corpus.merge import CodeSource, SourceSpan, coverage_gaps, estimate_span, merge_code, uncovered_after
 from corpus.model import Article, Code, Status, Version
 
 CODE = Code("LEGITEXT000006072050", "Code du travail")
@@ -208,3 +208,11 @@ def test_article_left_in_force_by_the_export_and_unknown_to_legifrance_ends_wher
     assert [a.kind for a in merged.anomalies] == [AnomalyKind.ENDED_UNSEEN]
     again = CodeSource(CODE, merged.articles, merged.spans, True)
     assert merge_code(again, export).articles == merged.articles
+
+
+def test_days_after_the_last_covered_one_are_a_gap_without_end():
+    merged = merge_code(LEGIFRANCE, EXPORT)
+    after = uncovered_after(merged.spans)
+    assert (after.after, after.before) == (date(2026, 3, 27), None)
+    export_only = uncovered_after(EXPORT.spans)
+    assert export_only.label == "versions après avril 2015 non couvertes par nos sources"

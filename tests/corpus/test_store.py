@@ -106,3 +106,23 @@ def test_file_with_foreign_tables_is_not_a_store(tmp_path):
     connection.close()
     with pytest.raises(StoreError, match="not a lexsearch corpus store"):
         Store.open(path)
+
+
+def test_stored_text_has_no_runs_of_blanks(tmp_path):
+    from datetime import date
+
+    from corpus.model import Article, Code, Status, Version
+
+    code = Code("LEGITEXT000000000001", "Code d'essai")
+    version = Version(
+        version_id="LEGIARTI000000000001",
+        article_id="LEGIARTI000000000001",
+        number="1",
+        text="recueilli l'avis du             comité.",
+        valid_from=date(2020, 1, 1),
+        valid_to=None,
+        status=Status.IN_FORCE,
+    )
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.replace_code(code, [Article("LEGIARTI000000000001", code, "1", (version,))])
+        assert store.version("LEGIARTI000000000001").text == "recueilli l'avis du comité."

@@ -26,6 +26,7 @@ from indexer.engines import ENGINE_VARIABLE, ENGINES, TANTIVY, WHOOSH
 from indexer.errors import EngineSettingError, StaleIndexError
 from indexer.location import current_directory
 from indexer.schema import META_FILE, IndexMeta
+from search.coverage import status_at
 from search.filters import VersionFilter, Where
 from search.index_view import IndexView
 from search.matching import QueryTerms, analyze_query
@@ -146,7 +147,10 @@ def test_filters_select_the_versions_the_view_allows(engine, where, views) -> No
         for row in view.rows
         if version.accepts(row.valid_from, row.valid_to)
         and (where.code_id is None or row.code_id == where.code_id)
-        and (where.status is None or row.status == where.status)
+        and (
+            where.status is None
+            or status_at(row.status, row.valid_from, row.valid_to, where.day, date.today()) == where.status
+        )
         and (where.section is None or any(where.section.casefold() in t.casefold() for t in row.section_path))
     }
     unfiltered = matched_ids(view, retrieve(view, "salarié contrat"))

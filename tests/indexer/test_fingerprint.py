@@ -38,7 +38,7 @@ def test_fresh_index_gives_no_other_analyzers_notice(tmp_path: Path, data_dir: P
     assert IndexMeta.read(report.directory).analyzers == analyzers_fingerprint()
     service = SearchService.open(tmp_path, build_if_missing=False, progress=False)
     try:
-        for query in ("licenciement pour motif économique", "CDD", "L1233-3"):
+        for query in ("motif économique du licenciement", "CDD", "L1233-3"):
             results = service.search(SearchRequest(query))
             assert not any(NOTICE in notice for notice in results.notices), results.notices
     finally:

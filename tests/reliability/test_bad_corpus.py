@@ -52,7 +52,7 @@ def refuse(source: Path, capsys: pytest.CaptureFixture[str]) -> str:
     status = main(["corpus", "add", str(source), "--quiet"])
     err = capsys.readouterr().err.strip()
     assert status != 0, f"corpus add accepted {source.name}"
-    assert err.startswith("lexsearch: error: "), err
+    assert err.startswith("lexsearch: erreur : "), err
     assert "\n" not in err and "Traceback" not in err, err
     assert (store_digest(), index_digest(index_path())) == before, "store or index changed"
     return err
@@ -130,7 +130,7 @@ def test_git_file_renamed_mid_history_loses_no_version(home: Path, tmp_path: Pat
     """A moved file is a documented case (corpus/gitrepo.py): the old article ends as transferred on the
     day of the move and the new one starts that day with the same wording; nothing lost, nothing doubled."""
     repo = damage.code_repository(tmp_path / "repo", rename_on="2010-11-01")
-    assert main(["corpus", "add", str(repo), "--quiet"]) == 0
+    assert main(["corpus", "add", str(repo), "--quiet", "--no-index"]) == 0
     with Store.open(store_path(), create=False) as store:
         (code,) = [code for code in store.codes() if code.title == "Code de commerce"]
         articles = [a for key in store.article_keys(code.code_id) for a in store.articles_by_key(key)]

@@ -160,7 +160,8 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
 
 def test_readers_never_fail_during_a_rebuild_and_switch_to_the_new_index(home_copy: Path) -> None:
     service = SearchService.open(home_copy, build_if_missing=False)
-    # The store gains a code (real Code de commerce articles); only the rebuilt index knows them.
+    # The store gains a code (real Code de commerce articles; --no-index: the add does not rebuild the
+    # index itself); only the rebuilt index knows them.
     repo = damage.code_repository(home_copy.parent / "repo")
     assert main(["corpus", "add", str(repo), "--quiet", "--no-index"]) == 0
     with Store.open(home_copy / "corpus.sqlite3", create=False) as store:

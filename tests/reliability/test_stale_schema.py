@@ -139,7 +139,7 @@ def test_search_command_on_stale_index_says_how_to_rebuild_in_one_line(home_copy
     )
     assert "Traceback" not in done.stderr, done.stderr[-2000:]
     if done.returncode != 0:
-        lines = [line for line in done.stderr.splitlines() if line.startswith("lexsearch: error:")]
+        lines = [line for line in done.stderr.splitlines() if line.startswith("lexsearch: erreur :")]
         assert len(lines) == 1, done.stderr[-2000:]
         assert "`lexsearch index`" in lines[0]
     else:

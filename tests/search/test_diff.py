@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.diff import OpKind, diff_words, tokens
+from search.diff import OpKind, diff_words, side_by_side, tokens
 
 # Real wording change from LOI n° 2023-1196 (Code du travail, art. L1243-11-1, 1er janvier 2024).
 BEFORE = (
@@ -49,7 +49,9 @@ def test_identical_texts_have_no_change() -> None:
     ("text", "expected"),
     [
         ("L. 1233-3", ("L", ".", " 1233-3")),
-        ("l'employeur,  2°", ("l'employeur", ",", " 2", "°")),
+        ("l'employeur,  2°", ("l'", "employeur", ",", " 2", "°")),
+        ("l' article", ("l'", "article")),
+        ("premier.\n\n  Second", ("premier", ".", "\n", "Second")),
         ("", ()),
         (None, ()),
     ],
@@ -61,8 +63,8 @@ def test_tokens_keep_one_leading_space(text: str | None, expected: tuple[str, ..
 @given(st.text(), st.text())
 def test_ops_give_both_texts_back_whitespace_normalised(old: str, new: str) -> None:
     result = diff_words(old, new)
-    assert result.old_text() == "".join(tokens(old)).strip()
-    assert result.new_text() == "".join(tokens(new)).strip()
+    assert "".join(t for op in result.ops for t in op.old).strip() == "".join(tokens(old)).strip()
+    assert "".join(t for op in result.ops for t in op.new).strip() == "".join(tokens(new)).strip()
     for op in result.ops:
         if op.kind is OpKind.EQUAL:
             assert [t.strip() for t in op.old] == [t.strip() for t in op.new]
@@ -71,3 +73,50 @@ def test_ops_give_both_texts_back_whitespace_normalised(old: str, new: str) -> N
 @given(st.text())
 def test_tokens_lose_nothing_but_whitespace(text: str) -> None:
     assert "".join("".join(tokens(text)).split()) == "".join(text.split())
+
+
+def test_spacing_around_an_elision_is_not_a_change() -> None:
+    assert not diff_words("prévu à l'article L. 1221-1", "prévu à l' article L. 1221-1").changed
+    assert not diff_words("jusqu’à la fin", "jusqu'à  la fin").changed
+
+
+def test_paragraph_breaks_are_kept_and_a_moved_break_alone_is_no_change() -> None:
+    result = diff_words("Premier alinéa.\nSecond alinéa.", "Premier alinéa.\nSecond alinéa modifié.")
+    assert "".join(t for op in result.ops for t in op.new) == "Premier alinéa.\nSecond alinéa modifié."
+    assert not diff_words("Un. Deux.", "Un.\nDeux.").changed
+
+
+def test_side_by_side_aligns_shared_paragraphs_and_marks_the_changed_one() -> None:
+    old = "Premier alinéa.\nSecond alinéa ancien.\nTroisième alinéa."
+    new = "Premier alinéa.\nSecond alinéa nouveau.\nTroisième alinéa.\nQuatrième ajouté."
+    rows = side_by_side(diff_words(old, new))
+    assert [row.changed for row in rows] == [False, True, False, True]
+    assert "".join(s.text for s in rows[1].old) == "Second alinéa ancien."
+    assert "".join(s.text for s in rows[1].new) == "Second alinéa nouveau."
+    assert rows[3].old == () and [s.changed for s in rows[3].new] == [True]
+
+
+@given(st.text(), st.text())
+def test_side_by_side_gives_both_texts_back(old: str, new: str) -> None:
+    result = diff_words(old, new)
+    rows = side_by_side(result)
+    assert (
+        "\n".join("".join(s.text for s in row.old) for row in rows).strip()
+        == "".join(t for op in result.ops for t in op.old).strip()
+        or not rows
+    )
+    assert (
+        "\n".join("".join(s.text for s in row.new) for row in rows).strip()
+        == "".join(t for op in result.ops for t in op.new).strip()
+        or not rows
+    )
+
+
+def test_an_added_or_removed_paragraph_is_one_run_ending_at_its_break() -> None:
+    added = diff_words("Un.\nTrois.", "Un.\nDeux ajouté.\nTrois.")
+    [change] = [op for op in added.ops if op.kind is not OpKind.EQUAL]
+    assert change.kind is OpKind.INSERT and "".join(change.new).strip() == "Deux ajouté.\n".strip()
+    assert change.new[-1] == "\n"
+    removed = diff_words("Un.\nDeux ôté.\nTrois.", "Un.\nTrois.")
+    [change] = [op for op in removed.ops if op.kind is not OpKind.EQUAL]
+    assert change.kind is OpKind.DELETE and change.old[-1] == "\n"

@@ -51,38 +51,33 @@ ARTICLES = (
         "L10-2",
         [("Les gestes répétés de l'employeur sont consignés au registre.", date(2005, 1, 1), None)],
     ),
-    # An old agency name (an abbreviation the synonym table expands), replaced by a new one in 2021.
+    # An agency's name spelled out until 2021 (the synonym table expands its abbreviation, DREETS), then
+    # replaced; another article says the abbreviation itself.
     _versions(
         "ESSAIART000003",
         "R20-1",
         [
             (
-                "Le dossier est adressé à la direction régionale des entreprises, de la concurrence, de la "
-                "consommation, du travail et de l'emploi.",
+                "Le dossier est adressé à la direction régionale de l'économie, de l'emploi, du travail et des "
+                "solidarités.",
                 date(2010, 1, 1),
                 date(2021, 4, 1),
             ),
-            (
-                "Le dossier est adressé à la direction régionale de l'économie, de l'emploi, du travail et des "
-                "solidarités.",
-                date(2021, 4, 1),
-                None,
-            ),
+            ("Le dossier est adressé à l'autorité administrative compétente.", date(2021, 4, 1), None),
         ],
     ),
     _versions(
         "ESSAIART000004",
         "R20-2",
-        [("La DIRECCTE instruit la demande dans un délai de deux mois.", date(2012, 1, 1), None)],
+        [("La DREETS instruit la demande dans un délai de deux mois.", date(2012, 1, 1), None)],
     ),
-    # The typed wording, and the shorter wording the synonym table offers for it.
+    # A wording, and its synonym in the table ("indemnité de fin de contrat" / "indemnité de précarité").
     _versions(
         "ESSAIART000005",
         "L30-1",
         [
             (
-                "Constitue un licenciement pour motif économique le licenciement effectué par un employeur "
-                "pour un motif non inhérent à la personne du salarié.",
+                "L'indemnité de fin de contrat est versée au salarié à l'issue de sa mission.",
                 date(2008, 5, 1),
                 None,
             )
@@ -91,12 +86,12 @@ ARTICLES = (
     _versions(
         "ESSAIART000006",
         "L30-2",
-        [("Le licenciement économique de dix salariés donne lieu à consultation.", date(2008, 5, 1), None)],
+        [("L'indemnité de précarité n'est pas due en cas de faute grave.", date(2008, 5, 1), None)],
     ),
     _versions(
         "ESSAIART000007",
         "L30-3",
-        [("Le salarié est informé du motif de la mesure par lettre recommandée.", date(2008, 5, 1), None)],
+        [("Le contrat est remis au salarié par lettre recommandée.", date(2008, 5, 1), None)],
     ),
 )
 

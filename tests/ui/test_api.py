@@ -213,6 +213,7 @@ def test_unknown_resources_and_bodies_are_json_errors(api: httpx.Client) -> None
     error_of(api.get("/articles/nothing"), 404)
     error_of(api.get("/codes/LEGITEXT000006072050/articles/L9999-99"), 404)
     error_of(api.get("/no/such/path"), 404)
+    error_of(api.get("/versions/abc/"), 404)
     error_of(api.delete("/search"), 405)
     error_of(api.post("/citations", content=b"{not json", headers={"content-type": "application/json"}), 400)
     error_of(api.post("/citations", json={"texte": "L. 1233-3"}), 400)

@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
 ]
 QUERY = "licenciement pour motif économique"
 SEARCH_BOX = "[data-testid=stTextInput] input"
+DATE_BOX = "input[aria-label^='en vigueur au']"
+METADATA_ONLY = "LEGIARTI000019071191"  # L1233-3, 2008-06-27 → 2016-12-01: known without its text
+CHANGED = "LEGIARTI000048600685"  # L1243-11-1, 1 January 2024: a wording change
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 LEXSEARCH = [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
@@ -102,8 +105,9 @@ def browser():
         chromium.close()
 
 
-def new_page(browser, dialogs: list[str]):
-    page = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="fr-FR")
+def new_page(browser, dialogs: list[str], **options):
+    options = {"viewport": {"width": 1280, "height": 1100}, "locale": "fr-FR", **options}
+    page = browser.new_page(**options)
     page.set_default_timeout(60_000)
 
     def on_dialog(dialog) -> None:
@@ -163,6 +167,9 @@ def test_search_to_diff_to_changeset_to_cited_article(browser) -> None:
         print(f"time to first results after Enter: {elapsed * 1000:.0f} ms (query « {QUERY} »)")
         print(f"result line: {page.inner_text('.lx-count')}")
         assert "q=licenciement" in page.url
+        # The hits are drawn before the run ends; the rest of the screen (pagination, end marker, removal of
+        # the previous screen's elements) can still move them, and a click during that move is lost.
+        screen_done(page, "search")
         shot(page, "1-search")
 
         diff_links = [
@@ -263,4 +270,69 @@ def test_hostile_article_and_query_stay_text(browser, ui_home: Path) -> None:
             assert_no_injection(page, name)
             shot(page, name)
         time.sleep(1)  # a late onerror would have fired by now
+    assert dialogs == []
+
+
+def test_notice_date_on_enter_side_by_side_phone_and_metadata_only(browser, ui_home: Path) -> None:
+    """The points of issue 14 a lawyer meets first, on the UI fixture corpus."""
+    dialogs: list[str] = []
+    page = new_page(browser, dialogs)
+    with running_app(ui_home, OUTPUT / "app-issue14.log") as base:
+        # A query that matches nothing says so, with no result rows.
+        open_screen(page, base + "?q=xqzwv+vbnmk", "search")
+        assert page.locator(".lx-hit").count() == 0
+        body = page.inner_text("body")
+        assert (
+            "Aucun résultat pour « xqzwv vbnmk »" in body
+            or "Aucun article ne correspond à « xqzwv vbnmk »" in body
+        )
+        shot(page, "after-10-no-match")
+
+        # The date typed in the box applies on Enter: URL, box and result line all say the new date.
+        open_screen(page, base + "?q=licenciement", "search")
+        date_box = page.locator(DATE_BOX).first
+        date_box.fill("01/06/2021")
+        date_box.press("Enter")
+        page.wait_for_url("**at=2021-06-01**")
+        screen_done(page, "search")
+        page.wait_for_function(
+            "() => document.querySelector('.lx-count')?.innerText.includes('en vigueur au 1er juin 2021')"
+        )
+        assert page.locator(DATE_BOX).first.input_value() == "01/06/2021"
+        assert "le texte est connu pour" in page.inner_text("body")
+        shot(page, "after-11-date-on-enter")
+        # ... and on leaving the field.
+        date_box = page.locator(DATE_BOX).first
+        date_box.fill("01/01/2024")
+        date_box.press("Tab")
+        page.wait_for_url("**at=2024-01-01**")
+        screen_done(page, "search")
+
+        # Side by side: two columns, one row per paragraph, changed rows marked.
+        open_screen(page, base + f"?view=diff&version={CHANGED}&layout=columns", "diff")
+        assert page.locator("table.lx-sbs thead th").count() == 2
+        rows = page.locator("table.lx-sbs tbody tr")
+        assert rows.count() >= 2, "paragraphs are rows"
+        assert page.locator("table.lx-sbs tr.lx-row-changed").count() >= 1
+        assert page.locator("table.lx-sbs tr.lx-row-changed td").first.inner_text().strip()
+        assert page.locator("table.lx-sbs ins").count() and page.locator("table.lx-sbs del").count()
+        shot(page, "after-12-diff-side-by-side")
+
+        # A version known without its text explains itself and leads to the nearest text.
+        open_screen(page, base + f"?view=article&version={METADATA_ONLY}", "article")
+        body = page.inner_text("body")
+        assert "Texte non disponible" in body and "métadonnées de Légifrance" in body
+        assert page.locator("a", has_text="texte").count()
+        shot(page, "after-13-metadata-only")
+
+        phone = new_page(
+            browser, dialogs, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        )
+        # On a 390 px screen the first hit is visible without scrolling (filters folded).
+        open_screen(phone, base + "?q=licenciement", "search")
+        bottom = phone.evaluate("() => document.querySelector('.lx-hit').getBoundingClientRect().bottom")
+        print(f"390 px: first hit ends at {bottom:.0f} px of 844")
+        assert bottom <= 844, "the first hit is below the fold"
+        phone.screenshot(path=str(OUTPUT / "after-14-phone-390px.png"))
+        print(f"screenshot: {OUTPUT / 'after-14-phone-390px.png'}")
     assert dialogs == []

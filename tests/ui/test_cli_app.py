@@ -28,7 +28,7 @@ def test_streamlit_runs_the_app_headless_without_static_files_or_telemetry() -> 
 
 def test_an_impossible_port_is_refused_before_anything_is_built(capsys) -> None:
     assert main(["app", "--port", "70000"]) == 2
-    assert "not a TCP port" in capsys.readouterr().err
+    assert "pas un port TCP" in capsys.readouterr().err
 
 
 def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(ui_home) -> None:

@@ -71,9 +71,9 @@ def test_cite_jsonl_all_good_exits_zero():
 def test_cite_missing_file_is_one_line_error(capsys):
     assert main(["cite", "--jsonl", "/nonexistent/batch.jsonl"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("lexsearch: error: /nonexistent/batch.jsonl") and err.count("\n") == 1
+    assert err.startswith("lexsearch: erreur : /nonexistent/batch.jsonl") and err.count("\n") == 1
 
 
 def test_cite_needs_a_text_or_a_batch(capsys):
     assert main(["cite"]) == 2
-    assert "give a TEXT" in capsys.readouterr().err
+    assert "donnez un TEXTE" in capsys.readouterr().err

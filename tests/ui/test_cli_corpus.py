@@ -42,7 +42,7 @@ def test_bad_source_exits_non_zero_with_one_line_and_leaves_the_store(tmp_path, 
     capsys.readouterr()
     assert main(["corpus", "add", "--quiet", "--store", str(store), snapshots[0], str(broken)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("lexsearch: error: ") and "broken.json:1:" in err and "\n" not in err
+    assert err.startswith("lexsearch: erreur : ") and "broken.json:1:" in err and "\n" not in err
     with Store.open(store) as opened:
         assert opened.content_digest() == before
 
@@ -69,3 +69,30 @@ def test_rebuild_and_info_use_the_committed_artifact(tmp_path, capsys, monkeypat
     assert "articles            : 11964" in first and "14165 avec texte" in first
     assert main(["corpus", "rebuild", "--quiet"]) == 0
     assert "versions            : 22703" in capsys.readouterr().out
+
+
+def test_add_captured_tree_over_one_code_of_a_history(tmp_path, capsys):
+    from captures import write_capture, write_history
+
+    store = str(tmp_path / "corpus.sqlite3")
+    history = str(write_history(tmp_path / "history"))
+    tree = str(write_capture(tmp_path / "tree"))
+    assert main(["corpus", "add", "--quiet", "--store", store, history, "--code", "Code de commerce"]) == 0
+    assert main(["corpus", "add", "--quiet", "--store", store, tree, "--captured", "2023-03"]) == 0
+    out = capsys.readouterr().out
+    assert "Code de commerce (LEGITEXT000005634379)" in out and "Code civil" not in out
+    assert "versions entre avril 2015 et mars 2023 non couvertes par nos sources" in out
+    with Store.open(store) as opened:
+        assert [code.title for code in opened.codes()] == ["Code de commerce"]
+
+
+def test_undated_tree_or_bad_capture_date_is_refused_in_one_line(tmp_path, capsys):
+    from captures import write_capture
+
+    store = tmp_path / "corpus.sqlite3"
+    tree = str(write_capture(tmp_path / "tree"))
+    assert main(["corpus", "add", "--quiet", "--store", str(store), tree]) != 0
+    assert "indiquez sa date avec --captured" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["corpus", "add", "--quiet", "--store", str(store), tree, "--captured", "mars 2023"])
+    assert "attendu AAAA-MM ou AAAA-MM-JJ" in capsys.readouterr().err

@@ -70,9 +70,18 @@ def test_bad_batch_line_is_one_clear_error_and_no_output(home: Path, tmp_path: P
     assert main(["search", "--batch", str(batch), "--json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert f"{batch}:2" in captured.err and "YYYY-MM-DD" in captured.err
+    assert f"{batch}:2" in captured.err and "date impossible" in captured.err and "mois 13" in captured.err
+    assert "AAAA-MM-JJ" not in captured.err  # well written, only impossible
 
 
 def test_bad_date_option_is_a_clear_error(home: Path, capsys) -> None:
     assert main(["search", "licenciement", "--at", "hier"]) == 2
-    assert "--at" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--at" in err and "AAAA-MM-JJ" in err
+
+
+def test_human_output_names_statuses_in_french(home: Path, capsys) -> None:
+    assert main(["search", "licenciement", "--all-versions", "--limit", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "en vigueur" in out or "modifié" in out or "abrogé" in out
+    assert "in_force" not in out and "modified" not in out and "repealed" not in out

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search.diff import diff_words
-from ui import render
+from ui import params, render
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -21,7 +21,8 @@ HOSTILE = (
     "[clic](javascript:alert(1))",
     "**gras** _it_ :material/home: $x^2$ \n\n<b>x</b>",
 )
-APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li", "br"}
+APP_TAGS = {"div", "span", "a", "mark", "ins", "del", "details", "summary", "ul", "li", "br", "strong"}
+APP_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}  # the side-by-side diff
 
 
 class _Tags(HTMLParser):
@@ -181,3 +182,49 @@ def test_blank_lines_of_plain_sources_are_kept() -> None:
     markup = render.article_text("Premier alinéa.\n\nSecond alinéa.", [])
     assert str(markup).count("<br>") == 2
     assert "".join(parsed(markup).data) == "Premier alinéa.Second alinéa."
+
+
+def test_a_hit_at_a_past_date_shows_the_status_then_and_fits_in_four_blocks() -> None:
+    from ui.views.search_page import _status_then
+
+    row = SimpleNamespace(
+        article="L1233-3",
+        code="Code du travail",
+        valid_from=date(2016, 12, 1),
+        valid_to=date(2017, 9, 24),
+        status="modified",
+        snippet="le <mark>licenciement</mark>",
+        section_path=("Partie législative", "Première partie", "Livre II", "Titre III", "Chapitre III"),
+        amending_text=None,
+    )
+    screen = params.Screen(query="licenciement", at=date(2017, 1, 1))
+    status = _status_then(screen, row)
+    assert status == "en vigueur à cette date (aujourd'hui : modifié)"
+    markup = str(render.hit(row, article_href="?a", diff_href="?d", other_versions=(), status_text=status))
+    assert "en vigueur à cette date" in markup
+    assert "… › Titre III › Chapitre III" in markup  # the path shortened, whole in its <details>
+    assert markup.count('<div class="lx-') <= 4
+
+
+def test_a_citation_of_a_code_not_loaded_is_a_reference_with_a_tooltip_not_a_link() -> None:
+    body = "voir l'article L. 626-29 du code de commerce"
+    tooltip = "Code de commerce, article L626-29 : ce code n'est pas chargé dans le corpus (pas de lien)."
+    markup = str(render.article_text(body, [(5, 24, None, tooltip)]))
+    assert '<span class="lx-ref" title="Code de commerce, article L626-29 : ce code' in markup
+    assert "<a " not in markup
+
+
+def test_an_annex_is_titled_by_itself() -> None:
+    assert render.article_title("Annexe I à l'article R4312-1") == "Annexe I à l'article R4312-1"
+    assert render.article_title("annexe") == "Annexe"
+    assert render.article_title("L1233-3") == "Article L1233-3"
+
+
+def test_side_by_side_rows_hold_paragraphs_in_two_cells() -> None:
+    result = diff_words("Premier.\nSecond ancien.", "Premier.\nSecond nouveau.")
+    markup = str(render.diff_columns(result, old_label="Avant", new_label="Après"))
+    assert markup.count("<tr class=") == 2 and markup.count("<td>") == 4
+    assert "<del> ancien</del>" in markup and "<ins> nouveau</ins>" in markup
+    assert_only_app_markup(
+        render.diff_columns(diff_words("<b>x</b>", "<i>y</i>"), old_label="<", new_label=">")
+    )

@@ -45,6 +45,7 @@ def create_app(service: SearchService) -> FastAPI:
         "diffs, textes modificatifs, citations.",
         docs_url=None,  # the Swagger page loads its scripts from a CDN: the description is enough
         redoc_url=None,
+        redirect_slashes=False,  # "/versions/x/" is a 404 in JSON, not an empty redirect
     )
     app.add_middleware(BodyLimit, max_bytes=checks.MAX_BODY_BYTES)
     _errors(app)

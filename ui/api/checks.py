@@ -48,15 +48,16 @@ def parse_day(value: str | None, parameter: str) -> date | None:
     if match is None:
         raise bad(parameter, f"« {value[:40]} » n'est pas une date au format AAAA-MM-JJ (ex. 2020-06-01).")
     year, month, day_of_month = (int(part) for part in match.groups())
-    if not 1 <= month <= 12:
-        raise bad(parameter, f"date impossible « {value} » : il n'y a pas de mois {month}.")
     try:
         return date(year, month, day_of_month)
     except ValueError:
-        raise bad(
-            parameter,
-            f"date impossible « {value} » : le mois {month:02d}/{year} n'a pas de jour {day_of_month}.",
-        ) from None
+        if not 1 <= month <= 12:
+            reason = f"il n'y a pas de mois {month}"
+        elif year < 1:
+            reason = "il n'y a pas d'année 0"
+        else:
+            reason = f"le mois {month:02d}/{year} n'a pas de jour {day_of_month}"
+        raise bad(parameter, f"date impossible « {value.strip()} » : {reason}.") from None
 
 
 def check_query(query: str) -> str:

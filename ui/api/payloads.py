@@ -6,13 +6,21 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote, urlencode
 
-from corpus.model import Article, Changeset, Version
+from corpus.model import Article, Changeset, UncertainDate, Version
 from search.diff import TextDiff
 from search.results import Hit, SearchResults, VersionRef
 
 
 def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def uncertain(span: UncertainDate | None) -> dict | None:
+    """An uncertain boundary (`corpus.model.UncertainDate`): the change happened after `after` (null: no
+    earlier limit known) and by the boundary's own date, known to `precision` ("month" or "day")."""
+    if span is None:
+        return None
+    return {"after": day(span.after), "precision": span.precision.value}
 
 
 # -- the API's own resource paths ----------------------------------------------------------------------
@@ -52,6 +60,8 @@ def version_ref_json(ref: VersionRef, links: bool) -> dict:
         "version_id": ref.version_id,
         "valid_from": day(ref.valid_from),
         "valid_to": day(ref.valid_to),
+        "valid_from_uncertain": uncertain(ref.start_uncertain),
+        "valid_to_uncertain": uncertain(ref.end_uncertain),
         "status": ref.status,
     }
     if links:
@@ -69,6 +79,8 @@ def hit_json(hit: Hit, links: bool = False) -> dict:
         "version_id": hit.version_id,
         "valid_from": day(hit.valid_from),
         "valid_to": day(hit.valid_to),
+        "valid_from_uncertain": uncertain(hit.start_uncertain),
+        "valid_to_uncertain": uncertain(hit.end_uncertain),
         "status": hit.status,
         "score": hit.score,
         "snippet": hit.snippet_text,
@@ -101,6 +113,8 @@ def results_json(results: SearchResults, links: bool = False) -> dict:
         "notices": list(results.notices),
         "understood_references": list(results.understood_references),
         "suggestion": results.suggestion,
+        "unmatched_terms": list(results.unmatched_terms),
+        "partial_match": results.partial_match,
         "hits": [hit_json(hit, links) for hit in results.hits],
     }
 
@@ -115,6 +129,8 @@ def version_json(version: Version, *, with_text: bool = True) -> dict:
         "number": version.number,
         "valid_from": day(version.valid_from),
         "valid_to": day(version.valid_to),
+        "valid_from_uncertain": uncertain(version.start_uncertain),
+        "valid_to_uncertain": uncertain(version.end_uncertain),
         "status": version.status.value,
         "has_text": version.has_text,
         "section_path": list(version.section_path),

@@ -26,10 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except LexsearchError as error:
-        print(f"lexsearch: error: {error}", file=sys.stderr)
+        print(f"lexsearch: erreur : {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("lexsearch: interrupted", file=sys.stderr)
+        print("lexsearch: interrompu", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

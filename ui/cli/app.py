@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import ui
@@ -61,16 +63,58 @@ def prepare() -> None:
     SearchService.open(build_if_missing=True).close()
 
 
+def announce_when_answering(host: str, port: int, timeout: float = 600.0) -> None:
+    """Print the address once the server answers its health check, from a detached grandchild process:
+    this process is about to become Streamlit (exec), so it cannot wait for the server itself. The double
+    fork leaves no zombie; the watcher has its own session (a Ctrl-C goes to the server only) and ends
+    with the check, when the server is gone, or after `timeout`."""
+    server = os.getpid()
+    if os.fork() != 0:
+        os.wait()  # the intermediate child exits at once
+        return
+    os.setsid()
+    if os.fork() != 0:
+        os._exit(0)
+    base = f"http://{host}:{port}/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(server):
+        try:
+            with urllib.request.urlopen(base + "_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    print(
+                        f"lexsearch: l'app répond sur {base} (Ctrl-C pour arrêter)",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                    break
+        except OSError:
+            time.sleep(0.3)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def run_app(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
-        print(f"lexsearch app: --port {args.port}: not a TCP port", file=sys.stderr)
+        print(f"lexsearch app: --port {args.port} : ce n'est pas un port TCP", file=sys.stderr)
         return 2
     prepare()
-    print(f"lexsearch: app on http://{args.address}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     sys.stderr.flush()
     sys.stdout.flush()
+    host = "localhost" if args.address in ("0.0.0.0", "::") else args.address
+    announce_when_answering(host, args.port)
     # Streamlit REPLACES this process (exec) rather than running as its child: a SIGTERM or Ctrl-C sent to
     # `lexsearch app` reaches the server itself, and no orphaned Streamlit keeps serving after it.
     command = streamlit_command(args.port, args.address)
+    # Streamlit's own banner (stdout, in English) would give the address a second time, before the app
+    # answers; its logs and errors go to stderr, which stays.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
     os.execv(command[0], command)
     return 0  # not reached

@@ -112,7 +112,7 @@ def run_jsonl(lines: Iterable[str | bytes], out: TextIO) -> int:
 def run_cite(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.text is not None:
-            raise LexsearchError("cite: give either a TEXT or --jsonl FILE, not both")
+            raise LexsearchError("cite : donnez un TEXTE ou --jsonl FICHIER, pas les deux")
         if args.jsonl == "-":
             bad = run_jsonl(sys.stdin.buffer, sys.stdout)
         else:
@@ -126,7 +126,7 @@ def run_cite(args: argparse.Namespace) -> int:
             print(f"lexsearch: {bad} ligne(s) invalide(s), signalée(s) à leur place", file=sys.stderr)
         return 1 if bad else 0
     if args.text is None:
-        raise LexsearchError("cite: give a TEXT or --jsonl FILE")
+        raise LexsearchError("cite : donnez un TEXTE ou --jsonl FICHIER")
     if args.json:
         print(json.dumps(cite(args.text, args.code), ensure_ascii=False, indent=2))
         return 0

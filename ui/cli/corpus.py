@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from corpus.anomalies import report_lines
 from corpus.build_default import VERSIONS, build_default, default_cache
+from corpus.capture import Capture, parse_captured
 from corpus.ingest import CodeIngest, ensure_default_store, ingest_sources, rebuild_default_store
 from corpus.settings import DEFAULT_ARTIFACT, data_home
 from corpus.store import CodeSummary, Store
 from indexer.build import build_index
 
-# Above this many versions with text, `corpus add` does not rebuild the index by itself: with Whoosh it
-# takes about 1 s per 400 versions on two cores (14,165 in 24 s, 29,115 in 79 s), so the whole all-codes
-# export (~294,000) would hold the command for 15 minutes or more. It says so and names the command.
+# Above this many versions with text, `corpus add` does not rebuild the index by itself: Whoosh indexed the
+# whole all-codes export (301,895 versions with text) in about 55 minutes on the shared two-core machine
+# (load 15-20; two workers of 1.9 GB each), which would hold the command far too long. It says so, with
+# the estimate, and names the command; `--index` asks for the rebuild anyway.
 AUTO_INDEX_LIMIT = 60_000
-INDEX_RATE = 400  # versions with text indexed per second, for the estimate printed
+INDEX_RATE = 90  # versions with text indexed per second with Whoosh, as measured above (for the estimate)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +41,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--store",
         type=Path,
         help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3, holding the default corpus too)",
+    )
+    add.add_argument(
+        "--captured",
+        type=_captured,
+        metavar="AAAA-MM[-JJ]",
+        help="when a directory of undated article files was captured (month or day); it is merged with "
+        "the history of its code already in the store",
+    )
+    add.add_argument(
+        "--code",
+        metavar="TITRE",
+        help="only this code of the sources (e.g. « Code de commerce » of the all-codes export); the code "
+        "of a captured directory that does not name it",
     )
     add.add_argument("--quiet", action="store_true", help="no progress bar")
     add.set_defaults(handler=run_add)
@@ -67,6 +83,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rebuild.add_argument("--store", type=Path, help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3)")
     rebuild.add_argument("--quiet", action="store_true", help="no progress bar")
     rebuild.set_defaults(handler=run_rebuild)
+
+
+def _captured(value: str) -> Capture:
+    try:
+        return parse_captured(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def describe(summary: CodeSummary) -> list[str]:
@@ -115,10 +138,20 @@ def merge_lines(report: CodeIngest) -> list[str]:
 def _print(store: Store, summaries: list[CodeSummary], reports: dict[str, CodeIngest] | None = None) -> None:
     for summary in summaries:
         code_id = summary.code.code_id
-        lines = describe(summary) + sources_lines(store, code_id) + anomaly_report(store, code_id)
+        lines = describe(summary) + coverage_lines(store, code_id) + sources_lines(store, code_id)
+        lines += anomaly_report(store, code_id)
         if reports and code_id in reports:
             lines += merge_lines(reports[code_id])
         print("\n".join(lines))
+
+
+def coverage_lines(store: Store, code_id: str) -> list[str]:
+    """How much of the law in force today has its text (versions before 2020 are often known without)."""
+    today = store.coverage_at(date.today(), code_id)
+    share = f"{100 * today.share:.2f}".replace(".", ",")
+    return [
+        f"  texte au {today.day.isoformat()}  : {today.with_text} des {today.in_force} articles en vigueur ({share} %)"
+    ]
 
 
 def _totals(summaries: list[CodeSummary]) -> str:
@@ -133,7 +166,10 @@ def run_add(args: argparse.Namespace) -> int:
     # an explicit --store starts empty.
     opened = Store.open(args.store) if args.store else ensure_default_store(progress=not args.quiet)
     with opened as store:
-        reports = {r.code.code_id: r for r in ingest_sources(store, args.sources, progress=not args.quiet)}
+        ingested = ingest_sources(
+            store, args.sources, progress=not args.quiet, captured=args.captured, code_title=args.code
+        )
+        reports = {r.code.code_id: r for r in ingested}
         summaries = [summary for summary in store.summary() if summary.code.code_id in reports]
         _print(store, summaries, reports)
         print(f"Base : {_totals(store.summary())}")
@@ -148,8 +184,8 @@ def _follow_with_index(store: Store, args: argparse.Namespace) -> None:
     minutes = with_text / INDEX_RATE / 60
     if args.index is False or (args.index is None and with_text > AUTO_INDEX_LIMIT):
         print(
-            f"Index à reconstruire : {with_text} versions avec texte (environ {minutes:.0f} min avec Whoosh "
-            f"sur deux cœurs). Lancez `lexsearch index` (l'index actuel reste servi jusqu'à la fin) ou "
+            f"Index à reconstruire : {with_text} versions avec texte (de l'ordre de {minutes:.0f} min avec "
+            f"Whoosh sur deux cœurs chargés). Lancez `lexsearch index` (l'index actuel reste servi jusqu'à la fin) ou "
             f"`lexsearch corpus add --index …` la prochaine fois.",
             file=sys.stderr,
         )

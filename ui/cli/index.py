@@ -38,8 +38,8 @@ def run_index(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(
-        f"index ({build_engine(args.engine)}): {report.documents} versions, {report.citations} citations, "
-        f"{report.seconds:.1f} s with {report.analysis_processes} processes → {report.directory}",
+        f"index ({build_engine(args.engine)}) : {report.documents} versions, {report.citations} citations, "
+        f"{report.seconds:.1f} s avec {report.analysis_processes} processus → {report.directory}",
         file=sys.stderr,
     )
     return 0

@@ -8,9 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from corpus import dating
 from corpus.errors import LexsearchError
+from corpus.model import STATUS_LABELS_FR, DatePrecision, Status, UncertainDate
 from search.results import SearchRequest, SearchResults
-from ui.api import payloads
+from ui.api import checks, payloads
 
 
 class UsageError(LexsearchError):
@@ -36,9 +38,19 @@ def parse_day(value: object, where: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise UsageError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+        return checks.parse_day(str(value), where)  # the API's rule: an impossible date is named so
+    except checks.ApiError as error:
+        raise UsageError(f"{where} : {error.message}") from None
+
+
+def _bound(day: date | None, span: UncertainDate | None, *, end: bool) -> str:
+    """A boundary for the table: exact "2013-06-27", or "2015-04-09~2023-03" when only a span is known."""
+    if day is None:
+        return "…" if end else "?"
+    if span is None:
+        return day.isoformat()
+    latest = day.strftime("%Y-%m") if span.precision is DatePrecision.MONTH else day.isoformat()
+    return f"{span.after.isoformat() if span.after else '?'}~{latest}"
 
 
 def results_json(results: SearchResults) -> dict:
@@ -56,19 +68,30 @@ def _starred(hit) -> str:
     return "".join(parts)
 
 
-def _table(results: SearchResults) -> str:
+def status_fr(status: str) -> str:
+    """The French label of a stored status ("en vigueur", "modifié", "abrogé"); JSON keeps the value."""
+    try:
+        return STATUS_LABELS_FR[Status(status)]
+    except ValueError:
+        return status
+
+
+def _table(results: SearchResults, day: date | None) -> str:
     lines = [f"{results.total} article(s) — {results.filter_description} — {results.took_ms:.0f} ms"]
     lines += [f"  ! {notice}" for notice in results.notices]
     if results.suggestion:
         lines.append(f"  ? vouliez-vous dire : {results.suggestion}")
     for rank, hit in enumerate(results.hits, 1):
-        since = hit.valid_from.isoformat() if hit.valid_from else "?"
-        until = hit.valid_to.isoformat() if hit.valid_to else "…"
+        since = _bound(hit.valid_from, hit.start_uncertain, end=False)
+        until = _bound(hit.valid_to, hit.end_uncertain, end=True)
         lines.append(
-            f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {hit.status}  {hit.score:.3f}"
+            f"{rank:>3}. {hit.article:<14} {hit.code} [{since} → {until}] {status_fr(hit.status)}  {hit.score:.3f}"
         )
         if hit.section_path:
             lines.append("     " + " › ".join(hit.section_path[-2:]))
+        notice = dating.later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
+        if notice:
+            lines.append(f"     ! {notice}")
         if hit.snippet_text:
             lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
@@ -79,13 +102,13 @@ def _table(results: SearchResults) -> str:
 def _request(record: dict, where: str) -> SearchRequest:
     query = record.get("query")
     if not isinstance(query, str):
-        raise UsageError(f"{where}: 'query' must be a string")
+        raise UsageError(f"{where} : le champ « query » doit être un texte")
     limit = record.get("limit", 10)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise UsageError(f"{where}: 'limit' must be a positive integer")
+        raise UsageError(f"{where} : le champ « limit » doit être un entier positif")
     code = record.get("code")
     if code is not None and not isinstance(code, str):
-        raise UsageError(f"{where}: 'code' must be a string")
+        raise UsageError(f"{where} : le champ « code » doit être un texte")
     return SearchRequest(
         query=query,
         at=parse_day(record.get("at"), where),
@@ -97,12 +120,12 @@ def _request(record: dict, where: str) -> SearchRequest:
 
 def run_search(args: argparse.Namespace) -> int:
     if args.batch is None and args.query is None:
-        raise UsageError("search: give a QUERY or --batch FILE")
+        raise UsageError("search : donnez une REQUÊTE ou --batch FICHIER")
     if args.batch is not None:
         try:
             lines = args.batch.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"{args.batch}: cannot read ({error.__class__.__name__})") from None
+            raise UsageError(f"{args.batch} : lecture impossible ({error.__class__.__name__})") from None
         requests = []
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -111,9 +134,9 @@ def run_search(args: argparse.Namespace) -> int:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise UsageError(f"{where}: not JSON ({error.msg})") from None
+                raise UsageError(f"{where} : JSON invalide ({error.msg})") from None
             if not isinstance(record, dict):
-                raise UsageError(f"{where}: each line must be a JSON object")
+                raise UsageError(f"{where} : chaque ligne doit être un objet JSON")
             requests.append(_request(record, where))  # all lines checked before any output
     else:
         requests = [
@@ -134,6 +157,7 @@ def run_search(args: argparse.Namespace) -> int:
         if args.json or args.batch is not None:
             out.write(json.dumps(results_json(results), ensure_ascii=False) + "\n")
         else:
-            out.write(_table(results) + "\n")
+            day = None if request.all_versions else (request.at or date.today())
+            out.write(_table(results, day) + "\n")
     out.flush()
     return 0

@@ -6,11 +6,42 @@ from datetime import date
 
 import streamlit as st
 
-from corpus.model import ChangeRole, Version
+from corpus.code_names import CODE_IDENTITIES
+from corpus.dating import later_change_notice, span
+from corpus.model import ChangeRole, UncertainDate, Version
 from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import html
+
+# Why a version can have no text: said the same way on every page that meets one.
+METADATA_ONLY = (
+    "Texte non disponible : cette version est connue par les métadonnées de Légifrance (dates, statut, "
+    "texte modificatif) mais son texte ne figure dans aucun des instantanés consolidés chargés dans le "
+    "corpus (ils couvrent surtout les versions en vigueur depuis 2020)."
+)
+CODE_TITLES = {code.code_id: code.title for code in CODE_IDENTITIES} | {
+    alias: code.title for code in CODE_IDENTITIES for alias in code.alias_ids
+}
+
+
+def neighbours(versions: tuple[Version, ...], version: Version) -> tuple[Version | None, Version | None]:
+    """The versions just before and just after `version` in the article's history."""
+    ids = [v.version_id for v in versions]
+    if version.version_id not in ids:
+        return None, None
+    index = ids.index(version.version_id)
+    return (versions[index - 1] if index else None), (versions[index + 1] if index + 1 < len(ids) else None)
+
+
+def nearest_with_text(versions: tuple[Version, ...], version: Version) -> list[tuple[str, Version]]:
+    """The closest earlier and later versions whose text is known, each with how it relates."""
+    ids = [v.version_id for v in versions]
+    index = ids.index(version.version_id) if version.version_id in ids else 0
+    earlier = next((v for v in reversed(versions[:index]) if v.text is not None), None)
+    later = next((v for v in versions[index + 1 :] if v.text is not None), None)
+    found = [("texte antérieur le plus proche", earlier), ("texte postérieur le plus proche", later)]
+    return [(label, v) for label, v in found if v is not None]
 
 
 def reference_day(version: Version, asked: date | None) -> date:
@@ -36,6 +67,10 @@ def amending_links(version: Version) -> render.Markup:
                 f" ({amendment.article_in_text})" if amendment.article_in_text else "",
             )
         )
+    if not items and version.start_uncertain is not None:
+        return render.paragraph(
+            render.text("texte modificatif inconnu : cette rédaction vient d'une capture du code, sans dates")
+        )
     if not items:
         return render.paragraph(render.text("texte modificatif non renseigné dans la source"))
     return render.bullet_list(items, css="lx-meta")
@@ -47,8 +82,7 @@ def header(article: object, version: Version) -> render.Markup:
         render.breadcrumb(version.section_path),
         render.paragraph(
             render.text(
-                f"{render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)}"
-                f" · statut : {render.status_label(version.status)}"
+                f"{render.version_validity(version)} · statut : {render.status_label(version.status)}"
             )
         ),
         amending_links(version),
@@ -72,8 +106,10 @@ def show(service: SearchService, screen: Screen) -> None:
         return
     article = service.article_of(version.version_id)
     day = reference_day(version, screen.at)
-    st.title(f"Article {version.number}")
+    st.title(render.article_title(version.number))
     html(header(article, version))
+    notice = later_change_notice(version.valid_to, version.end_uncertain, day)
+    html(render.notices([notice] if notice else []))
     html(
         render.paragraph(
             render.join(
@@ -91,16 +127,9 @@ def show(service: SearchService, screen: Screen) -> None:
     )
     st.subheader("Texte")
     if version.text is None:
-        html(
-            render.notices(
-                ["Texte non disponible : cette version n'est connue que par ses métadonnées (dates, statut)."]
-            )
-        )
+        html(render.fragment(render.notices([METADATA_ONLY]), _nearest(article.versions, version)))
     else:
-        spans = []
-        for start, end, target_key, _kind, _detail in service.citations_in(version.version_id):
-            target = service.resolve_citation(target_key, day) if target_key else None
-            spans.append((start, end, params.article_url(target.version_id, day) if target else None))
+        spans = citation_spans(service, version, day)
         html(
             render.article_text(
                 version.text, spans, breaks=render.paragraph_starts(version.text, version.html)
@@ -120,25 +149,68 @@ def show(service: SearchService, screen: Screen) -> None:
     html(cited_by(service.cited_by(version.article_id, day), day))
 
 
+def citation_spans(service: object, version: Version, day: date) -> list[tuple[int, int, str | None, str]]:
+    """Each citation as (start, end, link to the cited version in force at `day` or None, tooltip)."""
+    known = {code.code_id for code in service.codes()}
+    spans = []
+    for start, end, target_key, _kind, _detail in service.citations_in(version.version_id):
+        code_id, _, number = (target_key or "").partition(":")
+        if code_id and code_id not in known:
+            title = CODE_TITLES.get(code_id, "ce code")
+            tooltip = f"{title}, article {number} : ce code n'est pas chargé dans le corpus (pas de lien)."
+            spans.append((start, end, None, tooltip))
+            continue
+        target = service.resolve_citation(target_key, day) if target_key else None
+        if target is not None:
+            spans.append((start, end, params.article_url(target.version_id, day), ""))
+        else:
+            tooltip = (
+                f"Article {number} : aucune version en vigueur au {render.french_date(day)} dans le corpus."
+            )
+            spans.append((start, end, None, tooltip if number else ""))
+    return spans
+
+
+def _nearest(versions: tuple[Version, ...], version: Version) -> render.Markup:
+    links = [
+        render.fragment(
+            f"{label} : version {render.validity(v.valid_from, v.valid_to)} — ",
+            render.link(params.article_url(v.version_id), "texte"),
+        )
+        for label, v in nearest_with_text(versions, version)
+    ]
+    return render.bullet_list(links, css="lx-meta") if links else render.Markup("")
+
+
 def timeline(versions: tuple[Version, ...], current_id: str) -> render.Markup:
-    """Every version, newest first, each with its text and diff links; metadata-only ones say so."""
+    """Every version, newest first, each with its text and diff links; a metadata-only one says why it has
+    no text and links to its page (which explains it) but to no diff, which would be empty; a change whose
+    day is unknown gets its own dashed stretch between the two versions."""
     items = []
     current = None
-    for index, version in enumerate(reversed(versions)):
+    for version in reversed(versions):
         if version.version_id == current_id:
-            current = index
-        label = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)
-        parts = [
-            render.text(f"{label} · {render.status_label(version.status)}"),
-            render.link(params.article_url(version.version_id), "texte"),
-            render.link(params.diff_url(version.version_id), "modifications"),
-        ]
+            current = len(items)
+        parts = [render.text(f"{render.version_validity(version)} · {render.status_label(version.status)}")]
         if version.text is None:
-            parts.append(render.text("(connue par ses métadonnées seulement, sans texte)"))
+            parts.append(render.link(params.article_url(version.version_id), "détails"))
+            parts.append(render.text("texte inconnu : version absente des instantanés chargés"))
+        else:
+            parts.append(render.link(params.article_url(version.version_id), "texte"))
+            parts.append(render.link(params.diff_url(version.version_id), "modifications"))
         if version.version_id == current_id:
             parts.append(render.text("← version affichée"))
         items.append(render.join(parts, " · "))
+        if version.start_uncertain is not None and version.valid_from is not None:
+            items.append(uncertain_span(version.start_uncertain, version.valid_from))
     return render.bullet_list(items, css="lx-timeline", current=current)
+
+
+def uncertain_span(start: UncertainDate, valid_from: date) -> render.Markup:
+    """The stretch of the timeline where a change happened on a day no source gives."""
+    return render.Markup('<span class="lx-uncertain">{}</span>').format(
+        render.text(f"période incertaine : changement {span(start, valid_from)}")
+    )
 
 
 def cited_by(rows: list, day: date) -> render.Markup:
@@ -150,8 +222,9 @@ def cited_by(rows: list, day: date) -> render.Markup:
         )
     items = [
         render.fragment(
-            render.link(params.article_url(row.version_id, day), f"Article {row.article}"),
-            f" · {row.code} · {render.validity(row.valid_from, row.valid_to)}",
+            render.link(params.article_url(row.version_id, day), render.article_title(row.article)),
+            f" · {row.code} · "
+            f"{render.validity(row.valid_from, row.valid_to, start=row.start_uncertain, end=row.end_uncertain)}",
         )
         for row in rows
     ]

@@ -67,12 +67,14 @@ def show(service: SearchService, screen: Screen) -> None:
     for entry in entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         version = entry.version
         head = render.fragment(
-            render.paragraph(render.text(f"Article {version.number} — {action(entry)}"), "lx-title"),
+            render.paragraph(
+                render.text(f"{render.article_title(version.number)} — {action(entry)}"), "lx-title"
+            ),
             render.breadcrumb(version.section_path),
             render.paragraph(
                 render.join(
                     [
-                        render.text(render.validity(version.valid_from, version.valid_to)),
+                        render.text(render.version_validity(version)),
                         render.link(params.article_url(version.version_id), "Article"),
                         render.link(params.diff_url(version.version_id), "Modifications"),
                     ],
@@ -83,9 +85,7 @@ def show(service: SearchService, screen: Screen) -> None:
         )
         if entry.role is ChangeRole.ENDED:
             body = render.paragraph(
-                render.text(
-                    f"Version en vigueur {render.validity(version.valid_from, version.valid_to)}, terminée ce jour."
-                )
+                render.text(f"Version en vigueur {render.version_validity(version)}, terminée ce jour.")
             )
         else:
             body = change_summary(

@@ -1,15 +1,17 @@
-"""Diff page ("Modifications"): what one version changed in the article, word by word, and by which text."""
+"""Diff page ("Modifications"): what one version changed in the article, word by word, and by which text;
+inline (a redline) or old | new side by side (`layout=columns`), and what replaced it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from corpus.model import Version
+from corpus.dating import span, stated
+from corpus.model import DatePrecision, Version
 from search.diff import diff_words
 from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
-from ui.views.article_page import amending_links, missing
+from ui.views.article_page import METADATA_ONLY, amending_links, missing, neighbours
 from ui.views.nav import html
 
 
@@ -25,8 +27,21 @@ def baseline(versions: tuple[Version, ...], version: Version) -> tuple[Version |
     return previous, with_text
 
 
+def paragraph_text(version: Version) -> str:
+    """The version's text with a line break at each paragraph start (from its source HTML), so the diff
+    keeps the paragraphs."""
+    body = version.text or ""
+    starts = render.paragraph_starts(body, version.html)
+    pieces, cursor = [], 0
+    for start in starts:
+        pieces.append(body[cursor:start].rstrip())
+        cursor = start
+    pieces.append(body[cursor:])
+    return "\n".join(pieces)
+
+
 def change_summary(
-    versions: tuple[Version, ...], version: Version, *, collapse: str, context: int
+    versions: tuple[Version, ...], version: Version, *, collapse: str, context: int, layout: str = "inline"
 ) -> render.Markup:
     """The diff of `version` against what it replaced, or the sentence saying why there is none to show."""
     previous, compared = baseline(versions, version)
@@ -35,14 +50,15 @@ def change_summary(
         body = (
             render.article_text(version.text, [], breaks=render.paragraph_starts(version.text, version.html))
             if version.text
-            else render.Markup("")
+            else render.notices([METADATA_ONLY])
         )
         return render.fragment(render.paragraph(render.text(note)), body)
     if version.text is None or compared is None:
         which = "de cette version" if version.text is None else "des versions précédentes"
         note = (
-            f"Comparaison impossible : le texte {which} n'est pas dans le corpus "
-            "(versions connues par leurs métadonnées seulement)."
+            f"Comparaison impossible : le texte {which} n'est pas dans le corpus. "
+            "Ces versions sont connues par les métadonnées de Légifrance (dates, statut, texte modificatif) : "
+            "leur texte n'est dans aucun des instantanés consolidés chargés."
         )
         body = render.article_text(version.text, []) if version.text else render.Markup("")
         return render.fragment(render.notices([note]), body)
@@ -51,17 +67,19 @@ def change_summary(
         parts.append(
             render.notices(
                 [
-                    f"Le texte de la version précédente ({render.validity(previous.valid_from, previous.valid_to)}) "
+                    f"Le texte de la version précédente ({render.version_validity(previous)}) "
                     "n'est pas connu : comparaison avec la dernière version antérieure dont le texte est connu "
-                    f"({render.validity(compared.valid_from, compared.valid_to)})."
+                    f"({render.version_validity(compared)})."
                 ]
             )
         )
-    result = diff_words(compared.text, version.text)
+    result = diff_words(paragraph_text(compared), paragraph_text(version))
     if not result.changed:
         parts.append(
             render.paragraph(
-                render.text("Texte identique à la version comparée (seules les métadonnées changent).")
+                render.text(
+                    "Texte identique à la version comparée, aux espaces près (seules les métadonnées changent)."
+                )
             )
         )
         return render.fragment(*parts)
@@ -70,8 +88,68 @@ def change_summary(
             render.text(f"+{result.inserted_words} mots ajoutés, −{result.deleted_words} mots supprimés")
         )
     )
-    parts.append(render.diff(result, collapse=collapse, context=context))
+    if layout == "columns":
+        parts.append(
+            render.diff_columns(
+                result,
+                old_label=f"Avant : version {render.validity(compared.valid_from, compared.valid_to)}",
+                new_label=f"Après : version {render.validity(version.valid_from, version.valid_to)}",
+            )
+        )
+    else:
+        parts.append(render.diff(result, collapse=collapse, context=context))
     return render.fragment(*parts)
+
+
+def _layout_switch(screen: Screen) -> render.Markup:
+    """Inline redline or side by side, each a link (the choice lives in the URL)."""
+    choices = []
+    for layout, label in (("inline", "en ligne (texte annoté)"), ("columns", "côte à côte (avant | après)")):
+        if layout == screen.layout:
+            choices.append(
+                render.Markup('<strong aria-current="true">{}</strong>').format(render.text(label))
+            )
+        else:
+            choices.append(render.link(params.diff_url(screen.version or "", layout), label))
+    return render.paragraph(render.fragment("Présentation : ", render.join(choices, " · ")), "lx-links")
+
+
+def _links(version: Version, previous: Version | None, following: Version | None) -> render.Markup:
+    links = [render.link(params.article_url(version.version_id), "texte de cette version")]
+    if previous:
+        links.append(render.link(params.article_url(previous.version_id), "texte de la version précédente"))
+    parts = [render.paragraph(render.join(links, " · "), "lx-links")]
+    if following:
+        period = render.validity(following.valid_from, following.valid_to)
+        parts.append(
+            render.paragraph(
+                render.fragment(
+                    f"Remplacée par la version {period} : ",
+                    render.link(params.diff_url(following.version_id), "ce qu'elle a changé"),
+                    " · ",
+                    render.link(params.article_url(following.version_id), "son texte"),
+                ),
+                "lx-links",
+            )
+        )
+    return render.fragment(*parts)
+
+
+def uncertain_change(version: Version, previous: Version | None) -> render.Markup:
+    """When the change happened on a day no source gives, the span it lies in, said first."""
+    if version.start_uncertain is None or version.valid_from is None:
+        return render.Markup("")
+    since = (
+        f"nos sources montrent la rédaction précédente jusqu'au {render.french_date(version.start_uncertain.after)}"
+        if previous is not None and version.start_uncertain.after is not None
+        else "aucune source ne montre de rédaction antérieure"
+    )
+    precision = version.start_uncertain.precision
+    captured = ("de " if precision is DatePrecision.MONTH else "du ") + stated(version.valid_from, precision)
+    when = span(version.start_uncertain, version.valid_from)
+    return render.notices(
+        [f"Changement intervenu {when} : {since}, et celle-ci dans une capture {captured}."]
+    )
 
 
 def show(service: SearchService, screen: Screen) -> None:
@@ -82,10 +160,11 @@ def show(service: SearchService, screen: Screen) -> None:
         return
     article = service.article_of(version.version_id)
     previous, _ = baseline(article.versions, version)
-    st.title(f"Modifications de l'article {version.number}")
-    period = render.validity(version.valid_from, version.valid_to, end_pending=version.valid_to_pending)
+    _, following = neighbours(article.versions, version)
+    st.title(f"Modifications — {render.article_title(version.number)}")
+    period = render.version_validity(version)
     replaced = (
-        f"remplace la version {render.validity(previous.valid_from, previous.valid_to)}"
+        f"remplace la version {render.version_validity(previous)}"
         if previous
         else "première version de l'article"
     )
@@ -93,26 +172,11 @@ def show(service: SearchService, screen: Screen) -> None:
         render.fragment(
             render.paragraph(render.text(f"{article.code.title} · version {period} · {replaced}")),
             render.breadcrumb(version.section_path),
+            uncertain_change(version, previous),
             amending_links(version),
-            render.paragraph(
-                render.join(
-                    [
-                        render.link(params.article_url(version.version_id), "texte de cette version"),
-                        *(
-                            [
-                                render.link(
-                                    params.article_url(previous.version_id), "texte de la version précédente"
-                                )
-                            ]
-                            if previous
-                            else []
-                        ),
-                    ],
-                    " · ",
-                ),
-                "lx-links",
-            ),
+            _links(version, previous, following),
         )
     )
-    html(render.LEGEND)
-    html(change_summary(article.versions, version, collapse="details", context=15))
+    if version.text is not None and previous is not None:
+        html(render.fragment(_layout_switch(screen), render.LEGEND))
+    html(change_summary(article.versions, version, collapse="details", context=15, layout=screen.layout))

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import streamlit as st
 
+from corpus.dating import later_change_notice
 from corpus.model import STATUS_LABELS_FR, Status
+from search.coverage import status_at
 from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import bind, html
 
 PAGE_SIZE = 10
+ALL_LABELS = {"partie": "toutes les parties", "livre": "tous les livres"}
 EXAMPLES = ("licenciement pour motif économique", "L. 1233-3", "durée du travail 35 heures")
 
 
@@ -32,29 +36,93 @@ def request_for(screen: Screen) -> SearchRequest:
 
 
 def show(service: SearchService, screen: Screen) -> None:
-    st.title("Recherche dans le droit en vigueur et ses versions passées")
+    html(render.paragraph(render.text("Recherche dans le droit en vigueur et ses versions passées"), "lx-h1"))
     html(render.notices(screen.notices))
     _query_box(screen)
+    html(coverage_line(service))
+    filters = st.expander(f"Filtres : {_filter_summary(service, screen)}")
     results = service.search(request_for(screen)) if screen.query.strip() else None
-    _filters(service, screen, dict(results.facets.get("status", ())) if results else {})
+    with filters:
+        _filters(service, screen, dict(results.facets.get("status", ())) if results else {})
     if results is None:
         _empty_query()
         return
-    _summary(screen, results)
-    if results.total == 0:
+    _summary(service, screen, results)
+    if results.total == 0 or (_unmatched(results) and not results.hits):
         _no_results(screen, results)
         return
-    _facets(screen, results)
+    with filters:
+        _facets(screen, results)
     html(render.join(_row(screen, hit) for hit in results.hits))  # one element: one Markdown pass
     _pagination(screen, results.total)
 
 
+def number(value: int) -> str:
+    """French digit grouping: 11 543."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+@st.cache_data(ttl=3600, show_spinner=False)
+def text_complete_since(_service: SearchService, today: date, codes: tuple[str, ...]) -> date | None:
+    """The earliest 1st of January (going back year by year) from which at least 99 % of the articles in
+    force have their text; None when even today's law is not that complete. `codes` keys the cache."""
+    since = None
+    for year in range(today.year, 1799, -1):
+        day = date(year, 1, 1)
+        coverage = _service.coverage_at(day)
+        if coverage.in_force == 0 or coverage.share < 0.99:
+            break
+        since = day
+    return since
+
+
+def coverage_line(service: SearchService) -> render.Markup:
+    """Which codes and dates the corpus covers, and how much of the law in force has its text."""
+    codes = service.codes()
+    today = date.today()
+    now = service.coverage_at(today)
+    names = ", ".join(code.title for code in codes) or "aucun code"
+    since = text_complete_since(service, today, tuple(code.code_id for code in codes))
+    line = (
+        f"Corpus : {names} · texte connu pour {number(now.with_text)} des {number(now.in_force)} articles "
+        "en vigueur aujourd'hui"
+    )
+    if since:
+        line += (
+            f" ; texte complet depuis le {render.french_date(since)}, partiel avant (dates et statuts seuls)"
+        )
+    return render.paragraph(render.text(line + "."), "lx-coverage")
+
+
+def _filter_summary(service: SearchService, screen: Screen) -> str:
+    """The folded filters' label says which are active, so folding them hides nothing."""
+    active = []
+    if screen.all_versions:
+        active.append("toutes les versions")
+    if screen.code:
+        titles = {code.code_id: code.title for code in service.codes()}
+        active.append(titles.get(screen.code, screen.code))
+    if screen.status:
+        active.append(f"statut « {render.status_label(screen.status)} »")
+    active += [value for value in (screen.partie, screen.livre) if value]
+    return ", ".join(active) if active else "aucun actif"
+
+
+def _unmatched(results: object) -> tuple[str, ...]:
+    """Query words the engine says matched nothing (a field the relevance work may add)."""
+    return tuple(getattr(results, "unmatched_terms", ()) or ())
+
+
 def _row(screen: Screen, hit: object) -> render.Markup:
     others = tuple(
-        (params.article_url(ref.version_id), render.validity(ref.valid_from, ref.valid_to))
+        (
+            params.article_url(ref.version_id),
+            render.validity(ref.valid_from, ref.valid_to, start=ref.start_uncertain, end=ref.end_uncertain),
+        )
         for ref in hit.other_versions
     )
     amending_id = getattr(hit, "amending_text_id", None)
+    day = None if screen.all_versions else (screen.at or date.today())
     return render.hit(
         hit,
         article_href=params.article_url(hit.version_id, screen.at),
@@ -65,35 +133,65 @@ def _row(screen: Screen, hit: object) -> render.Markup:
             if amending_id and params.valid_text_id(amending_id)
             else None
         ),
+        status_text=_status_then(screen, hit),
+        notice=later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None,
     )
 
 
+def _status_then(screen: Screen, hit: object) -> str | None:
+    """At a past date, the status the version had then, with today's when it differs."""
+    if screen.all_versions or screen.at is None:
+        return None
+    then = status_at(hit.status, hit.valid_from, hit.valid_to, screen.at, date.today())
+    if then == hit.status:
+        return None
+    return f"{render.status_label(then)} à cette date (aujourd'hui : {render.status_label(hit.status)})"
+
+
 def _query_box(screen: Screen) -> None:
-    st.text_input(
-        "Rechercher (mots, expression, ou référence comme « L. 1233-3 ») — Entrée pour lancer",
+    columns = st.columns([4, 1])
+    columns[0].text_input(
+        "Rechercher : mots, expression, ou référence (« L. 1233-3 ») — Entrée pour lancer",
         max_chars=params.MAX_QUERY_CHARS,
         placeholder="licenciement pour motif économique",
         **bind("q", screen.query, lambda typed: screen.with_(query=typed.strip(), page=1)),
     )
+    columns[1].text_input(
+        "en vigueur au (JJ/MM/AAAA)",
+        placeholder="aujourd'hui",
+        disabled=screen.all_versions,
+        help="Entrée ou sortie du champ pour appliquer ; vide : aujourd'hui.",
+        **bind("at", _day_shown(screen.at), lambda typed: _with_day(screen, typed)),
+    )
+
+
+def _day_shown(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def typed_day(typed: str) -> date | str | None:
+    """A date typed in the box: JJ/MM/AAAA (or J/M/AAAA, JJ-MM-AAAA, AAAA-MM-JJ); "" is today (None); what
+    cannot be read is returned as typed, for the URL parser to refuse with a notice."""
+    value = typed.strip()
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", value)
+    iso = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else value
+    return params.parse_day(iso) or value
+
+
+def _with_day(screen: Screen, typed: object) -> Screen | dict[str, str]:
+    day = typed_day(str(typed or ""))
+    if isinstance(day, str):  # unreadable: the URL parser says so and searches today
+        return {**params.to_params(screen.with_(at=None, page=1)), "at": day[:40]}
+    return screen.with_(at=None if day == date.today() else day, page=1)
 
 
 def _filters(service: SearchService, screen: Screen, status_counts: dict[str, int]) -> None:
-    """Date, all versions, code and status; the status list shows how many results each status has."""
-    today = date.today()
-    columns = st.columns([2, 2, 3, 3])
-    columns[0].date_input(
-        "en vigueur au",
-        min_value=params.MIN_DAY,
-        max_value=params.MAX_DAY,
-        format="DD/MM/YYYY",
-        disabled=screen.all_versions,
-        **bind(
-            "at",
-            screen.at or today,
-            lambda day: screen.with_(at=None if day in (None, today) else day, page=1),
-        ),
-    )
-    columns[1].checkbox(
+    """All versions, code and status; the status list shows how many results each status has (at a past
+    date, the status then)."""
+    columns = st.columns([2, 3, 3])
+    columns[0].checkbox(
         "toutes les versions",
         help="Chercher aussi dans les rédactions passées et futures, pas seulement celles en vigueur à la date.",
         **bind("all", screen.all_versions, lambda ticked: screen.with_(all_versions=bool(ticked), page=1)),
@@ -103,14 +201,15 @@ def _filters(service: SearchService, screen: Screen, status_counts: dict[str, in
     code_options = ["", *codes]
     if screen.code and screen.code not in codes:
         code_options.append(screen.code)
-    columns[2].selectbox(
+    columns[1].selectbox(
         "code",
         code_options,
         format_func=lambda value: codes.get(value, value) if value else "tous les codes",
+        placeholder="choisir un code",
         **bind("code", screen.code or "", lambda code: screen.with_(code=code or None, page=1)),
     )
     status_options = ["", *(status.value for status in Status if status is not Status.UNKNOWN)]
-    columns[3].selectbox(
+    columns[2].selectbox(
         "statut",
         status_options,
         format_func=lambda value: (
@@ -120,14 +219,26 @@ def _filters(service: SearchService, screen: Screen, status_counts: dict[str, in
             if value
             else "tous les statuts"
         ),
+        placeholder="choisir un statut",
         **bind("status", screen.status or "", lambda status: screen.with_(status=status or None, page=1)),
     )
 
 
+def facet_counts(facets: dict) -> dict[str, dict[str, int]]:
+    """Partie and livre counts; a top-level "Livre …" (an article outside any partie, as in the pre-2008
+    numbering) is listed with the livres, not among the parties."""
+    parties = dict(facets.get("partie", ()))
+    livres = dict(facets.get("livre", ()))
+    for value in [v for v in parties if not re.search(r"\bpartie\b", v.split(":")[0], re.IGNORECASE)]:
+        livres[value] = livres.get(value, 0) + parties.pop(value)
+    return {"partie": parties, "livre": livres}
+
+
 def _facets(screen: Screen, results: object) -> None:
     columns = st.columns(2)
+    sections = facet_counts(results.facets)
     for column, name in ((columns[0], "partie"), (columns[1], "livre")):
-        counts = dict(results.facets.get(name, ()))
+        counts = sections[name]
         current = getattr(screen, name)
         options = ["", *counts]
         if current and current not in counts:
@@ -136,8 +247,9 @@ def _facets(screen: Screen, results: object) -> None:
         column.selectbox(
             name,
             options,
+            placeholder=f"choisir : {name}",
             format_func=lambda value, counts=counts, name=name: (
-                f"{value} ({counts.get(value, 0)})" if value else f"toutes les {name}s"
+                f"{value} ({counts.get(value, 0)})" if value else ALL_LABELS[name]
             ),
             **bind(
                 name,
@@ -149,13 +261,15 @@ def _facets(screen: Screen, results: object) -> None:
         )
 
 
-def _summary(screen: Screen, results: object) -> None:
+def _summary(service: SearchService, screen: Screen, results: object) -> None:
     count = f"{results.total} résultat{'s' if results.total > 1 else ''}"
     if screen.all_versions:
         where = "toutes les versions"
     else:
         where = results.filter_description or "en vigueur aujourd'hui"
     parts = [render.paragraph(render.text(f"{count} ({results.took_ms:.0f} ms) · {where}"), "lx-count")]
+    if screen.at and not screen.all_versions:
+        parts.append(_dated_coverage(service, screen.at))
     if results.understood_references:
         parts.append(
             render.paragraph(render.text("Référence comprise : " + ", ".join(results.understood_references)))
@@ -176,6 +290,21 @@ def _summary(screen: Screen, results: object) -> None:
     html(render.join(parts))
 
 
+def _dated_coverage(service: SearchService, day: date) -> render.Markup:
+    """How much of the law in force at `day` the corpus has the text of: a dated search looks only there."""
+    coverage = service.coverage_at(day)
+    if coverage.in_force == 0:
+        return render.notices(
+            [f"Le corpus ne contient aucun article en vigueur au {render.french_date(day)}."]
+        )
+    share = round(100 * coverage.share)
+    line = (
+        f"Au {render.french_date(day)}, le texte est connu pour {number(coverage.with_text)} des {number(coverage.in_force)} "
+        f"articles en vigueur ({share} %) : la recherche ne porte que sur ceux-là."
+    )
+    return render.notices([line]) if share < 99 else render.paragraph(render.text(line), "lx-coverage")
+
+
 def _no_results(screen: Screen, results: object) -> None:
     removals = []
     if screen.at and not screen.all_versions:
@@ -189,6 +318,11 @@ def _no_results(screen: Screen, results: object) -> None:
     if screen.partie or screen.livre:
         removals.append(("les filtres partie/livre", screen.with_(partie=None, livre=None)))
     message = render.text("Aucun résultat pour « " + screen.query + " ».")
+    if _unmatched(results):
+        message = render.text(
+            "Aucun article ne correspond à « " + screen.query + " » : ses mots ne figurent dans aucun "
+            "article du corpus."
+        )
     items = [render.link(params.url(target.with_(page=1)), label) for label, target in removals]
     body = render.paragraph(message)
     if items:

@@ -1,0 +1,28 @@
+"""Words of the code's structure, as lemmas (query time only: not part of the index's analysis)."""
+
+from __future__ import annotations
+
+# The structure's own words in section paths ("Partie législative", "Livre Ier", "Chapitre unique",
+# "Sous-section 2", "Dispositions générales"), as lemmas: every article's path has some, so a query word
+# found only there ("parties" in "classes de parties affectées") says nothing about the article. Query
+# words matching these are looked for in the text only. "titre" is left out: "Titres-restaurant" is a
+# section's content.
+SECTION_BOILERPLATE = frozenset(
+    [
+        "partie",
+        "legislatif",
+        "reglementaire",
+        "livre",
+        "ier",
+        "chapitre",
+        "chapitrer",
+        "section",
+        "sous",
+        "paragraphe",
+        "preliminaire",
+        "unique",
+        "disposition",
+        "general",
+        "annexe",
+    ]
+)

@@ -23,6 +23,7 @@ from corpus.settings import index_path
 from corpus.store import CitationRow, Store
 from indexer.citation_graph import citation_rows
 from indexer.doc_table import write_doc_table
+from indexer.engines import TANTIVY, WHOOSH, build_engine
 from indexer.errors import IndexBuildError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import write_lemma_table
@@ -234,18 +235,29 @@ def _write_meta(directory: Path, store: Store, documents: int) -> None:
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         store_digest=store.version_stamp(),
         analyzers=analyzers_fingerprint(),
+        engine=WHOOSH,
     ).write(directory)
 
 
 def build_index(
-    store: Store, root: Path | None = None, *, processes: int | None = None, progress: bool = True
+    store: Store,
+    root: Path | None = None,
+    *,
+    processes: int | None = None,
+    progress: bool = True,
+    engine: str | None = None,
 ) -> BuildReport:
-    """Build a complete index of `store` under `root` and make it current; returns what was done.
+    """Build a complete index of `store` under `root` with `engine` (`indexer.engines.build_engine`)
+    and make it current; returns what was done. tantivy builds are in `indexer.tantivy_index`.
 
     Each of `processes` workers analyzes and writes its share of the versions as its own segment (both
     the analysis and Whoosh's posting sort are CPU-bound, so this keeps both cores busy end to end); the
     parent then commits the table of contents listing every segment.
     """
+    if build_engine(engine) == TANTIVY:
+        from indexer.tantivy_index import build_tantivy_index
+
+        return build_tantivy_index(store, root or index_path(), processes=processes, progress=progress)
     from whoosh import index as whoosh_index
 
     root = root or index_path()

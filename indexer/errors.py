@@ -19,3 +19,7 @@ class StaleIndexError(IndexError_):
 
 class IndexBuildError(IndexError_):
     """A build could not complete; the previous index, if any, still serves."""
+
+
+class EngineSettingError(IndexError_):
+    """`$LEXSEARCH_ENGINE` or `--engine` names no known search engine."""

@@ -118,6 +118,7 @@ class IndexMeta:
     built_at: str
     store_digest: str
     analyzers: str
+    engine: str = "whoosh"  # the library that wrote the files (`indexer.engines`); older builds are Whoosh
 
     def write(self, directory: Path) -> None:
         path = directory / META_FILE

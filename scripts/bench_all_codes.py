@@ -2,10 +2,12 @@
 
     nice -n 10 .venv/bin/python scripts/bench_all_codes.py [--bundle PATH] [--work DIR] [--json]
 
-Steps, one function each (add index and search steps to STEPS): the default store (Code du travail from
-the committed artifact) is built in a work folder, then `ingest_step` adds the export in a child process
-measured by /usr/bin/time -v (wall time, peak RSS), then `store_step` counts codes, articles, versions,
-versions with text, anomalies by kind, coverage gaps, and the store's size on disk. The machine's load
+Steps, one function each: the default store (Code du travail from the committed artifact) is built in
+a work folder, then `ingest_step` adds the export in a child process measured by /usr/bin/time -v (wall
+time, peak RSS), then `store_step` counts codes, articles, versions, versions with text, anomalies by
+kind, coverage gaps, and the store's size on disk, then `index_step` builds the index (`--engine`,
+tantivy by default) and `search_step` runs scripts/bench_search.py's queries on it (p50/p95 of search +
+rerank, resident memory). The machine's load
 (`uptime`) is printed with the figures: timings under load are noisy.
 """
 
@@ -24,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 # ../shared beside the checkout (or beside the folder of worktrees)
 SHARED = next(
@@ -88,8 +91,54 @@ def store_step(context: dict) -> dict:
         }
 
 
+def index_step(context: dict) -> dict:
+    """`lexsearch index --engine ENGINE` of that store (tantivy by default: Whoosh needs ~4 min more and
+    ~0.65 GB to serve all codes, see ../shared/measurements/search-engines-at-scale.md)."""
+    from corpus.store import Store
+    from indexer.build import build_index
+
+    load_before = load()
+    with Store.open(context["store"], create=False) as store:
+        report = build_index(store, Path(context["store"]).parent / "index", engine=context["engine"])
+    size = sum(f.stat().st_size for f in report.directory.rglob("*") if f.is_file())
+    return {
+        "engine": context["engine"],
+        "index_seconds": round(report.seconds, 1),
+        "index_documents": report.documents,
+        "index_mib": round(size / 2**20, 1),
+        "load_before_index": load_before,
+        "load_after_index": load(),
+    }
+
+
+def search_step(context: dict) -> dict:
+    """The queries of scripts/bench_search.py (search + rerank, no highlight) on that index, and the
+    service's resident memory once they have run."""
+    import statistics
+
+    from bench_search import measure, percentile, queries, resident_mb
+
+    from search.service import SearchService
+
+    service = SearchService.open(Path(context["store"]).parent, build_if_missing=False, progress=False)
+    requests = queries()
+    measure(service, requests[:20], highlight=True)  # warm-up
+    wall, cpu = measure(service, requests, highlight=False)
+    figures = {
+        "search_queries": len(wall),
+        "search_wall_p50_ms": round(statistics.median(wall), 1),
+        "search_wall_p95_ms": round(percentile(wall, 0.95), 1),
+        "search_cpu_p50_ms": round(statistics.median(cpu), 1),
+        "search_cpu_p95_ms": round(percentile(cpu, 0.95), 1),
+        "serving_rss_mib": round(resident_mb()),
+        "load_after_search": load(),
+    }
+    service.close()
+    return figures
+
+
 # Each step takes the shared context and returns figures; later steps may read earlier figures from it.
-STEPS: list[Callable[[dict], dict]] = [default_store_step, ingest_step, store_step]
+STEPS: list[Callable[[dict], dict]] = [default_store_step, ingest_step, store_step, index_step, search_step]
 
 
 def child_ingest(store_path: str, bundle: str) -> None:
@@ -110,6 +159,7 @@ def main() -> None:
     parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
     parser.add_argument("--work", type=Path, help="folder for the store (default: a temporary one)")
     parser.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    parser.add_argument("--engine", default="tantivy", help="engine of the index step (whoosh or tantivy)")
     parser.add_argument("--child-ingest", nargs=2, metavar=("STORE", "BUNDLE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_ingest:
@@ -121,7 +171,12 @@ def main() -> None:
         store = work / "corpus.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{store}{suffix}").unlink(missing_ok=True)
-        context: dict = {"bundle": args.bundle.resolve(), "store": store, "cpus": os.cpu_count()}
+        context: dict = {
+            "bundle": args.bundle.resolve(),
+            "store": store,
+            "cpus": os.cpu_count(),
+            "engine": args.engine,
+        }
         figures: dict = {"bundle": str(args.bundle), "load_at_start": load()}
         for step in STEPS:
             found = step(context)

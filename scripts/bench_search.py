@@ -3,6 +3,7 @@ memory. Prints figures; not a test.
 
     .venv/bin/python scripts/bench_search.py                      # default corpus (embedded artifact)
     .venv/bin/python scripts/bench_search.py --snapshot /work/npmcache/x513/package/data   # 4 codes
+    .venv/bin/python scripts/bench_search.py --engine tantivy     # the same with the tantivy engine
 
 Each run builds a fresh store and index in its own LEXSEARCH_HOME (a temporary directory unless --home),
 so it never touches the user's data. Queries: the judged queries of tests/data/judgments plus a built-in
@@ -17,6 +18,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -30,7 +32,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from corpus.ingest import build_store, ensure_default_store  # noqa: E402
-from indexer.build import build_index  # noqa: E402
+from corpus.store import Store  # noqa: E402
+from indexer.build import BuildReport, build_index  # noqa: E402
+from indexer.engines import ENGINE_VARIABLE, ENGINES  # noqa: E402
+from indexer.location import current_directory  # noqa: E402
+from indexer.schema import IndexMeta  # noqa: E402
 from search.results import SearchRequest  # noqa: E402
 from search.service import SearchService  # noqa: E402
 
@@ -214,6 +220,20 @@ def peak_mb() -> tuple[float, float]:
     return own, children
 
 
+def reused(home: Path) -> BuildReport:
+    """The report of the index already in `home` (build time unknown: 0)."""
+    directory = current_directory(home / "index")
+    return BuildReport(directory, IndexMeta.read(directory).documents, 0, 0.0, 0)
+
+
+def resident_mb() -> float:
+    """This process's resident memory now (VmRSS), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -221,13 +241,29 @@ def main() -> int:
     parser.add_argument("--snapshot", type=Path, help="legi-data snapshot (data dir, JSON files or npm .tgz)")
     parser.add_argument("--home", type=Path, help="LEXSEARCH_HOME to build into (default: a temporary dir)")
     parser.add_argument("--processes", type=int, default=None, help="index build processes (default 2)")
+    parser.add_argument("--engine", choices=ENGINES, default=None, help="search engine (default: whoosh)")
+    parser.add_argument(
+        "--reuse-index", action="store_true", help="measure the searches on --home's store and index as built"
+    )
+    parser.add_argument(
+        "--corpus", type=Path, help="an existing LEXSEARCH_HOME whose store is used as is (e.g. all codes)"
+    )
     args = parser.parse_args()
+    if args.engine:
+        os.environ[ENGINE_VARIABLE] = args.engine  # the service checks the index against it
 
+    if args.reuse_index and not args.home:
+        parser.error("--reuse-index needs --home")
     with tempfile.TemporaryDirectory(prefix="lexsearch-bench-") as temporary:
         home = args.home or Path(temporary)
         home.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        if args.snapshot:
+        if args.reuse_index:
+            store = Store.open(home / "corpus.sqlite3", create=False)
+        elif args.corpus:
+            shutil.copyfile(args.corpus / "corpus.sqlite3", home / "corpus.sqlite3")
+            store = Store.open(home / "corpus.sqlite3")
+        elif args.snapshot:
             store = build_store(home / "corpus.sqlite3", [args.snapshot], progress=False)
         else:
             store = ensure_default_store(home / "corpus.sqlite3", progress=False)
@@ -235,7 +271,12 @@ def main() -> int:
         versions = store.count_versions(with_text=True)
         codes = [code.title for code in store.codes()]
         cpu_before = _cpu_seconds()
-        report = build_index(store, home / "index", processes=args.processes, progress=True)
+        if args.reuse_index:
+            report = reused(home)
+        else:
+            report = build_index(
+                store, home / "index", processes=args.processes, progress=True, engine=args.engine
+            )
         build_cpu = _cpu_seconds() - cpu_before
         store.close()
 
@@ -250,8 +291,10 @@ def main() -> int:
         real_times = measure(service, real, highlight=False) if real else None
         with stage_timer() as stages:
             measure(service, requests + real, highlight=False)
+        resident = resident_mb()
         service.close()
         own, children = peak_mb()
+        index_mb = sum(f.stat().st_size for f in report.directory.rglob("*") if f.is_file()) / 2**20
 
     print(f"corpus: {', '.join(codes)} — {versions} versions with text")
     print(f"store build: {store_seconds:.1f} s")
@@ -260,6 +303,7 @@ def main() -> int:
         f"{report.analysis_processes} processes; {build_cpu:.1f} CPU-seconds in all, so about "
         f"{build_cpu / max(1, report.analysis_processes):.1f} s on {report.analysis_processes} idle cores)"
     )
+    print(f"engine: {args.engine or 'whoosh'}; index size: {index_mb:.1f} MB")
     print(f"service open: {open_seconds * 1000:.0f} ms")
     for name, (wall, cpu) in (("search+rerank", plain), ("search+rerank+highlight(10)", highlighted)):
         print(
@@ -282,6 +326,7 @@ def main() -> int:
         )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (machine has {os.cpu_count()} cores)")
     print(f"peak memory: {own:.0f} MB (this process), {children:.0f} MB (largest build worker)")
+    print(f"serving memory: {resident:.0f} MB resident (VmRSS after the queries, service open)")
     return 0
 
 

@@ -28,6 +28,7 @@ import argparse
 import functools
 import json
 import math
+import os
 import sys
 import tempfile
 import time
@@ -38,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from indexer.engines import ENGINE_VARIABLE, ENGINES  # noqa: E402
 
 JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
 K = 10
@@ -347,7 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="FIELD=V1,V2",
         help="evaluate the system with one RankingConfig field set to each value (repeatable)",
     )
+    parser.add_argument("--engine", choices=ENGINES, help="search engine of the index (LEXSEARCH_ENGINE)")
     args = parser.parse_args(argv)
+    if args.engine:  # builds with it if the index is missing; refuses an index of the other engine
+        os.environ[ENGINE_VARIABLE] = args.engine
 
     judged = load_judgments(args.judgments)
     counts: dict[str, int] = {}

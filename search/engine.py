@@ -5,8 +5,9 @@ An engine answers for ONE opened index generation, whose documents (article vers
 (in force at a date, status, code, section) reach the engine as the `allowed` mask over those numbers,
 computed once per filter by the view from the stored fields, so every engine filters the same way.
 
-The Whoosh engine (`search.retrieval.WhooshEngine`) is the one in use; another engine only has to give
-the same three answers over the same document numbers.
+Two engines implement it over the same document numbers: Whoosh (`search.retrieval.WhooshEngine`, the
+default) and tantivy (`search.tantivy_engine.TantivyEngine`, for large corpora); the index metadata says
+which one wrote an index (`indexer.engines`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from search.filters import Where
 from search.matching import QueryTerms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
@@ -59,9 +61,13 @@ class Retrieved:
 class Engine(Protocol):
     """One index generation, opened for one request."""
 
-    def retrieve(self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig) -> Retrieved:
+    def retrieve(
+        self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig, where: Where | None = None
+    ) -> Retrieved:
         """Scores and matches of the analyzed query among the `allowed` documents: free words (lemmas,
-        with their expansions as phrases), required quoted phrases, excluded words."""
+        with their expansions as phrases), required quoted phrases, excluded words. `where` is the same
+        filter as values, for an engine that filters natively (tantivy); the result stays within
+        `allowed` either way."""
         ...
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:

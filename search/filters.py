@@ -56,6 +56,17 @@ def version_filter(
 
 
 @dataclass(frozen=True)
+class Where:
+    """A request's filters as plain values, for an engine that filters with its own structures (tantivy's
+    fast fields and terms); it selects exactly the versions of the view's `filter_mask`."""
+
+    day: date | None  # in force at this day; None: every version
+    code_id: str | None = None
+    status: str | None = None
+    section: str | None = None  # a substring of one of the section titles, compared casefolded
+
+
+@dataclass(frozen=True)
 class FieldFilter:
     """A restriction on a stored field (code, status, section), with its French description."""
 

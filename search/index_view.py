@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -24,11 +25,15 @@ from whoosh.searching import Searcher
 from analyzers.citations import order_key
 from corpus.model import UncertainDate
 from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
+from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
 from indexer.schema import IndexMeta, parse_date_value, parse_dating
+from indexer.tantivy_index import open_tantivy, read_rows
 from search.coverage import status_at
+from search.engine import Engine
 from search.filters import VersionFilter
 from search.retrieval import FieldStats, WhooshEngine
+from search.tantivy_engine import TantivyTable
 
 POOL_SIZE = 4
 
@@ -59,7 +64,13 @@ class IndexView:
         self.directory = directory
         self.target = target
         self.meta = IndexMeta.read(directory)
-        self.index = open_index(directory)
+        check_engine(directory, self.meta.engine)
+        self.tantivy: TantivyTable | None = None
+        if self.meta.engine == TANTIVY:
+            self.tantivy = TantivyTable(open_tantivy(directory), directory)
+            self.index = None
+        else:
+            self.index = open_index(directory)
         self._pool: queue.LifoQueue[Searcher] = queue.LifoQueue()
         self._created = 0
         self._lock = threading.Lock()
@@ -68,7 +79,10 @@ class IndexView:
         self._closed = False
         self.stats: dict[str, FieldStats] = {}
         try:
-            read_guarded(directory, self._load)  # damaged segments fail here, in one line
+            if self.tantivy is not None:
+                self._load()  # tantivy's own errors are turned into one line by indexer.tantivy_index
+            else:
+                read_guarded(directory, self._load)  # damaged segments fail here, in one line
         except BaseException:
             self.close()
             raise
@@ -117,8 +131,22 @@ class IndexView:
             self.facet_codes[name] = np.fromiter(
                 (code_of[v] for v in values), dtype=np.int64, count=len(values)
             )
+        # Day ordinals of each version's validity (`VersionFilter.accepts`): no start = never in force,
+        # no end = in force for good.
+        never = np.iinfo(np.int64).max
+        self.starts = np.fromiter(
+            (row.valid_from.toordinal() if row.valid_from else never for row in self.rows), dtype=np.int64
+        )
+        self.ends = np.fromiter(
+            (row.valid_to.toordinal() if row.valid_to else never for row in self.rows), dtype=np.int64
+        )
 
     def _load(self) -> None:
+        if self.tantivy is not None:
+            shared: dict[object, object] = {}
+            self.rows = tuple(_row(fields, shared) for fields in read_rows(self.directory))
+            self.stats.update(self.tantivy.stats)
+            return
         # The build's pickled table when it has one (fast), else the same values read through Whoosh.
         table = read_doc_table(self.directory, self.index.doc_count_all()) or read_from_index(self.index)
         self.rows = self._load_rows(table.stored)
@@ -130,38 +158,36 @@ class IndexView:
     @staticmethod
     def _load_rows(stored: tuple[dict, ...]) -> tuple[DocRow, ...]:
         rows: list[DocRow | None] = [None] * len(stored)
+        shared: dict[object, object] = {}
         for docnum, fields in enumerate(stored):
-            if not fields:
-                continue  # a deleted document
-            start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
-            rows[docnum] = DocRow(
-                version_id=fields["version_id"],
-                article_id=fields["article_id"],
-                article_key=fields["article_key"],
-                code_id=fields["code_id"],
-                number=fields["number"],
-                valid_from=parse_date_value(fields["valid_from"]),
-                valid_to=parse_date_value(fields["valid_to"]),
-                status=fields["status"],
-                amending_text_id=fields.get("amending_text_id", ""),
-                amending_title=fields.get("amending_title", ""),
-                section_path=tuple(fields.get("section_path", ())),
-                partie=fields.get("partie", ""),
-                livre=fields.get("livre", ""),
-                start_uncertain=start_uncertain,
-                end_uncertain=end_uncertain,
-            )
+            if fields:  # else a deleted document
+                rows[docnum] = _row(fields, shared)
         return tuple(row for row in rows if row is not None)
 
     # -- searchers -------------------------------------------------------------------------------------
 
     @contextmanager
-    def searcher(self) -> Iterator[Searcher]:
+    def _in_use(self) -> Iterator[None]:
+        """Counts the searches running on this view, so that a retired view closes after the last."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("index view closed")
             self._active += 1
         try:
+            yield
+        finally:
+            with self._lock:
+                self._active -= 1
+                close = self._retired and self._active == 0
+            if close:
+                self.close()
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """A pooled Whoosh searcher (Whoosh indexes only)."""
+        if self.index is None:
+            raise RuntimeError(f"{self.directory}: a {self.meta.engine} index has no Whoosh searcher")
+        with self._in_use():
             try:
                 searcher = self._pool.get_nowait()
             except queue.Empty:
@@ -175,16 +201,15 @@ class IndexView:
                     self._pool.put(searcher)
                 else:
                     searcher.close()
-        finally:
-            with self._lock:
-                self._active -= 1
-                close = self._retired and self._active == 0
-            if close:
-                self.close()
 
     @contextmanager
-    def engine(self) -> Iterator[WhooshEngine]:
-        """The retrieval engine (`search.engine.Engine`) over a pooled searcher, for one request."""
+    def engine(self) -> Iterator[Engine]:
+        """The retrieval engine (`search.engine.Engine`) of the engine that wrote the index, for one
+        request: a pooled Whoosh searcher, or tantivy's (thread-safe, shared)."""
+        if self.tantivy is not None:
+            with self._in_use():
+                yield self.tantivy.engine(self.article_index)
+            return
         with self.searcher() as searcher:
             yield WhooshEngine(searcher, self.stats, self.article_index)
 
@@ -206,29 +231,63 @@ class IndexView:
                 self._pool.get_nowait().close()
             except queue.Empty:
                 break
-        self.index.close()
+        if self.index is not None:
+            self.index.close()
 
     # -- filters ---------------------------------------------------------------------------------------
 
     def _filter_mask(
         self, version: VersionFilter, code_id: str | None, status: str | None, section: str | None
     ) -> np.ndarray:
-        """Which versions pass every filter (cached per filter, so per date); read-only."""
-        section_folded = section.casefold() if section else None
-        today = date.today()
-        mask = np.fromiter(
-            (
-                version.accepts(row.valid_from, row.valid_to)
-                and (code_id is None or row.code_id == code_id)
-                and (
-                    status is None
-                    or status_at(row.status, row.valid_from, row.valid_to, version.day, today) == status
-                )
-                and (section_folded is None or any(section_folded in t.casefold() for t in row.section_path))
-                for row in self.rows
-            ),
-            dtype=bool,
-            count=len(self.rows),
-        )
+        """Which versions pass every filter (cached per filter, so per date); read-only. The dates are
+        compared as arrays: a new date costs milliseconds even on all codes (~300,000 versions). The
+        status is the status at the filter's day (`search.coverage.status_at`)."""
+        mask = np.ones(len(self.rows), dtype=bool)
+        if version.day is not None:
+            day = version.day.toordinal()
+            mask &= (self.starts <= day) & (day < self.ends)
+        if code_id is not None or status is not None or section is not None:
+            section_folded = section.casefold() if section else None
+            today = date.today()
+            mask &= np.fromiter(
+                (
+                    (code_id is None or row.code_id == code_id)
+                    and (
+                        status is None
+                        or status_at(row.status, row.valid_from, row.valid_to, version.day, today) == status
+                    )
+                    and (
+                        section_folded is None
+                        or any(section_folded in t.casefold() for t in row.section_path)
+                    )
+                    for row in self.rows
+                ),
+                dtype=bool,
+                count=len(self.rows),
+            )
         mask.setflags(write=False)
         return mask
+
+
+def _row(fields: Mapping[str, Any], shared: dict[object, object]) -> DocRow:
+    """A document's stored fields (as either engine returns them) as a row. Section paths and titles
+    repeat across versions: `shared` keeps one copy of each (a few hundred MB on all codes)."""
+    path = tuple(fields.get("section_path", ()))
+    start_uncertain, end_uncertain = parse_dating(fields.get("dating"))
+    return DocRow(
+        version_id=fields["version_id"],
+        article_id=fields["article_id"],
+        article_key=fields["article_key"],
+        code_id=fields["code_id"],
+        number=fields["number"],
+        valid_from=parse_date_value(fields["valid_from"]),
+        valid_to=parse_date_value(fields["valid_to"]),
+        status=fields["status"],
+        amending_text_id=fields.get("amending_text_id", ""),
+        amending_title=fields.get("amending_title", ""),
+        section_path=shared.setdefault(path, path),  # type: ignore[arg-type]
+        partie=shared.setdefault(fields.get("partie", ""), fields.get("partie", "")),  # type: ignore[arg-type]
+        livre=shared.setdefault(fields.get("livre", ""), fields.get("livre", "")),  # type: ignore[arg-type]
+        start_uncertain=start_uncertain,
+        end_uncertain=end_uncertain,
+    )

@@ -71,7 +71,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     scope = resolve_scope(request, parsed, view, context.codes)
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
-        retrieved = engine.retrieve(understood.terms, scope.allowed, config)
+        retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
         if scope.version.all_versions:
             retrieved = with_dropped_wordings(engine, view, understood.terms, retrieved, config)
         pool = best_versions(view, retrieved, scope.offset + scope.limit)

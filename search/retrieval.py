@@ -23,6 +23,7 @@ from whoosh.searching import Searcher
 
 from analyzers.section_words import SECTION_BOILERPLATE
 from search.engine import Retrieved
+from search.filters import Where
 from search.matching import QueryTerms
 from search.postings import term_postings
 from search.query import ParsedQuery
@@ -46,7 +47,10 @@ class WhooshEngine:
         self.article_of = article_of  # article number (0..A-1) of each document
         self.articles = int(article_of.max()) + 1 if article_of.size else 0
 
-    def retrieve(self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig) -> Retrieved:
+    def retrieve(
+        self, terms: QueryTerms, allowed: np.ndarray, config: RankingConfig, where: Where | None = None
+    ) -> Retrieved:
+        """`where` is unused: Whoosh filters with the `allowed` mask."""
         if terms.is_empty:
             return Retrieved.nothing(allowed.size)
         weights = config.field_weights

@@ -14,6 +14,7 @@ from search.filters import (
     FILTER_NAMES_FR,
     FieldFilter,
     VersionFilter,
+    Where,
     code_filter,
     describe,
     section_filter,
@@ -37,6 +38,12 @@ class Scope:
     limit: int
     offset: int
     notices: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> Where:
+        """The same filters as values, for engines that filter natively."""
+        values = {field.field: field.value for field in self.fields}
+        return Where(self.version.day, self.code_id, values.get("status"), values.get("section"))
 
 
 def resolve_scope(

@@ -8,6 +8,7 @@ corrections at the smallest edit distance, the one the corpus uses most is chose
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from analyzers.expansion import is_thesaurus_word
@@ -19,20 +20,38 @@ SUGGESTIONS = 8  # corrections weighed per unknown word
 
 
 def correct(searcher, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
+    """Whoosh's side of `correct_words`: its reader's document frequencies and its corrector."""
+    reader = searcher.reader()
+    corrector = searcher.corrector("surface")
+    return correct_words(
+        parsed,
+        lambda form: reader.doc_frequency("surface", form),
+        lambda form, distance: corrector.suggest(form, limit=SUGGESTIONS, maxdist=distance, prefix=2),
+        guard=guard,
+    )
+
+
+def correct_words(
+    parsed: ParsedQuery,
+    frequency: Callable[[str], int],
+    suggest: Callable[[str, int], Sequence[str]],
+    *,
+    guard: bool = True,
+) -> tuple[str, ParsedQuery] | None:
     """The free words with each unknown, non-French word replaced by its best correction (edit
     distance 1, or 2 for words of 8 letters or more, same first two letters: people rarely mistype
     those, and it keeps the scan of the lexicon short); None when nothing was replaced. Without
-    `guard`, every word unknown to the index is corrected (the evaluation's ablation)."""
-    reader = searcher.reader()
-    corrector = searcher.corrector("surface")
+    `guard`, every word unknown to the index is corrected (the evaluation's ablation). `frequency`
+    gives a surface form's document frequency, `suggest` the known forms within a distance: each
+    engine brings its own."""
     fixed, changed = [], False
     for word in parsed.text.split():
         forms = [token.text for token in analyze(word, lemmas=False)]
         if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
             form = forms[0]
-            known = reader.doc_frequency("surface", form) > 0
+            known = frequency(form) > 0
             if not known and not (guard and (is_french(form) or is_thesaurus_word(word))):
-                best = _best(reader, corrector, form)
+                best = _best(frequency, suggest, form)
                 if best is not None:
                     fixed.append(best)
                     changed = True
@@ -44,10 +63,12 @@ def correct(searcher, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, 
     return text, replace(parsed, text=text)
 
 
-def _best(reader, corrector, form: str) -> str | None:
+def _best(
+    frequency: Callable[[str], int], suggest: Callable[[str, int], Sequence[str]], form: str
+) -> str | None:
     """The correction at the smallest distance that the most versions use."""
     for distance in (1, 2) if len(form) >= 8 else (1,):
-        found = corrector.suggest(form, limit=SUGGESTIONS, maxdist=distance, prefix=2)
+        found = suggest(form, distance)
         if found:
-            return max(found, key=lambda word: (reader.doc_frequency("surface", word), word))
+            return max(found, key=lambda word: (frequency(word), word))
     return None

@@ -8,6 +8,7 @@ import sys
 from corpus.ingest import ensure_default_store
 from corpus.settings import data_home
 from indexer.build import build_index
+from indexer.engines import ENGINES, build_engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,6 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--processes", type=int, default=None, help="worker processes (default: 2, or 1 on one core)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="search engine: whoosh (default, embedded) or tantivy (large corpora); default $LEXSEARCH_ENGINE",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(handler=run_index)
 
@@ -25,11 +32,13 @@ def run_index(args: argparse.Namespace) -> int:
     home = data_home()
     store = ensure_default_store(home / "corpus.sqlite3", progress=not args.quiet)
     try:
-        report = build_index(store, home / "index", processes=args.processes, progress=not args.quiet)
+        report = build_index(
+            store, home / "index", processes=args.processes, progress=not args.quiet, engine=args.engine
+        )
     finally:
         store.close()
     print(
-        f"index : {report.documents} versions, {report.citations} citations, "
+        f"index ({build_engine(args.engine)}) : {report.documents} versions, {report.citations} citations, "
         f"{report.seconds:.1f} s avec {report.analysis_processes} processus → {report.directory}",
         file=sys.stderr,
     )

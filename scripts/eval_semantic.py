@@ -71,7 +71,8 @@ class Vectors:
         return total / norm if norm else total
 
     def cosines(self, query: str, numbers: list[str]) -> np.ndarray:
-        from search.query import parse_query, without_framing
+        from search.query import parse_query
+        from search.question import without_framing
 
         vector = self.embed(_words(without_framing(parse_query(query)).text))
         rows = [self.row.get(number) for number in numbers]

@@ -30,7 +30,8 @@ from search.engine import Engine, Retrieved
 from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
 from search.matching import QueryTerms, analyze_query, query_expansions
-from search.query import ParsedQuery, parse_query, without_framing
+from search.query import ParsedQuery, parse_query
+from search.question import without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import SearchRequest, SearchResults
@@ -126,23 +127,8 @@ def page(
     """One page of hits (each with its other matching versions and, if asked, its snippet), the total
     and facets over every match, and what the user should know about how the query was read."""
     view, matched = context.view, pool.matched
-    notices = [*scope.notices, *understood.parsed.notices]
-    if context.notice:
-        notices.append(context.notice)
-    notices += understood.notices
-    if understood.parsed.is_empty and not (request.query or "").strip():
-        notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
-    elif not ranked:
-        notices.append(nothing_found(understood.parsed, understood.references, scope))
     unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
-    if unmatched:
-        words = ", ".join(f"« {word} »" for word in unmatched)
-        notices.append(f"Mots absents de tous les articles : {words} (ils n'ont pas compté).")
-    elif partial and ranked:
-        notices.append(
-            "Résultats partiels : aucun article ne contient tous les mots de la requête ; les premiers "
-            f"en contiennent {partial[0]} sur {partial[1]}."
-        )
+    notices = _notices(request, context, scope, understood, bool(ranked), unmatched, partial)
     shown = ranked[scope.offset : scope.offset + scope.limit]
     wanted = [view.rows[c.docnum].version_id for c in shown]
     texts = context.texts(wanted) if request.highlight and wanted else {}
@@ -172,6 +158,36 @@ def page(
         unmatched_terms=unmatched,
         partial_match=bool(partial),
     )
+
+
+def _notices(
+    request: SearchRequest,
+    context: SearchContext,
+    scope: Scope,
+    understood: Understood,
+    found: bool,
+    unmatched: tuple[str, ...],
+    partial: tuple[int, int] | None,
+) -> list[str]:
+    """What the user should know about how the query was read: filters, parsing, the index, and how
+    well (or whether) anything matched."""
+    notices = [*scope.notices, *understood.parsed.notices]
+    if context.notice:
+        notices.append(context.notice)
+    notices += understood.notices
+    if understood.parsed.is_empty and not (request.query or "").strip():
+        notices.append("Requête vide : saisissez des mots ou un numéro d'article.")
+    elif not found:
+        notices.append(nothing_found(understood.parsed, understood.references, scope))
+    if unmatched:
+        words = ", ".join(f"« {word} »" for word in unmatched)
+        notices.append(f"Mots absents de tous les articles : {words} (ils n'ont pas compté).")
+    elif partial and found:
+        notices.append(
+            "Résultats partiels : aucun article ne contient tous les mots de la requête ; les premiers "
+            f"en contiennent {partial[0]} sur {partial[1]}."
+        )
+    return notices
 
 
 def _how_well(

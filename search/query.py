@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from analyzers.citations import find_citations
 from corpus.model import normalize_number
@@ -97,16 +97,42 @@ def parse_query(
     raw: str, known_articles: Collection[str] | Callable[[str], bool] | None = None
 ) -> ParsedQuery:
     """Parse anything a user may type; `known_articles` (article keys) lets the citation tokenizer
-    expand ranges to the articles that exist."""
+    expand ranges to the articles that exist. Each step takes what it understands out of the text and
+    leaves the rest to the next: fields, quoted phrases, number prefixes, references, excluded words,
+    then the free words."""
     notices: list[str] = []
-    text = _clean(raw if isinstance(raw, str) else str(raw))
-    if len(text) > MAX_QUERY_CHARS:
-        cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
-        text = text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
-        notices.append(
-            f"Requête trop longue : seuls les {MAX_QUERY_CHARS} premiers caractères sont utilisés."
-        )
+    text = _truncated(_clean(raw if isinstance(raw, str) else str(raw)), notices)
+    code, numbers, text = _fields(text)
+    phrases, excluded, text = _phrases(text, notices)
+    prefixes, text = _prefixes(text)
+    references, ranges, text = _references(text, known_articles)
+    excluded += [match.group(1) for match in _EXCLUDED.finditer(text)]
+    words = _free_words(_EXCLUDED.sub(" ", text), notices)
+    return ParsedQuery(
+        raw=raw if isinstance(raw, str) else str(raw),
+        text=" ".join(words),
+        phrases=tuple(dict.fromkeys(phrases)),
+        excluded=tuple(dict.fromkeys(excluded)),
+        references=tuple(dict.fromkeys(numbers + references)),
+        ranges=tuple(ranges),
+        prefixes=tuple(dict.fromkeys(prefixes)),
+        code=code,
+        notices=tuple(notices),
+    )
 
+
+def _truncated(text: str, notices: list[str]) -> str:
+    """At most MAX_QUERY_CHARS characters, cut at a word boundary when one is near."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
+    notices.append(f"Requête trop longue : seuls les {MAX_QUERY_CHARS} premiers caractères sont utilisés.")
+    return text[: cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
+
+
+def _fields(text: str) -> tuple[str | None, list[Reference], str]:
+    """`code:` and `num:` fields: the code named, the numbers asked for, and the text without them (a
+    `num:` prefix such as `num:L1233-*` is left in the text for `_prefixes`)."""
     code: str | None = None
     numbers: list[Reference] = []
     for match in _FIELD.finditer(text):
@@ -116,8 +142,13 @@ def parse_query(
         elif value and not value.endswith("*"):
             numbers.append(Reference(_canonical(value)))
     text = _FIELD.sub(lambda m: m.group(2) if m.group(2).endswith("*") else " ", text)
+    return code, numbers, text
 
-    phrases, excluded = [], []
+
+def _phrases(text: str, notices: list[str]) -> tuple[list[str], list[str], str]:
+    """Quoted phrases, required ("…") or excluded (-"…"), and the text without them."""
+    phrases: list[str] = []
+    excluded: list[str] = []
     for match in _PHRASE.finditer(text):
         words = match.group(2).strip()
         if words:
@@ -125,20 +156,20 @@ def parse_query(
     text = _PHRASE.sub(" ", text)
     if text.count('"') % 2:
         notices.append("Guillemet non fermé : il est ignoré.")
-    text = text.replace('"', " ")
+    return phrases, excluded, text.replace('"', " ")
 
+
+def _prefixes(text: str) -> tuple[list[str], str]:
+    """Number prefixes ("L. 1233-*"), canonical, and the text without them."""
     prefixes = []
     for match in _PREFIX.finditer(text):
         letter = re.match(rf"(?i){_LETTER}", match.group(0).strip()).group(0)  # type: ignore[union-attr]
         prefixes.append(_canonical(letter + re.sub(r"\s+", "", match.group(1))))
-    text = _PREFIX.sub(" ", text)
+    return prefixes, _PREFIX.sub(" ", text)
 
-    references, ranges, text = _references(text, known_articles)
-    references = numbers + references
 
-    excluded += [match.group(1) for match in _EXCLUDED.finditer(text)]
-    text = _EXCLUDED.sub(" ", text)
-
+def _free_words(text: str, notices: list[str]) -> list[str]:
+    """The words left to search, without operators and syntax characters, at most MAX_WORDS."""
     words = [word for word in text.split() if word not in OPERATORS]
     if len(words) != len(text.split()):
         notices.append("Les opérateurs AND, OR, NOT ne sont pas interprétés : recherche sur tous les mots.")
@@ -150,17 +181,7 @@ def parse_query(
     if len(words) > MAX_WORDS:
         words = words[:MAX_WORDS]
         notices.append(f"Requête trop longue : seuls les {MAX_WORDS} premiers mots sont utilisés.")
-    return ParsedQuery(
-        raw=raw if isinstance(raw, str) else str(raw),
-        text=" ".join(words),
-        phrases=tuple(dict.fromkeys(phrases)),
-        excluded=tuple(dict.fromkeys(excluded)),
-        references=tuple(dict.fromkeys(references)),
-        ranges=tuple(ranges),
-        prefixes=tuple(dict.fromkeys(prefixes)),
-        code=code,
-        notices=tuple(notices),
-    )
+    return words
 
 
 def _references(
@@ -191,125 +212,3 @@ def _references(
         text = _ARTICLE_WORD.sub(" ", text)
     found.sort(key=lambda item: item[0])
     return [reference for _, reference in found], ranges, text
-
-
-# -- question framing ------------------------------------------------------------------------------------
-#
-# People ask in sentences ("mon employeur peut-il changer les horaires ?", "puis-je refuser…", "comment
-# faire pour…"). The question's frame (interrogatives, a verb with its inverted subject, modal verbs, the
-# asker's own pronouns) says how they ask, not what about: the content words must drive the ranking, and
-# "peut-il" must not pull every article saying "peut". Folded forms, matched word by word. "un", "une"
-# are kept in the index (numbers matter in the code: "un an") but in a question they are articles ("une
-# rupture conventionnelle"); the unit that follows carries the number's meaning. "un", "une"
-# are kept in the index (numbers matter in the code: "un an") but in a question they are articles ("une
-# rupture conventionnelle"); the unit that follows carries the number's meaning.
-_INVERTED = re.compile(r"^(?:[a-z]+)?(?:-?t)?-(?:je|tu|il|elle|on|ils|elles|nous|vous)$")
-FRAMING_WORDS = frozenset(
-    [
-        "quel",
-        "quelle",
-        "quels",
-        "quelles",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-        "comment",
-        "combien",
-        "pourquoi",
-        "quoi",
-        "est-ce",
-        "qu'est-ce",
-        "qu'est",
-        "est-ce-que",
-        "c'est",
-        "ce-que",
-        "peux",
-        "peut",
-        "peuvent",
-        "pouvons",
-        "pouvez",
-        "pourrait",
-        "pourrais",
-        "pourraient",
-        "puis-je",
-        "dois",
-        "doit",
-        "doivent",
-        "devons",
-        "devez",
-        "devrait",
-        "devrais",
-        "faut",
-        "faudrait",
-        "veux",
-        "veut",
-        "voudrais",
-        "voudrait",
-        "aimerais",
-        "souhaite",
-        "souhaiterais",
-        "je",
-        "j'",
-        "moi",
-        "me",
-        "m'",
-        "mon",
-        "ma",
-        "mes",
-        "tu",
-        "te",
-        "toi",
-        "ton",
-        "ta",
-        "tes",
-        "savoir",
-        "connaitre",
-        "svp",
-        "merci",
-        "bonjour",
-        "un",
-        "une",
-    ]
-)
-_NOT_FRAMING = frozenset({"rendez-vous", "vis-a-vis", "peut-etre", "c'est-a-dire"})
-_ELIDED = re.compile(r"^(?:qu|j|m|t|l|d|s|n|c)'")
-
-
-def _folded_word(word: str) -> str:
-    text = unicodedata.normalize("NFD", word.casefold().replace("’", "'"))
-    return "".join(char for char in text if unicodedata.category(char) != "Mn").strip('.,;!?«»"')
-
-
-def framing_words(text: str) -> tuple[str, ...]:
-    """The words of `text` that frame a question rather than say what it is about, as typed."""
-    words = text.split()
-    framed = set()
-    for index, word in enumerate(words):
-        folded = _folded_word(word)
-        bare = _ELIDED.sub("", folded)  # "qu'advient-il" → "advient-il"
-        if (
-            folded in FRAMING_WORDS
-            or bare in FRAMING_WORDS
-            or (_INVERTED.match(bare) and bare not in _NOT_FRAMING)
-            or (folded == "faire" and index and _folded_word(words[index - 1]) in ("comment", "que", "quoi"))
-        ):
-            framed.add(index)
-    return tuple(words[index] for index in sorted(framed))
-
-
-def without_framing(parsed: ParsedQuery) -> ParsedQuery:
-    """The query with its question frame set aside (`framing`); unchanged when nothing else would remain."""
-    framed = framing_words(parsed.text)
-    if not framed:
-        return parsed
-    drop = list(framed)
-    kept = []
-    for word in parsed.text.split():
-        if drop and word == drop[0]:
-            drop.pop(0)
-            continue
-        kept.append(word)
-    if not kept:
-        return parsed
-    return replace(parsed, text=" ".join(kept), framing=framed)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.query import framing_words, parse_query, without_framing
+from search.query import parse_query
+from search.question import framing_words, without_framing
 
 
 @pytest.mark.parametrize(

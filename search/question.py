@@ -1,0 +1,128 @@
+"""Question framing: how a question is asked, set aside so that what it is about drives the ranking.
+
+People ask in sentences ("mon employeur peut-il changer les horaires ?", "puis-je refuser…", "comment
+faire pour…"). The question's frame (interrogatives, a verb with its inverted subject, modal verbs, the
+asker's own pronouns) says how they ask, not what about: the content words must drive the ranking, and
+"peut-il" must not pull every article saying "peut". Folded forms, matched word by word. "un", "une"
+are kept in the index (numbers matter in the code: "un an") but in a question they are articles ("une
+rupture conventionnelle"); the unit that follows carries the number's meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from search.query import ParsedQuery
+
+_INVERTED = re.compile(r"^(?:[a-z]+)?(?:-?t)?-(?:je|tu|il|elle|on|ils|elles|nous|vous)$")
+FRAMING_WORDS = frozenset(
+    [
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "comment",
+        "combien",
+        "pourquoi",
+        "quoi",
+        "est-ce",
+        "qu'est-ce",
+        "qu'est",
+        "est-ce-que",
+        "c'est",
+        "ce-que",
+        "peux",
+        "peut",
+        "peuvent",
+        "pouvons",
+        "pouvez",
+        "pourrait",
+        "pourrais",
+        "pourraient",
+        "puis-je",
+        "dois",
+        "doit",
+        "doivent",
+        "devons",
+        "devez",
+        "devrait",
+        "devrais",
+        "faut",
+        "faudrait",
+        "veux",
+        "veut",
+        "voudrais",
+        "voudrait",
+        "aimerais",
+        "souhaite",
+        "souhaiterais",
+        "je",
+        "j'",
+        "moi",
+        "me",
+        "m'",
+        "mon",
+        "ma",
+        "mes",
+        "tu",
+        "te",
+        "toi",
+        "ton",
+        "ta",
+        "tes",
+        "savoir",
+        "connaitre",
+        "svp",
+        "merci",
+        "bonjour",
+        "un",
+        "une",
+    ]
+)
+_NOT_FRAMING = frozenset({"rendez-vous", "vis-a-vis", "peut-etre", "c'est-a-dire"})
+_ELIDED = re.compile(r"^(?:qu|j|m|t|l|d|s|n|c)'")
+
+
+def _folded_word(word: str) -> str:
+    text = unicodedata.normalize("NFD", word.casefold().replace("’", "'"))
+    return "".join(char for char in text if unicodedata.category(char) != "Mn").strip('.,;!?«»"')
+
+
+def framing_words(text: str) -> tuple[str, ...]:
+    """The words of `text` that frame a question rather than say what it is about, as typed."""
+    words = text.split()
+    framed = set()
+    for index, word in enumerate(words):
+        folded = _folded_word(word)
+        bare = _ELIDED.sub("", folded)  # "qu'advient-il" → "advient-il"
+        if (
+            folded in FRAMING_WORDS
+            or bare in FRAMING_WORDS
+            or (_INVERTED.match(bare) and bare not in _NOT_FRAMING)
+            or (folded == "faire" and index and _folded_word(words[index - 1]) in ("comment", "que", "quoi"))
+        ):
+            framed.add(index)
+    return tuple(words[index] for index in sorted(framed))
+
+
+def without_framing(parsed: ParsedQuery) -> ParsedQuery:
+    """The query with its question frame set aside (`framing`); unchanged when nothing else would remain."""
+    framed = framing_words(parsed.text)
+    if not framed:
+        return parsed
+    drop = list(framed)
+    kept = []
+    for word in parsed.text.split():
+        if drop and word == drop[0]:
+            drop.pop(0)
+            continue
+        kept.append(word)
+    if not kept:
+        return parsed
+    return replace(parsed, text=" ".join(kept), framing=framed)

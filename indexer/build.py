@@ -227,15 +227,16 @@ def _commit_segments(ix: object, segments: list[object]) -> None:
     writer._finish()
 
 
-def _write_meta(directory: Path, store: Store, documents: int) -> None:
-    """The index's meta file: what it was built from (the store's stamp, the analyzers) and when."""
+def write_meta(directory: Path, store: Store, documents: int, engine: str = WHOOSH) -> None:
+    """The index's meta file, for either engine: what it was built from (the store's stamp, the
+    analyzers, the engine) and when."""
     IndexMeta(
         schema_version=INDEX_SCHEMA_VERSION,
         documents=documents,
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         store_digest=store.version_stamp(),
         analyzers=analyzers_fingerprint(),
-        engine=WHOOSH,
+        engine=engine,
     ).write(directory)
 
 
@@ -287,7 +288,7 @@ def build_index(
             )
             write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
-            _write_meta(directory, store, count)
+            write_meta(directory, store, count)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)
     finally:

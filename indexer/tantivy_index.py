@@ -33,10 +33,9 @@ from corpus.store import CitationRow, Store
 from indexer import build as whoosh_build
 from indexer.engines import TANTIVY
 from indexer.errors import IndexBuildError, StaleIndexError
-from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import write_lemma_table
 from indexer.location import build_lock, current_target, new_build_directory, remove_old_builds, switch_to
-from indexer.schema import INDEX_SCHEMA_VERSION, REBUILD_COMMAND, TOKEN_SEPARATOR, IndexMeta
+from indexer.schema import REBUILD_COMMAND, TOKEN_SEPARATOR
 
 TOKENIZER = "lexsearch_tokens"  # splits an analyzed stream on newlines, nothing else
 TOKEN_FIELDS = ("text", "surface", "section")
@@ -215,14 +214,7 @@ def build_tantivy_index(
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
             docnum, rows = _write(writer, directory, pool, versions, progress)
             store.replace_citations(rows)
-            IndexMeta(
-                schema_version=INDEX_SCHEMA_VERSION,
-                documents=docnum,
-                built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                store_digest=store.version_stamp(),
-                analyzers=analyzers_fingerprint(),
-                engine=TANTIVY,
-            ).write(directory)
+            whoosh_build.write_meta(directory, store, docnum, TANTIVY)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)
     finally:

@@ -94,14 +94,8 @@ class WhooshEngine:
             excluded += [wq.Term("surface", form) for form in terms.excluded_surface]
             matched &= ~self._mask(wq.Or(excluded))
         matched &= allowed
-        coverage = np.zeros(allowed.size, dtype=np.int16)
-        unmatched = []
-        for term, hit in has.items():
-            hit = hit & matched
-            coverage += hit
-            if not hit.any() and allowed.any():  # an empty filter is said as such, not word by word
-                unmatched.append(term)
-        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, tuple(unmatched), len(has))
+        coverage, unmatched = word_coverage(has, matched, allowed)
+        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, len(has))
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
         found: dict[int, dict[str, list[int]]] = {docnum: {} for docnum in docnums}
@@ -178,3 +172,19 @@ class WhooshEngine:
 
 def _phrase(field: str, tokens: tuple[str, ...]) -> wq.Query:
     return wq.Term(field, tokens[0]) if len(tokens) == 1 else wq.Phrase(field, list(tokens))
+
+
+def word_coverage(
+    has: Mapping[str, np.ndarray], matched: np.ndarray, allowed: np.ndarray
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """How many query words each matched document has (`has`: word → the documents that have it or its
+    expansion), and the words no matched document has; an empty filter is said as such, not word by
+    word."""
+    coverage = np.zeros(allowed.size, dtype=np.int16)
+    unmatched = []
+    for term, hit in has.items():
+        hit = hit & matched
+        coverage += hit
+        if not hit.any() and allowed.any():
+            unmatched.append(term)
+    return coverage, tuple(unmatched)

@@ -26,7 +26,7 @@ from search.filters import Where
 from search.matching import QueryTerms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
-from search.retrieval import FieldStats
+from search.retrieval import FieldStats, word_coverage
 from search.spelling import correct_words
 from search.tantivy_scoring import CandidateScorer, lemma_fields
 
@@ -133,14 +133,8 @@ class TantivyEngine:
                 for lemma in span:
                     if lemma in has:
                         has[lemma] = has[lemma] | hit
-        coverage = np.zeros(allowed.size, dtype=np.int16)
-        unmatched = []
-        for term, hit in has.items():
-            hit = hit & matched
-            coverage += hit
-            if not hit.any() and allowed.any():
-                unmatched.append(term)
-        return coverage, tuple(unmatched), len(has)
+        coverage, unmatched = word_coverage(has, matched, allowed)
+        return coverage, unmatched, len(has)
 
     def _matches(self, query: tantivy.Query) -> np.ndarray:
         """Bool per document: matches `query`."""

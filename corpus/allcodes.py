@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from tqdm import tqdm
 
 from corpus.allcodes_text import ArticleText, clean_subject, parse_article_file
-from corpus.amending_titles import TitledText, parse_subject
+from corpus.amending_titles import TitledText, parse_subject, register_texts
 from corpus.anomalies import Anomaly, AnomalyKind
 from corpus.code_names import identity_for_legifrance_title
 from corpus.errors import SourceError
@@ -125,11 +125,7 @@ class _Replay:
             signed = text.signed_on or _plausible(commit.day)
             text = AmendingText(cid[1], text.title, text.nature, signed, text.published_on)
             titled = (TitledText(text, titled[0].article_in_text),)
-        for item in titled:
-            known = self.texts.get(item.text.text_id)
-            if known is None or (known.signed_on is None and item.text.signed_on is not None):
-                self.texts[item.text.text_id] = item.text
-        return titled
+        return register_texts(self.texts, titled)
 
     def apply(self, commit: Commit) -> None:
         day = commit.committed_on or commit.day

@@ -158,3 +158,13 @@ def parse_subject(subject: str) -> tuple[TitledText, ...]:
             titled = parse_one(part)
             found.setdefault(titled.text.text_id, titled)
     return tuple(found.values())
+
+
+def register_texts(texts: dict[str, AmendingText], titled: tuple[TitledText, ...]) -> tuple[TitledText, ...]:
+    """Record each amending text of a commit in `texts` (by id), a dated reading replacing an undated
+    one; returns `titled` unchanged. The git adapters see one text in several commits."""
+    for item in titled:
+        known = texts.get(item.text.text_id)
+        if known is None or (known.signed_on is None and item.text.signed_on is not None):
+            texts[item.text.text_id] = item.text
+    return titled

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from tqdm import tqdm
 
-from corpus.amending_titles import TitledText, parse_subject
+from corpus.amending_titles import TitledText, parse_subject, register_texts
 from corpus.article_body import split_body
 from corpus.code_names import code_id_for_title
 from corpus.errors import SourceError
@@ -167,15 +167,8 @@ class _History:
             self.titles[blob] = first_heading(content)
         return self.titles[blob]
 
-    def _register(self, titled: tuple[TitledText, ...]) -> tuple[TitledText, ...]:
-        for item in titled:
-            known = self.texts.get(item.text.text_id)
-            if known is None or (known.signed_on is None and item.text.signed_on is not None):
-                self.texts[item.text.text_id] = item.text
-        return titled
-
     def apply(self, commit: Commit) -> None:
-        titled = self._register(parse_subject(commit.subject))
+        titled = register_texts(self.texts, parse_subject(commit.subject))
         for change in commit.changes:
             pure = PurePosixPath(change.path)
             if _is_readme(pure):

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval_search import Judged, K, Ranked, mrr, ndcg, recall
+from eval_search import Baseline, Judged, K, Ranked, mrr, ndcg, recall
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_NAME = Path("judgments") / "cdtn_prequalified_dev.jsonl"
@@ -87,44 +87,19 @@ def fold_of(group: str, folds: int = FOLDS) -> int:
 # -- the Whoosh-French baseline ------------------------------------------------------------------------------
 
 
-class WhooshFrench:
+def french_analyzer():
+    """Whoosh's French analyzer (stop words, Snowball stemming) with accents folded."""
+    from whoosh.analysis import CharsetFilter, LanguageAnalyzer
+    from whoosh.support.charset import accent_map
+
+    return LanguageAnalyzer("fr") | CharsetFilter(accent_map)
+
+
+class WhooshFrench(Baseline):
     """Whoosh BM25F, French stemming and accent folding, current articles, OR of the query's terms."""
 
     def __init__(self, versions: Iterable[tuple[str, str, str, tuple[str, ...]]], directory: Path) -> None:
-        from whoosh import index
-        from whoosh.analysis import CharsetFilter, LanguageAnalyzer
-        from whoosh.fields import ID, TEXT, Schema
-        from whoosh.support.charset import accent_map
-
-        def analyzer():
-            return LanguageAnalyzer("fr") | CharsetFilter(accent_map)
-
-        schema = Schema(
-            number=ID(stored=True),
-            version_id=ID(stored=True),
-            text=TEXT(analyzer=analyzer()),
-            section=TEXT(analyzer=analyzer()),
-        )
-        self.index = index.create_in(str(directory), schema)
-        writer = self.index.writer(limitmb=128)
-        self.count = 0
-        for number, version_id, text, section_path in versions:
-            writer.add_document(
-                number=number, version_id=version_id, text=text, section=" ".join(section_path)
-            )
-            self.count += 1
-        writer.commit()
-        self.searcher = self.index.searcher()
-
-    def run(self, judged: Judged) -> Ranked:
-        from whoosh.qparser import MultifieldParser, OrGroup
-
-        parser = MultifieldParser(["text", "section"], self.index.schema, group=OrGroup)
-        hits = self.searcher.search(parser.parse(judged.query), limit=K)
-        return Ranked(tuple(hit["number"] for hit in hits), tuple(hit["version_id"] for hit in hits))
-
-    def close(self) -> None:
-        self.searcher.close()
+        super().__init__(versions, directory, analyzer=french_analyzer)
 
 
 # -- scoring and cross-validation ----------------------------------------------------------------------------

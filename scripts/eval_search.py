@@ -134,18 +134,25 @@ def score(judged: Judged, ranked: Ranked) -> tuple[float, float, float]:
 
 
 class Baseline:
-    """Plain Whoosh BM25F: StandardAnalyzer on text and section path, current versions, OR of terms."""
+    """Plain Whoosh BM25F: StandardAnalyzer (or `analyzer()`) on text and section path, current versions,
+    OR of terms."""
 
-    def __init__(self, versions: Iterable[tuple[str, str, str, tuple[str, ...]]], directory: Path) -> None:
+    def __init__(
+        self,
+        versions: Iterable[tuple[str, str, str, tuple[str, ...]]],
+        directory: Path,
+        analyzer: Callable[[], object] | None = None,
+    ) -> None:
         from whoosh import index
         from whoosh.analysis import StandardAnalyzer
         from whoosh.fields import ID, TEXT, Schema
 
+        make = analyzer or StandardAnalyzer
         schema = Schema(
             number=ID(stored=True),
             version_id=ID(stored=True),
-            text=TEXT(analyzer=StandardAnalyzer()),
-            section=TEXT(analyzer=StandardAnalyzer()),
+            text=TEXT(analyzer=make()),
+            section=TEXT(analyzer=make()),
         )
         self.index = index.create_in(str(directory), schema)
         writer = self.index.writer(limitmb=128)

@@ -24,8 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from analyzers.french import analyze
+from corpus.model import Version
 from indexer.citation_graph import GraphAt
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
+from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
 from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
@@ -34,8 +36,8 @@ from search.query import ParsedQuery, parse_query
 from search.question import without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
-from search.results import SearchRequest, SearchResults
-from search.scope import Scope, nothing_found, resolve_scope
+from search.results import Hit, SearchRequest, SearchResults
+from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
@@ -45,12 +47,16 @@ VersionText = tuple[str, list[tuple[int, int, str]]]
 @dataclass(frozen=True)
 class SearchContext:
     """What one search reads, handed over by the service: the index generation in use and its
-    companions (code titles, the citation graph at a date, the store's texts for snippets)."""
+    companions (code titles, the citation graph at a date, the store's texts for snippets and its
+    versions without text)."""
 
     view: IndexView
     codes: Mapping[str, str]  # code id -> title
     graph_at: Callable[[date | None], GraphAt]
     texts: Callable[[Sequence[str]], Mapping[str, VersionText]]
+    # (number, version) of the cited article numbers whose version in force at a day has no text (the
+    # store knows them, the index does not: no text, no document); code id or None for every code.
+    untexted: Callable[[Sequence[str], date, str | None], list[tuple[str, Version]]]
     notice: str | None = None  # about the index itself, shown with every result
 
 
@@ -145,6 +151,12 @@ def page(
         )
         for candidate in shown
     )
+    untexted = _cited_without_text(request, context, scope, understood, hits)
+    if untexted:  # it replaces "the cited article has no version in force", which is not so
+        notices = [notice for notice in notices if not notice.startswith(CITED_NOT_IN_FORCE)] + [untexted]
+    counts = facets(view, matched)
+    if "status" in counts and scope.version.day is not None:  # statuses as they were at the day
+        counts["status"] = status_counts_at(counts["status"], scope.version.day, date.today())
     return SearchResults(
         query=request.query,
         total=total,
@@ -154,10 +166,29 @@ def page(
         notices=tuple(dict.fromkeys(notices)),
         understood_references=tuple(key.split(":", 1)[1] for key in understood.references),
         suggestion=understood.suggestion,
-        facets=facets(view, matched),
+        facets=counts,
         unmatched_terms=unmatched,
         partial_match=bool(partial),
     )
+
+
+def _cited_without_text(
+    request: SearchRequest,
+    context: SearchContext,
+    scope: Scope,
+    understood: Understood,
+    hits: tuple[Hit, ...],
+) -> str | None:
+    """The notice for cited articles missing from the hits whose version in force at the day the store
+    knows without its text (so not indexed): say so, instead of "no version in force"."""
+    day = scope.version.day
+    shown = {hit.article for hit in hits}
+    missing = [key.split(":", 1)[1] for key in understood.references]
+    missing = [number for number in missing if number not in shown]
+    if not missing or day is None:
+        return None
+    code = request.code if request.code in context.codes else None
+    return in_force_without_text(context.untexted(missing, day, code), day)
 
 
 def _notices(

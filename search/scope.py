@@ -26,6 +26,7 @@ from search.query import ParsedQuery
 from search.results import SearchRequest
 
 MAX_LIMIT = 200
+CITED_NOT_IN_FORCE = "L'article cité n'a pas de version"  # how `nothing_found` starts for a cited article
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def nothing_found(parsed: ParsedQuery, references: tuple[str, ...], scope: Scope
     if (parsed.references or parsed.ranges or parsed.prefixes) and not references:
         return "Aucun article de ce numéro dans le corpus."
     if references:
-        return f"L'article cité n'a pas de version {scope.description}{advice}"
+        return f"{CITED_NOT_IN_FORCE} {scope.description}{advice}"
     if parsed.is_empty:
         return "Rien à chercher dans cette requête : saisissez des mots ou un numéro d'article."
     return f"Aucun article {where} ne correspond à la requête{advice}"

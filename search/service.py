@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,6 @@ from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
 from search import pipeline
-from search.coverage import in_force_without_text, status_counts_at
 from search.hits import citing_hits
 from search.index_view import IndexView
 from search.pipeline import SearchContext, VersionText
@@ -139,32 +137,15 @@ class SearchService:
     def search(self, request: SearchRequest, *, ranking_config: RankingConfig | None = None) -> SearchResults:
         """Run the query pipeline (`search.pipeline`) on the index generation in use."""
         view = self._current_view()
-        context = SearchContext(view, self._codes, self._graph_at, self._texts, self._index_notice)
-        return self._as_of(request, pipeline.search(request, context, ranking_config or self.ranking))
+        context = SearchContext(
+            view, self._codes, self._graph_at, self._texts, self._untexted, self._index_notice
+        )
+        return pipeline.search(request, context, ranking_config or self.ranking)
 
-    def _as_of(self, request: SearchRequest, results: SearchResults) -> SearchResults:
-        """What only the store knows, added to the pipeline's answer: a dated search counts statuses as they
-        were at its date, and a cited article missing from the hits may still have a version in force in the
-        store, known without its text (so not indexed): the notice says so, instead of "no version in force"
-        when nothing was found."""
-        day = None if request.all_versions else (request.at or date.today())
-        counts = dict(results.facets)
-        if "status" in counts:
-            counts["status"] = status_counts_at(counts["status"], day, date.today())
-        notices = results.notices
-        shown = {hit.article for hit in results.hits}
-        missing = tuple(number for number in results.understood_references if number not in shown)
-        if missing and day is not None:
-            untexted = in_force_without_text(self._untexted(missing, day, request), day)
-            if untexted:
-                notices = (*(n for n in notices if not n.startswith("L'article cité")), untexted)
-        return replace(results, facets=counts, notices=notices)
-
-    def _untexted(
-        self, numbers: tuple[str, ...], day: date, request: SearchRequest
-    ) -> list[tuple[str, Version]]:
-        """(number, version) of the cited articles whose version in force at `day` has no text."""
-        codes = [request.code] if request.code in self._codes else list(self._codes)
+    def _untexted(self, numbers: Sequence[str], day: date, code: str | None) -> list[tuple[str, Version]]:
+        """(number, version) of the cited articles whose version in force at `day` has no text, in `code`
+        (every code when None); read from the store, where versions without text are kept."""
+        codes = [code] if code else list(self._codes)
         found = []
         with self._store_lock:
             for number in numbers:

@@ -40,6 +40,14 @@ MUST, SHOULD, MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur
 REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
 
 
+def _filters_exactly(where: Where | None) -> bool:
+    """Whether tantivy's filter (`TantivyEngine._filters`) selects exactly the `allowed` mask: not for
+    a status at a past day, which only the mask knows."""
+    if where is None:
+        return False
+    return not (where.status and where.day is not None and where.day < date.today())
+
+
 def quantized(lengths: np.ndarray) -> np.ndarray:
     """Field lengths as Whoosh keeps them (one byte per document), so BM25F is the same on both engines."""
     table = {n: byte_to_length(length_to_byte(n)) for n in np.unique(lengths).tolist()}
@@ -104,7 +112,7 @@ class TantivyEngine:
         top = self.searcher.search(query, max(RESCORED, 1), count=True)
         matched = np.zeros(allowed.size, dtype=bool)
         if top.count > len(top.hits):
-            matched[[docnum for docnum, _ in self.table.hits(query, top.count)]] = True
+            matched[self._docnums(query, top.count)] = True
         ranked = [address for _, address in top.hits]
         docnums = self.searcher.fast_field_values("docnum", ranked) if ranked else []
         matched[docnums] = True
@@ -112,36 +120,117 @@ class TantivyEngine:
         scores = np.zeros(allowed.size)
         if docnums:
             scorer = CandidateScorer(self, terms, config, weights)
-            scores[docnums] = [scorer.score(docnum) for docnum in docnums]
-        coverage, unmatched, words = self._coverage(terms, config, matched, allowed)
-        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, words)
+            scores[docnums] = scorer.scores(docnums)
+        words = self._word_queries(terms, config)
+        if _filters_exactly(where):
+            restrictions = self._restrictions(terms, where)
+            coverage, unmatched = self._best_coverage(words, restrictions, matched, allowed)
+        else:
+            coverage, unmatched = self._listed_coverage(words, matched, allowed)
+        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, len(words))
 
-    def _coverage(
-        self, terms: QueryTerms, config: RankingConfig, matched: np.ndarray, allowed: np.ndarray
-    ) -> tuple[np.ndarray, tuple[str, ...], int]:
-        """How many query words each matched document has (an expansion counts for the words it
-        stands for) and the words no matched document has, as `WhooshEngine.retrieve` counts them."""
+    def _word_queries(self, terms: QueryTerms, config: RankingConfig) -> dict[str, tantivy.Query | None]:
+        """Each query word's matches: the word itself or an expansion standing for it (None: no field
+        holds it), as `WhooshEngine.retrieve` counts the words a document has."""
         weights = config.field_weights
-        has: dict[str, np.ndarray] = {}
+        parts: dict[str, list[tantivy.Query]] = {}
         for lemma in terms.lemmas:
             query = self.lemma(lemma, weights, lemma_fields(lemma, config, weights))
-            has[lemma] = self._matches(query) if query is not None else np.zeros(allowed.size, dtype=bool)
+            parts[lemma] = [query] if query is not None else []
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
         for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            if any(lemma in has for lemma in span):
-                hit = self._matches(self.expansion(tokens, span))
+            if any(lemma in parts for lemma in span):
+                expansion = self.expansion(tokens, span)
                 for lemma in span:
-                    if lemma in has:
-                        has[lemma] = has[lemma] | hit
-        coverage, unmatched = word_coverage(has, matched, allowed)
-        return coverage, unmatched, len(has)
+                    if lemma in parts:
+                        parts[lemma].append(expansion)
+        return {
+            lemma: (queries[0] if len(queries) == 1 else Q.boolean_query([(SHOULD, q) for q in queries]))
+            if queries
+            else None
+            for lemma, queries in parts.items()
+        }
+
+    def _best_coverage(
+        self,
+        words: Mapping[str, tantivy.Query | None],
+        restrictions: list[tuple[tantivy.Occur, tantivy.Query]],
+        matched: np.ndarray,
+        allowed: np.ndarray,
+    ) -> tuple[np.ndarray, tuple[str, ...]]:
+        """`word_coverage` without listing each word's matches (a broad word has 10^5 on all codes):
+        which words some match has, from tantivy's counts, then the matches that have the most of them.
+        The coverage is exact on those (all `Retrieved.best_matches` reads) and 0 on the others. A word's
+        query lies within the free part of the request's query, so a match is `restrictions` (quoted
+        phrases, exclusions, filters) and the word."""
+
+        def within(*queries: tantivy.Query) -> tantivy.Query:
+            return Q.boolean_query([*restrictions, *((MUST, query) for query in queries)])
+
+        counts = {lemma: self._count(within(q)) if q is not None else 0 for lemma, q in words.items()}
+        unmatched = tuple(lemma for lemma, count in counts.items() if not count) if allowed.any() else ()
+        present = [q for lemma, q in words.items() if counts[lemma] and q is not None]
+        coverage = np.zeros(allowed.size, dtype=np.int16)
+        if not present:
+            return coverage, unmatched
+        total = int(np.count_nonzero(matched))
+        every = within(*present)
+        count = self._count(every) if len(present) > 1 else max(counts.values())
+        if count == total:  # every match has every word present
+            coverage[matched] = len(present)
+        elif count:
+            coverage[self._docnums(every, count)] = len(present)
+        else:
+            most, docnums = self._most_words(present, restrictions, total)
+            coverage[docnums] = most
+        coverage[~matched] = 0
+        return coverage, unmatched
+
+    def _most_words(
+        self,
+        present: Sequence[tantivy.Query],
+        restrictions: list[tuple[tantivy.Occur, tantivy.Query]],
+        total: int,
+    ) -> tuple[int, list[int]]:
+        """The largest number of `present` words a match has, and the matches that have that many:
+        tantivy ranks the matches by a score of 1 per word, read until the score drops."""
+        scored = Q.boolean_query(
+            [*restrictions, *((SHOULD, Q.const_score_query(query, 1.0)) for query in present)]
+        )
+        limit = min(total, 1024)
+        while True:
+            hits = self.searcher.search(scored, limit).hits
+            if hits[-1][0] < hits[0][0] or limit >= total:
+                break
+            limit = min(total, limit * 8)
+        most = hits[0][0]
+        docnums = self.searcher.fast_field_values(
+            "docnum", [address for score, address in hits if score == most]
+        )
+        return round(most), docnums
+
+    def _listed_coverage(
+        self, words: Mapping[str, tantivy.Query | None], matched: np.ndarray, allowed: np.ndarray
+    ) -> tuple[np.ndarray, tuple[str, ...]]:
+        """`word_coverage` from the list of each word's matches (exact everywhere, slower)."""
+        none = np.zeros(allowed.size, dtype=bool)
+        has = {lemma: self._matches(q) if q is not None else none for lemma, q in words.items()}
+        return word_coverage(has, matched, allowed)
+
+    def _count(self, query: tantivy.Query) -> int:
+        return self.searcher.search(query, 1, count=True).count
+
+    def _docnums(self, query: tantivy.Query, count: int) -> np.ndarray:
+        """The document numbers of the `count` matches of `query`."""
+        hits = self.table.hits(query, count)
+        return np.fromiter((docnum for docnum, _ in hits), dtype=np.int64, count=len(hits))
 
     def _matches(self, query: tantivy.Query) -> np.ndarray:
         """Bool per document: matches `query`."""
         mask = np.zeros(len(self.table.addresses), dtype=bool)
-        count = self.searcher.search(query, 1, count=True).count
+        count = self._count(query)
         if count:
-            mask[[docnum for docnum, _ in self.table.hits(query, count)]] = True
+            mask[self._docnums(query, count)] = True
         return mask
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
@@ -240,12 +329,19 @@ class TantivyEngine:
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
         free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()
-        clauses = [(MUST, self.phrase_query("surface", tokens)) for tokens in terms.phrases]
+        clauses = self._restrictions(terms, where)
         clauses.append((SHOULD, free) if terms.phrases else (MUST, free))
+        return Q.boolean_query(clauses)
+
+    def _restrictions(
+        self, terms: QueryTerms, where: Where | None
+    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """What a match must (not) have besides the free words: quoted phrases, exclusions, filters."""
+        clauses = [(MUST, self.phrase_query("surface", tokens)) for tokens in terms.phrases]
         clauses += [(MUST_NOT, self.term("text", lemma)) for lemma in terms.excluded_lemmas]
         clauses += [(MUST_NOT, self.term("surface", form)) for form in terms.excluded_surface]
         clauses += [(MUST, query) for query in self._filters(where)]
-        return Q.boolean_query(clauses)
+        return clauses
 
     def _filters(self, where: Where | None) -> list[tantivy.Query]:
         """The filter as native queries: day ranges on fast fields, raw terms, a regex on section titles."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -167,15 +168,22 @@ class TantivyEngine:
         def within(*queries: tantivy.Query) -> tantivy.Query:
             return Q.boolean_query([*restrictions, *((MUST, query) for query in queries)])
 
-        counts = {lemma: self._count(within(q)) if q is not None else 0 for lemma, q in words.items()}
-        unmatched = tuple(lemma for lemma, count in counts.items() if not count) if allowed.any() else ()
+        known = [q for q in words.values() if q is not None]
+        every = within(*known) if known else None
+        count = self._count(every) if every is not None else 0
+        if count:  # some match has every word: each is present (one count instead of one per word)
+            counts = {lemma: int(q is not None) for lemma, q in words.items()}
+        else:
+            counts = {lemma: self._count(within(q)) if q is not None else 0 for lemma, q in words.items()}
+        unmatched = tuple(lemma for lemma, n in counts.items() if not n) if allowed.any() else ()
         present = [q for lemma, q in words.items() if counts[lemma] and q is not None]
         coverage = np.zeros(allowed.size, dtype=np.int16)
         if not present:
             return coverage, unmatched
         total = int(np.count_nonzero(matched))
-        every = within(*present)
-        count = self._count(every) if len(present) > 1 else max(counts.values())
+        if not count and len(present) < len(known):  # the words some match has: all together?
+            every = within(*present)
+            count = self._count(every) if len(present) > 1 else max(counts.values())
         if count == total:  # every match has every word present
             coverage[matched] = len(present)
         elif count:
@@ -223,7 +231,7 @@ class TantivyEngine:
     def _docnums(self, query: tantivy.Query, count: int) -> np.ndarray:
         """The document numbers of the `count` matches of `query`."""
         hits = self.table.hits(query, count)
-        return np.fromiter((docnum for docnum, _ in hits), dtype=np.int64, count=len(hits))
+        return np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
 
     def _matches(self, query: tantivy.Query) -> np.ndarray:
         """Bool per document: matches `query`."""

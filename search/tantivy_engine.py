@@ -27,8 +27,9 @@ from search.filters import Where
 from search.matching import QueryTerms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
-from search.retrieval import FieldStats, word_coverage
+from search.retrieval import FieldStats
 from search.spelling import correct_words
+from search.tantivy_coverage import word_coverage
 from search.tantivy_scoring import CandidateScorer, lemma_fields
 
 RESCORED = 500  # tantivy's best matches scored exactly; the pipeline looks at its top 300
@@ -39,14 +40,6 @@ SECTION_SCALE = 0.4
 Q = tantivy.Query
 MUST, SHOULD, MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
 REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
-
-
-def _filters_exactly(where: Where | None) -> bool:
-    """Whether tantivy's filter (`TantivyEngine._filters`) selects exactly the `allowed` mask: not for
-    a status at a past day, which only the mask knows."""
-    if where is None:
-        return False
-    return not (where.status and where.day is not None and where.day < date.today())
 
 
 def quantized(lengths: np.ndarray) -> np.ndarray:
@@ -113,7 +106,7 @@ class TantivyEngine:
         top = self.searcher.search(query, max(RESCORED, 1), count=True)
         matched = np.zeros(allowed.size, dtype=bool)
         if top.count > len(top.hits):
-            matched[self._docnums(query, top.count)] = True
+            matched[self.docnums(query, top.count)] = True
         ranked = [address for _, address in top.hits]
         docnums = self.searcher.fast_field_values("docnum", ranked) if ranked else []
         matched[docnums] = True
@@ -122,123 +115,23 @@ class TantivyEngine:
         if docnums:
             scorer = CandidateScorer(self, terms, config, weights)
             scores[docnums] = scorer.scores(docnums)
-        words = self._word_queries(terms, config)
-        if _filters_exactly(where):
-            restrictions = self._restrictions(terms, where)
-            coverage, unmatched = self._best_coverage(words, restrictions, matched, allowed)
-        else:
-            coverage, unmatched = self._listed_coverage(words, matched, allowed)
-        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, len(words))
+        coverage, unmatched, words = word_coverage(self, terms, config, where, matched, allowed)
+        return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, words)
 
-    def _word_queries(self, terms: QueryTerms, config: RankingConfig) -> dict[str, tantivy.Query | None]:
-        """Each query word's matches: the word itself or an expansion standing for it (None: no field
-        holds it), as `WhooshEngine.retrieve` counts the words a document has."""
-        weights = config.field_weights
-        parts: dict[str, list[tantivy.Query]] = {}
-        for lemma in terms.lemmas:
-            query = self.lemma(lemma, weights, lemma_fields(lemma, config, weights))
-            parts[lemma] = [query] if query is not None else []
-        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
-        for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            if any(lemma in parts for lemma in span):
-                expansion = self.expansion(tokens, span)
-                for lemma in span:
-                    if lemma in parts:
-                        parts[lemma].append(expansion)
-        return {
-            lemma: (queries[0] if len(queries) == 1 else Q.boolean_query([(SHOULD, q) for q in queries]))
-            if queries
-            else None
-            for lemma, queries in parts.items()
-        }
-
-    def _best_coverage(
-        self,
-        words: Mapping[str, tantivy.Query | None],
-        restrictions: list[tuple[tantivy.Occur, tantivy.Query]],
-        matched: np.ndarray,
-        allowed: np.ndarray,
-    ) -> tuple[np.ndarray, tuple[str, ...]]:
-        """`word_coverage` without listing each word's matches (a broad word has 10^5 on all codes):
-        which words some match has, from tantivy's counts, then the matches that have the most of them.
-        The coverage is exact on those (all `Retrieved.best_matches` reads) and 0 on the others. A word's
-        query lies within the free part of the request's query, so a match is `restrictions` (quoted
-        phrases, exclusions, filters) and the word."""
-
-        def within(*queries: tantivy.Query) -> tantivy.Query:
-            return Q.boolean_query([*restrictions, *((MUST, query) for query in queries)])
-
-        known = [q for q in words.values() if q is not None]
-        every = within(*known) if known else None
-        count = self._count(every) if every is not None else 0
-        if count:  # some match has every word: each is present (one count instead of one per word)
-            counts = {lemma: int(q is not None) for lemma, q in words.items()}
-        else:
-            counts = {lemma: self._count(within(q)) if q is not None else 0 for lemma, q in words.items()}
-        unmatched = tuple(lemma for lemma, n in counts.items() if not n) if allowed.any() else ()
-        present = [q for lemma, q in words.items() if counts[lemma] and q is not None]
-        coverage = np.zeros(allowed.size, dtype=np.int16)
-        if not present:
-            return coverage, unmatched
-        total = int(np.count_nonzero(matched))
-        if not count and len(present) < len(known):  # the words some match has: all together?
-            every = within(*present)
-            count = self._count(every) if len(present) > 1 else max(counts.values())
-        if count == total:  # every match has every word present
-            coverage[matched] = len(present)
-        elif count:
-            coverage[self._docnums(every, count)] = len(present)
-        else:
-            most, docnums = self._most_words(present, restrictions, total)
-            coverage[docnums] = most
-        coverage[~matched] = 0
-        return coverage, unmatched
-
-    def _most_words(
-        self,
-        present: Sequence[tantivy.Query],
-        restrictions: list[tuple[tantivy.Occur, tantivy.Query]],
-        total: int,
-    ) -> tuple[int, list[int]]:
-        """The largest number of `present` words a match has, and the matches that have that many:
-        tantivy ranks the matches by a score of 1 per word, read until the score drops."""
-        scored = Q.boolean_query(
-            [*restrictions, *((SHOULD, Q.const_score_query(query, 1.0)) for query in present)]
-        )
-        limit = min(total, 1024)
-        while True:
-            hits = self.searcher.search(scored, limit).hits
-            if hits[-1][0] < hits[0][0] or limit >= total:
-                break
-            limit = min(total, limit * 8)
-        most = hits[0][0]
-        docnums = self.searcher.fast_field_values(
-            "docnum", [address for score, address in hits if score == most]
-        )
-        return round(most), docnums
-
-    def _listed_coverage(
-        self, words: Mapping[str, tantivy.Query | None], matched: np.ndarray, allowed: np.ndarray
-    ) -> tuple[np.ndarray, tuple[str, ...]]:
-        """`word_coverage` from the list of each word's matches (exact everywhere, slower)."""
-        none = np.zeros(allowed.size, dtype=bool)
-        has = {lemma: self._matches(q) if q is not None else none for lemma, q in words.items()}
-        return word_coverage(has, matched, allowed)
-
-    def _count(self, query: tantivy.Query) -> int:
+    def count(self, query: tantivy.Query) -> int:
         return self.searcher.search(query, 1, count=True).count
 
-    def _docnums(self, query: tantivy.Query, count: int) -> np.ndarray:
+    def docnums(self, query: tantivy.Query, count: int) -> np.ndarray:
         """The document numbers of the `count` matches of `query`."""
         hits = self.table.hits(query, count)
         return np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
 
-    def _matches(self, query: tantivy.Query) -> np.ndarray:
+    def matches(self, query: tantivy.Query) -> np.ndarray:
         """Bool per document: matches `query`."""
         mask = np.zeros(len(self.table.addresses), dtype=bool)
-        count = self._count(query)
+        count = self.count(query)
         if count:
-            mask[self._docnums(query, count)] = True
+            mask[self.docnums(query, count)] = True
         return mask
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
@@ -253,7 +146,7 @@ class TantivyEngine:
         return found
 
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
-        return self._matches(self.phrase_query("text", tuple(lemmas)))
+        return self.matches(self.phrase_query("text", tuple(lemmas)))
 
     def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
         """`search.spelling.correct_words` over tantivy's term dictionary of the surface stream."""
@@ -337,11 +230,11 @@ class TantivyEngine:
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
         free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()
-        clauses = self._restrictions(terms, where)
+        clauses = self.restrictions(terms, where)
         clauses.append((SHOULD, free) if terms.phrases else (MUST, free))
         return Q.boolean_query(clauses)
 
-    def _restrictions(
+    def restrictions(
         self, terms: QueryTerms, where: Where | None
     ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         """What a match must (not) have besides the free words: quoted phrases, exclusions, filters."""

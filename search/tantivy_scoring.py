@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from analyzers.section_words import SECTION_BOILERPLATE
+from indexer.schema import TOKEN_SEPARATOR as SEP
 from search.matching import QueryTerms
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
 
@@ -102,19 +103,25 @@ class CandidateScorer:
     def _frequencies(
         self, docnums: Sequence[int], wanted: Mapping[str, set[str]]
     ) -> dict[tuple[str, str], np.ndarray]:
-        """How often each wanted term occurs in each document's field (a substring test first spares
-        splitting most streams)."""
+        """How often each wanted term occurs in each document's field, counted on the stored stream
+        without splitting it: with every separator doubled, the non-overlapping count of
+        separator + term + separator is the token count, repeats included (a substring test first
+        spares most streams)."""
         frequencies = {
             (field, term): np.zeros(len(docnums)) for field, terms in wanted.items() for term in terms
+        }
+        wrapped = {
+            field: [(f"{SEP}{term}{SEP}", frequencies[field, term]) for term in terms]
+            for field, terms in wanted.items()
         }
         for row, docnum in enumerate(docnums):
             for field, terms in wanted.items():
                 stored = self.engine.stored(docnum, field)
-                present = [term for term in terms if term in stored]
-                if present:
-                    tokens = self.engine.stream(docnum, field)
-                    for term in present:
-                        frequencies[field, term][row] = tokens.count(term)
+                if not any(term in stored for term in terms):
+                    continue
+                doubled = f"{SEP}{SEP}{stored.replace(SEP, SEP + SEP)}{SEP}{SEP}"
+                for needle, counts in wrapped[field]:
+                    counts[row] = doubled.count(needle)
         return frequencies
 
     def _has_expansion(self, docnum: int, tokens: Sequence[str], span: Sequence[str]) -> bool:

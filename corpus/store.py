@@ -28,7 +28,15 @@ from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Ver
 from corpus.store_rows import iso, read_versions, uncertain_columns
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
-from corpus.store_summary import CodeSummary, Coverage, content_digest, coverage_at, summarize, version_stamp
+from corpus.store_summary import (
+    CodeSummary,
+    Coverage,
+    content_digest,
+    coverage_at,
+    coverage_on_new_years,
+    summarize,
+    version_stamp,
+)
 
 __all__ = ["SCHEMA_VERSION", "CitationEdge", "CitationRow", "CodeSummary", "Store"]
 
@@ -348,6 +356,9 @@ class Store:
 
     def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
         return coverage_at(self.connection, day, code_id)
+
+    def coverage_on_new_years(self, first: int, last: int) -> list[Coverage]:
+        return coverage_on_new_years(self.connection, first, last)
 
     def content_digest(self) -> str:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""

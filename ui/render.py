@@ -59,6 +59,7 @@ details.lx-crumbs[open] summary{display:none}
 .lx-gap{color:#777;font-style:italic}
 .lx-notice{background:#fff4e5;border-left:4px solid #f0a000;padding:.4rem .6rem;margin:.3rem 0}
 .lx-timeline li.lx-current{font-weight:600}
+.lx-gap{display:inline-block;border:2px dashed #8a8a8a;background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 6px,#e4e4e4 6px,#e4e4e4 12px);padding:.1rem .5rem;font-style:italic}
 .lx-uncertain{display:inline-block;border:2px dashed #b07d00;background:repeating-linear-gradient(45deg,#fff8e1,#fff8e1 6px,#ffecb3 6px,#ffecb3 12px);padding:.1rem .5rem;font-style:italic}
 .lx-legend{font-size:.85rem;color:#444}
 </style>""")
@@ -180,13 +181,13 @@ def hit(
     other_versions: Sequence[tuple[str, str]],
     amending_href: str | None = None,
     status_text: str | None = None,
-    notice: str | None = None,
+    notices_shown: Sequence[str] = (),
 ) -> Markup:
     """One result row in about four lines: title and code, the section path shortened, the snippet (two
     lines at most), then validity, status, amending text and the links. `other_versions` are (href, label)
     of the other matching versions, folded; `amending_href` leads to the changeset of the text that made
     this version; `status_text` replaces the stored status (a dated search speaks of the status then);
-    `notice` warns about its dates."""
+    `notices_shown` warn about its dates."""
     title = Markup('<div class="lx-title">{} <span class="lx-code">· {}</span></div>').format(
         text(article_title(row.article)), text(row.code)
     )
@@ -216,7 +217,7 @@ def hit(
         short_path(row.section_path),
         snippet(row.snippet),
         Markup('<div class="lx-meta lx-links">{}</div>').format(join(meta, " · ")),
-        notices([notice] if notice else []),
+        notices(notices_shown),
         others,
     )
 

@@ -34,11 +34,14 @@ _guard = threading.Lock()
 
 def open_warm(home: Path) -> SearchService:
     """The service for `home`, with one throw-away search run so that the lazy parts (analyzer models,
-    index readers, filter caches) are loaded before the user's first query, not during it."""
+    index readers, filter caches) are loaded before the user's first query, not during it, and the
+    search page's coverage line computed."""
     from search.service import SearchRequest, SearchService
+    from ui.views import search_page
 
     service = SearchService.open(home)
     service.search(SearchRequest(WARM_QUERY, limit=1))
+    search_page.coverage_line(service)
     return service
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from corpus.model import DatePrecision, Status, UncertainDate, Version
 from ui import render
-from ui.views.article_page import timeline
+from ui.views.timeline import timeline
 from ui.views.diff_page import uncertain_change
 
 AFTER_2015 = UncertainDate(date(2015, 4, 7), DatePrecision.MONTH)

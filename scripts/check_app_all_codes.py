@@ -147,7 +147,7 @@ def check_timeline(page, base: str, checks: Checks, shots: Path | None) -> None:
         bool(years) and min(years) == 2008 and to_today,
         f"{min(years, default=None)} → {max(years, default=None)} ; plus récente : {newest[:90]}",
     )
-    gap = page.locator(".lx-timeline .lx-gap").all_inner_texts()
+    gap = page.locator(".lx-timeline .lx-uncovered").all_inner_texts()
     checks.check(
         "L1233-3 : lacune 2015–2020 affichée",
         any("avril 2015 et janvier 2020 non couvertes par nos sources" in line for line in gap),

@@ -87,7 +87,7 @@ def test_the_timeline_draws_the_span_no_source_covers(browser, two_sources_home:
         page.locator(".lx-hit a", has_text="Article").first.click()
         page.wait_for_url("**view=article**")
         open_screen(page, page.url, "article")
-        gaps = page.locator(".lx-timeline .lx-gap").all_inner_texts()
+        gaps = page.locator(".lx-timeline .lx-uncovered").all_inner_texts()
         shot(page, "sources-timeline-gap")
         assert any(GAP in gap.lower() for gap in gaps), gaps
         lines = page.locator(".lx-timeline li").all_inner_texts()

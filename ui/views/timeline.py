@@ -101,7 +101,7 @@ def uncertain_span(start: UncertainDate, valid_from: date) -> render.Markup:
 
 def gap_span(gap: CoverageGap) -> render.Markup:
     """The stretch where no source covers the code: versions may be missing there, or lack their text."""
-    return render.Markup('<span class="lx-gap">{}</span>').format(
+    return render.Markup('<span class="lx-uncovered">{}</span>').format(
         render.text(f"{gap.label[:1].upper()}{gap.label[1:]} : d'autres versions ont pu exister.")
     )
 

@@ -131,7 +131,7 @@ def _status(value: str, where: str) -> Status:
         )  # some snapshots leave `etat` empty (9 versions of the Code de la sécurité sociale)
     status = LEGIFRANCE_STATUS.get(value)
     if status is None:
-        raise SourceError(where, f"etat inconnu {value!r}")
+        raise SourceError(where, f"champ « etat » : valeur inconnue {value!r}")
     return status
 
 

@@ -199,7 +199,9 @@ def test_unknown_status_names_the_version(tmp_path, snapshots):
     def change(doc):
         first_article(doc)["articleVersions"][0]["etat"] = "FANTAISIE"
 
-    with pytest.raises(SourceError, match=r"articleVersions\[0\]: etat inconnu 'FANTAISIE'"):
+    with pytest.raises(
+        SourceError, match=r"articleVersions\[0\]: champ « etat » : valeur inconnue 'FANTAISIE'"
+    ):
         list(read(damaged(tmp_path, snapshots[1], change)))
 
 

@@ -121,7 +121,9 @@ def run_cite(args: argparse.Namespace) -> int:
             try:
                 stream = open(args.jsonl, "rb")  # noqa: SIM115 - closed below; lines decoded one by one
             except OSError as error:
-                raise LexsearchError(f"{args.jsonl}: {error.strerror or error}") from None
+                raise LexsearchError(
+                    f"{args.jsonl} : lecture impossible ({error.__class__.__name__})"
+                ) from None
             with stream:
                 bad = run_jsonl(stream, sys.stdout)
         if bad:

@@ -192,14 +192,15 @@ def _free_words(text: str, notices: list[str]) -> list[str]:
 def _references(
     text: str, known_articles: Collection[str] | Callable[[str], bool] | None
 ) -> tuple[list[Reference], list[NumberRange], str]:
-    """Citations in order of appearance; their spans are taken out of the free text. A bare number right
-    before a code's name is read as "article N" when the citation grammar then finds that code named."""
+    """Citations in order of appearance; their spans are taken out of the free text. When none names its
+    code, a bare number right before a code's name is read as "article N" if the grammar then finds it."""
+    found = _cited(text, known_articles)
     cited = _BARE_BEFORE_CODE.sub(r"article \1", text)
-    if cited != text:
-        found = _cited(cited, known_articles)
-        if any(reference.code_id for reference in found[0]):
-            return found
-    return _cited(text, known_articles)
+    if cited != text and not any(reference.code_id for reference in found[0]):
+        bare = _cited(cited, known_articles)
+        if any(reference.code_id for reference in bare[0]):
+            return bare
+    return found
 
 
 def _cited(

@@ -128,3 +128,8 @@ def test_a_bare_number_before_no_code_name_stays_a_word() -> None:
     assert parsed.references == ()
     assert parsed.text == "durée 35 heures code du travail"
     assert parse_query("42 code inconnu").text == "42 code inconnu"
+
+
+def test_a_lettered_number_before_a_code_name_keeps_its_letter() -> None:
+    parsed = parse_query("article L. 4624-10 du code du travail")
+    assert parsed.references == (Reference("L4624-10", "LEGITEXT000006072050"),)

@@ -87,10 +87,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def app_start(browser, query: str) -> tuple[float, float]:
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds used so far by process `pid` (its threads included)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def app_start(browser, query: str) -> tuple[float, float, float]:
     """Spawn `lexsearch app`, open its first page (with `query` in the URL when given) as soon as the
-    server answers; returns (page rendered, page loaded) in seconds from the spawn: `goto` returns once
-    Streamlit served the page and its scripts, before the page script has run. The page is rendered when the app's end-of-screen marker is drawn, and, with a
+    server answers; returns (page rendered, page loaded) in seconds from the spawn (`goto` returns once
+    Streamlit served the page and its scripts, before the page script has run), and the CPU seconds the
+    app's process had used when the page was rendered, which the machine's load distorts less. The page is rendered when the app's end-of-screen marker is drawn, and, with a
     query, when the first result's highlighted words are shown."""
     from playwright.sync_api import Error as PlaywrightError
 
@@ -117,11 +124,12 @@ def app_start(browser, query: str) -> tuple[float, float]:
         if query:
             page.wait_for_selector(".lx-hit mark", timeout=120_000)
         rendered = time.perf_counter() - started
+        cpu = process_cpu(process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
         page.close()
-    return rendered, loaded
+    return rendered, loaded, cpu
 
 
 def app_first_page(runs: int) -> None:
@@ -143,9 +151,11 @@ def app_first_page(runs: int) -> None:
                 times = [app_start(browser, query) for _ in range(runs)]
                 rendered = [one[0] for one in times]
                 loaded = [one[1] for one in times]
+                cpu = [one[2] for one in times]
                 print(
                     f"app {label}: median {statistics.median(rendered):.2f} s, best {min(rendered):.2f} s "
-                    f"(page loaded from the server: median {statistics.median(loaded):.2f} s; "
+                    f"(page loaded from the server: median {statistics.median(loaded):.2f} s; app process CPU "
+                    f"median {statistics.median(cpu):.2f} s; "
                     f"{runs} runs, {load()})"
                 )
         finally:

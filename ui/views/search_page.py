@@ -10,6 +10,7 @@ from functools import lru_cache
 import streamlit as st
 
 from corpus.dating import later_change_notice
+from corpus.merge import CoverageGap
 from corpus.model import STATUS_LABELS_FR, Status
 from corpus.store_summary import Coverage
 from search.coverage import status_at
@@ -304,18 +305,26 @@ def _summary(service: SearchService, screen: Screen, results: object) -> None:
 
 
 def uncovered(service: SearchService, day: date, codes: dict[str, str]) -> render.Markup:
-    """The results' codes that no source covers at `day` (their versions shown are the last known ones), one
-    line per span: "Code civil, Code de commerce : versions après avril 2015 non couvertes par nos sources"."""
-    by_label: dict[str, list[str]] = {}
+    """The results' codes that no source covers at `day`, one line per span: "Code civil, Code de commerce :
+    versions après avril 2015 non couvertes par nos sources". A span between two sources is a warning;
+    the days after the last source (today, for a code whose latest snapshot is older) a quieter line."""
+    by_gap: dict[CoverageGap, list[str]] = {}
     for code_id, title in codes.items():
         gap = gap_at(service.coverage_gaps(code_id), day)
         if gap is not None:
-            by_label.setdefault(gap.label, []).append(title)
-    lines = [
-        f"{', '.join(titles)} : {label} ; au {render.french_date(day)}, des versions peuvent manquer ou être sans texte."
-        for label, titles in by_label.items()
-    ]
-    return render.notices(lines)
+            by_gap.setdefault(gap, []).append(title)
+    warnings, after_last = [], []
+    for gap, titles in by_gap.items():
+        line = (
+            f"{', '.join(titles)} : {gap.label} ; au {render.french_date(day)}, des versions peuvent manquer"
+        )
+        (warnings if gap.before else after_last).append(line + " ou être sans texte.")
+    return render.join(
+        [
+            render.notices(warnings),
+            *(render.paragraph(render.text(line), "lx-coverage") for line in after_last),
+        ]
+    )
 
 
 def _dated_coverage(service: SearchService, day: date) -> render.Markup:

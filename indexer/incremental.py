@@ -24,7 +24,7 @@ from pathlib import Path
 
 from corpus.store import Store
 from indexer.build import BuildReport, build_index
-from indexer.engines import TANTIVY, build_engine
+from indexer.engines import TANTIVY, build_engine, engine_setting
 from indexer.errors import StaleIndexError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import LEMMA_TABLE
@@ -100,6 +100,7 @@ class UpdateReport:
     analyzed: int = 0  # versions analyzed (changed, added, and moved to fill the numbering)
     citations: int = 0
     seconds: float = 0.0
+    reason: str = ""  # why no incremental update was made, when no full build was allowed either
 
 
 def diff_versions(
@@ -151,8 +152,8 @@ def _read_state(directory: Path, meta: IndexMeta) -> IndexedState | str:
     return IndexedState(directory, meta, tuple(lines), version_ids, keys, tuple(digests))
 
 
-def plan_update(store: Store, root: Path, engine: str | None = None) -> Plan:
-    """Whether the current index can be updated in place of a full build, and with what."""
+def plan_update(store: Store, root: Path, engine: str) -> Plan:
+    """Whether the current index can be updated in place of a full build of `engine`, and with what."""
     target = current_target(root)
     if target is None:
         return Plan("aucun index encore")
@@ -161,9 +162,8 @@ def plan_update(store: Store, root: Path, engine: str | None = None) -> Plan:
         meta = IndexMeta.read(directory)
     except StaleIndexError as error:
         return Plan(f"index illisible ({error})")
-    wanted = build_engine(engine)
-    if meta.engine != wanted:
-        return Plan(f"l'index actuel est {meta.engine}, le moteur demandé est {wanted}")
+    if meta.engine != engine:
+        return Plan(f"l'index actuel est {meta.engine}, le moteur demandé est {engine}")
     if meta.engine != TANTIVY:
         return Plan("la mise à jour incrémentale ne vaut que pour tantivy ; Whoosh est reconstruit")
     if meta.analyzers != analyzers_fingerprint():
@@ -181,28 +181,45 @@ def plan_update(store: Store, root: Path, engine: str | None = None) -> Plan:
     return Plan("", state, changes, current)
 
 
+def current_engine(root: Path) -> str | None:
+    """The engine of the current index, or None when there is none (or it cannot be read)."""
+    target = current_target(root)
+    try:
+        return IndexMeta.read(root / target).engine if target is not None else None
+    except StaleIndexError:
+        return None
+
+
 def refresh_index(
     store: Store,
     root: Path,
     *,
     engine: str | None = None,
     full: bool = False,
+    allow_full: bool = True,
     processes: int | None = None,
     progress: bool = True,
     say: Callable[[str], None] = print,
 ) -> UpdateReport:
-    """Bring the index of `root` up to date with `store`: incrementally when it can, else a full build."""
+    """Bring the index of `root` up to date with `store`: incrementally when it can, else a full build
+    (none when `allow_full` is False: the report then says why in `reason`). The engine is the one asked
+    for, else `$LEXSEARCH_ENGINE`, else the current index's, else Whoosh."""
     from indexer.tantivy_update import apply_update
 
+    engine = build_engine(engine or engine_setting() or current_engine(root))
+    reason = "reconstruction demandée (--full)"
     if not full:
         with build_lock(root):
             plan = plan_update(store, root, engine)
+            reason = plan.reason
             if plan.state is not None and plan.changes is not None and plan.store_digests is not None:
                 if plan.changes.count == 0 and plan.state.meta.store_digest == store.version_stamp():
                     say(f"Index à jour : aucune version changée ({plan.state.meta.documents} indexées).")
                     return UpdateReport(plan.changes)
                 say(f"Mise à jour incrémentale de l'index : {plan.changes.describe()}.")
                 return apply_update(store, root, plan, processes=processes, progress=progress)
-        say(f"Reconstruction complète de l'index : {plan.reason}.")
+    if not allow_full:
+        return UpdateReport(None, reason=reason)
+    say(f"Reconstruction complète de l'index ({engine}) : {reason}.")
     report = build_index(store, root, processes=processes, progress=progress, engine=engine)
     return UpdateReport(None, build=report, directory=report.directory, documents=report.documents)

@@ -236,5 +236,10 @@ def apply_update(
             pool.join()
     remove_old_builds(root, keep_previous=previous)
     return UpdateReport(
-        changes, None, directory, slots.documents, len(versions), written, time.perf_counter() - started
+        changes,
+        directory=directory,
+        documents=slots.documents,
+        analyzed=len(versions),
+        citations=written,
+        seconds=time.perf_counter() - started,
     )

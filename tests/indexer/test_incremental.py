@@ -207,7 +207,9 @@ def test_too_many_changes_make_a_full_build_and_say_why(store_file, tmp_path, mo
     with Store.open(home / "corpus.sqlite3") as store:
         report = refresh_index(store, home / "index", engine=TANTIVY, progress=False, say=said.append)
     assert report.build is not None
-    assert said[0].startswith("Reconstruction complète de l'index : ") and "au-delà de 0%" in said[0]
+    assert (
+        said[0].startswith("Reconstruction complète de l'index (tantivy) : ") and "au-delà de 0%" in said[0]
+    )
 
 
 def test_versions_are_told_apart_by_digest() -> None:

@@ -210,6 +210,8 @@ def refresh_index(
     reason = "reconstruction demandée (--full)"
     if not full:
         with build_lock(root):
+            if progress:
+                say("Comparaison des versions indexées avec celles de la base…")
             plan = plan_update(store, root, engine)
             reason = plan.reason
             if plan.state is not None and plan.changes is not None and plan.store_digests is not None:

@@ -14,12 +14,16 @@ import sqlite3
 SEPARATOR = "\x1f"
 DIGEST_SIZE = 16
 
+_COLUMNS = (
+    "v.version_id, v.article_id, a.article_key, a.code_id, c.title, v.number, v.text, v.valid_from, v.valid_to, "
+    "v.status, v.section_path, v.valid_from_uncertain, v.valid_from_after, v.valid_to_uncertain, "
+    "v.valid_to_after"
+)
+# The columns joined by SQLite itself (NULL as char(0)): one string per version, no Python loop over them.
+_JOINED = " || char(31) || ".join(f"ifnull({column}, char(0))" for column in _COLUMNS.split(", "))
 _VERSIONS = (
-    "SELECT v.version_id, v.article_id, a.article_key, a.code_id, c.title, v.number, v.text, v.valid_from, "
-    "v.valid_to, v.status, v.section_path, v.valid_from_uncertain, v.valid_from_after, "
-    "v.valid_to_uncertain, v.valid_to_after "
-    "FROM versions v JOIN articles a USING(article_id) JOIN codes c USING(code_id) "
-    "WHERE v.text IS NOT NULL"
+    f"SELECT v.version_id, {_JOINED} FROM versions v JOIN articles a USING(article_id) "
+    "JOIN codes c USING(code_id) WHERE v.text IS NOT NULL"
 )
 _AMENDMENTS = (
     "SELECT m.version_id, m.text_id, m.role, t.title FROM amendments m JOIN amending_texts t USING(text_id) "
@@ -27,19 +31,13 @@ _AMENDMENTS = (
 )
 
 
-def _joined(values: tuple[object, ...]) -> str:
-    return SEPARATOR.join("\x00" if value is None else str(value) for value in values)
-
-
 def version_digests(connection: sqlite3.Connection) -> dict[str, bytes]:
     """version_id → digest (DIGEST_SIZE bytes) of every version with text."""
     amendments: dict[str, list[str]] = {}
     for row in connection.execute(_AMENDMENTS):
-        amendments.setdefault(row[0], []).append(_joined(tuple(row[1:])))
+        amendments.setdefault(row[0], []).append(SEPARATOR.join(str(value) for value in row[1:]))
     digests = {}
-    for row in connection.execute(_VERSIONS):
-        values = tuple(row)
-        extra = SEPARATOR.join(amendments.get(values[0], ()))
-        text = _joined(values) + "\x1e" + extra
-        digests[values[0]] = hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
+    for version_id, joined in connection.execute(_VERSIONS):
+        joined += "\x1e" + SEPARATOR.join(amendments.get(version_id, ()))
+        digests[version_id] = hashlib.blake2b(joined.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
     return digests

@@ -16,7 +16,6 @@ documents of the table it reads, and deletions would shift those numbers (and th
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import LEMMA_TABLE
 from indexer.location import build_lock, current_target
 from indexer.schema import META_FILE, IndexMeta
-from indexer.tantivy_index import FREQUENCIES_FILE, ROW_FIELDS, ROWS_FILE
+from indexer.tantivy_index import FREQUENCIES_FILE, ROWS_FILE
 from indexer.version_digests import DIGESTS_FILE, read_digests
 
 INCREMENTAL_LIMIT = 0.10  # past this share of changed versions, a full build costs about as much
@@ -123,33 +122,26 @@ def _unknown_files(directory: Path) -> list[str]:
     )
 
 
-def read_row_lines(directory: Path) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
-    """The rows file's lines as written, with each document's version id and article key."""
+def _read_state(directory: Path, meta: IndexMeta) -> IndexedState | str:
+    """The index's rows and version digests, or the reason it cannot be updated."""
+    entries = read_digests(directory, meta.documents)
+    if entries is None:
+        return "l'index a été construit sans les empreintes des versions (version antérieure de lexsearch)"
     try:
         with gzip.open(directory / ROWS_FILE, "rt", encoding="utf-8") as table:
-            lines = table.readlines()
-        fields = [json.loads(line) for line in lines]
-    except (OSError, ValueError, EOFError) as error:
+            lines = table.readlines()  # kept as written: only the changed ones are rewritten
+    except (OSError, EOFError, UnicodeDecodeError) as error:
         raise StaleIndexError(
             f"{directory / ROWS_FILE}: unreadable ({error.__class__.__name__}); "
             "rebuild it with `lexsearch index --full`"
         ) from None
-    version_at, key_at = ROW_FIELDS.index("version_id"), ROW_FIELDS.index("article_key")
-    return lines, tuple(row[version_at] for row in fields), tuple(row[key_at] for row in fields)
-
-
-def _read_state(directory: Path, meta: IndexMeta) -> IndexedState | str:
-    """The index's rows and digests, or the reason it cannot be updated."""
-    digests = read_digests(directory, meta.documents)
-    if digests is None:
-        return "l'index a été construit sans les empreintes des versions (version antérieure de lexsearch)"
-    lines, version_ids, keys = read_row_lines(directory)
     if len(lines) != meta.documents:
         raise StaleIndexError(
             f"{directory / ROWS_FILE}: {len(lines)} rows for {meta.documents} documents; "
             "rebuild it with `lexsearch index --full`"
         )
-    return IndexedState(directory, meta, tuple(lines), version_ids, keys, tuple(digests))
+    version_ids, keys, digests = zip(*entries, strict=True) if entries else ((), (), ())
+    return IndexedState(directory, meta, tuple(lines), version_ids, keys, digests)
 
 
 def plan_update(store: Store, root: Path, engine: str) -> Plan:

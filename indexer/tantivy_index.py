@@ -36,7 +36,7 @@ from indexer.errors import IndexBuildError, StaleIndexError
 from indexer.lemma_table import write_lemma_table
 from indexer.location import build_lock, current_target, new_build_directory, remove_old_builds, switch_to
 from indexer.schema import REBUILD_COMMAND, TOKEN_SEPARATOR
-from indexer.version_digests import write_digests
+from indexer.version_digests import UNKNOWN, Entry, write_digests
 
 TOKENIZER = "lexsearch_tokens"  # splits an analyzed stream on newlines, nothing else
 TOKEN_FIELDS = ("text", "surface", "section")
@@ -195,6 +195,13 @@ def _write(
     return docnum, rows
 
 
+def _digest_entries(
+    versions: list[Version], articles: dict[str, tuple[str, str, str]], digests: dict[str, bytes]
+) -> Iterator[Entry]:
+    for version in versions:
+        yield version.version_id, articles[version.article_id][1], digests.get(version.version_id, UNKNOWN)
+
+
 def build_tantivy_index(
     store: Store, root: Path, *, processes: int | None = None, progress: bool = True
 ) -> whoosh_build.BuildReport:
@@ -220,7 +227,7 @@ def build_tantivy_index(
             index.register_tokenizer(TOKENIZER, tokens_analyzer())
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
             docnum, rows = _write(writer, directory, pool, versions, progress)
-            write_digests(directory, [version.version_id for version in versions], digests)
+            write_digests(directory, _digest_entries(versions, articles, digests))
             store.replace_citations(rows)
             whoosh_build.write_meta(directory, store, docnum, TANTIVY)
             switch_to(root, directory)

@@ -40,7 +40,7 @@ from indexer.incremental import TANTIVY_FILE, TANTIVY_META, IndexedState, Plan, 
 from indexer.lemma_table import read_lemma_table, write_lemma_table
 from indexer.location import current_target, new_build_directory, remove_old_builds, switch_to
 from indexer.schema import TOKEN_SEPARATOR
-from indexer.version_digests import write_digest_list
+from indexer.version_digests import write_digests
 
 POOL_FROM = 1000  # versions to analyze from which a second process is worth its start
 
@@ -176,13 +176,14 @@ def _write_side_tables(
     state, digests = plan.state, plan.store_digests
     assert state is not None and digests is not None
     lines = list(state.lines[: slots.documents]) + [""] * max(0, slots.documents - len(state.lines))
-    kept = list(state.digests[: slots.documents]) + [b""] * max(0, slots.documents - len(state.digests))
+    entries = list(zip(state.version_ids, state.article_keys, state.digests, strict=True))[: slots.documents]
+    entries += [("", "", b"")] * max(0, slots.documents - len(entries))
     for docnum, version_id, (fields, _) in zip(slots.docnums, slots.version_ids, results, strict=True):
         lines[docnum] = tantivy_index.row_line(fields)
-        kept[docnum] = digests[version_id]
+        entries[docnum] = (version_id, str(fields["article_key"]), digests[version_id])
     with gzip.open(directory / tantivy_index.ROWS_FILE, "wt", encoding="utf-8", compresslevel=1) as table:
         table.writelines(lines)
-    write_digest_list(directory, kept)
+    write_digests(directory, entries)
     write_lemma_table(directory, {**read_lemma_table(state.directory), **learned})
     (directory / tantivy_index.FREQUENCIES_FILE).write_text(
         json.dumps(updated_frequencies(state, slots, results), separators=(",", ":")), encoding="utf-8"

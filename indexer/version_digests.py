@@ -1,46 +1,49 @@
-"""The digests of the versions an index holds, in document-number order, written beside the index.
+"""The versions an index holds, in document-number order, with their digests: written beside the index.
 
-Why: an incremental update (`indexer.incremental`) compares them with the store's current digests
-(`Store.version_digests`) to find the versions removed, changed or added since the index was built. The
-version ids are the rows file's; this file only holds the digests, DIGEST_SIZE bytes per document.
+Why: an incremental update (`indexer.incremental`) compares the digests with the store's current ones
+(`Store.version_digests`) to find the versions removed, changed or added since the index was built; the
+article keys say which articles' frequencies to correct. One line per document, "version id, article key,
+digest" separated by tabs, gzipped: read in a fraction of the time the rows file's JSON takes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gzip
+from collections.abc import Iterable
 from pathlib import Path
 
 from corpus.version_digests import DIGEST_SIZE
 from indexer.errors import StaleIndexError
 from indexer.schema import REBUILD_COMMAND
 
-DIGESTS_FILE = "version-digests.bin"
-UNKNOWN = b"\0" * DIGEST_SIZE  # a version the store no longer describes: re-indexed by the next update
+DIGESTS_FILE = "version-digests.tsv.gz"
+UNKNOWN = b"\0" * DIGEST_SIZE  # a version the store did not describe: re-indexed by the next update
+
+Entry = tuple[str, str, bytes]  # version id, article key, digest
 
 
-def write_digests(directory: Path, version_ids: Sequence[str], digests: Mapping[str, bytes]) -> None:
-    """The digest of each document's version, in document-number order."""
-    (directory / DIGESTS_FILE).write_bytes(b"".join(digests.get(v, UNKNOWN) for v in version_ids))
+def write_digests(directory: Path, entries: Iterable[Entry]) -> None:
+    """Each document's version id, article key and digest, in document-number order."""
+    with gzip.open(directory / DIGESTS_FILE, "wt", encoding="utf-8", compresslevel=1) as out:
+        out.writelines(f"{version_id}\t{key}\t{digest.hex()}\n" for version_id, key, digest in entries)
 
 
-def write_digest_list(directory: Path, digests: Sequence[bytes]) -> None:
-    (directory / DIGESTS_FILE).write_bytes(b"".join(digests))
-
-
-def read_digests(directory: Path, documents: int) -> list[bytes] | None:
-    """The digests in document-number order, or None when the build wrote none (an older build)."""
+def read_digests(directory: Path, documents: int) -> list[Entry] | None:
+    """The entries in document-number order, or None when the build wrote none (an older build)."""
+    path = directory / DIGESTS_FILE
     try:
-        data = (directory / DIGESTS_FILE).read_bytes()
+        with gzip.open(path, "rt", encoding="utf-8") as table:
+            fields = [line.rstrip("\n").split("\t") for line in table]
+        entries = [(version_id, key, bytes.fromhex(digest)) for version_id, key, digest in fields]
     except FileNotFoundError:
         return None
-    except OSError as error:
+    except (OSError, EOFError, ValueError) as error:
         raise StaleIndexError(
-            f"{directory / DIGESTS_FILE}: unreadable ({error.__class__.__name__}); "
-            f"rebuild it with `{REBUILD_COMMAND} --full`"
+            f"{path}: unreadable ({error.__class__.__name__}); rebuild it with `{REBUILD_COMMAND} --full`"
         ) from None
-    if len(data) != documents * DIGEST_SIZE:
+    if len(entries) != documents:
         raise StaleIndexError(
-            f"{directory / DIGESTS_FILE}: {len(data) // DIGEST_SIZE} digests for {documents} documents; "
-            f"rebuild it with `{REBUILD_COMMAND} --full`"
+            f"{path}: {len(entries)} versions for {documents} documents; rebuild it with "
+            f"`{REBUILD_COMMAND} --full`"
         )
-    return [data[i : i + DIGEST_SIZE] for i in range(0, len(data), DIGEST_SIZE)]
+    return entries

@@ -303,8 +303,9 @@ class Store:
         """The versions with these ids that the store holds (any order), each with its amendments."""
         return read_versions_by_ids(self.connection, list(version_ids))
 
-    def version_digests(self) -> dict[str, bytes]:
-        """version_id → digest of what an index document of the version is made of (versions with text)."""
+    def version_digests(self) -> dict[str, tuple[bytes, bytes]]:
+        """version_id → digests of what an index document of the version is made of, and of its text
+        (versions with text; `corpus.version_digests`)."""
         return version_digests(self.connection)
 
     def indexed_articles(self) -> dict[str, tuple[str, str, str]]:

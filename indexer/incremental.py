@@ -75,7 +75,8 @@ class IndexedState:
     lines: tuple[str, ...]  # the rows file, one line per document
     version_ids: tuple[str, ...]
     article_keys: tuple[str, ...]
-    digests: tuple[bytes, ...]
+    digests: tuple[bytes, ...]  # document digests
+    text_digests: tuple[bytes, ...]
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class Plan:
     reason: str
     state: IndexedState | None = None
     changes: Changes | None = None
-    store_digests: dict[str, bytes] | None = None
+    store_digests: dict[str, tuple[bytes, bytes]] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,19 +97,19 @@ class UpdateReport:
     build: BuildReport | None = None
     directory: Path | None = None  # None when nothing changed
     documents: int = 0
-    analyzed: int = 0  # versions analyzed (changed, added, and moved to fill the numbering)
+    analyzed: int = 0  # texts analyzed (changed or added; a version whose text is unchanged is not)
     citations: int = 0
     seconds: float = 0.0
     reason: str = ""  # why no incremental update was made, when no full build was allowed either
 
 
 def diff_versions(
-    version_ids: tuple[str, ...], digests: tuple[bytes, ...], current: dict[str, bytes]
+    version_ids: tuple[str, ...], digests: tuple[bytes, ...], current: dict[str, tuple[bytes, bytes]]
 ) -> Changes:
-    """Removed, changed and added versions: the index's (id, digest) pairs against the store's."""
+    """Removed, changed and added versions: the index's (id, document digest) pairs against the store's."""
     indexed = dict(zip(version_ids, digests, strict=True))
     removed = tuple(v for v in version_ids if v not in current)
-    changed = tuple(v for v in version_ids if v in current and current[v] != indexed[v])
+    changed = tuple(v for v in version_ids if v in current and current[v][0] != indexed[v])
     added = tuple(v for v in current if v not in indexed)
     return Changes(removed, changed, added, len(version_ids))
 
@@ -140,8 +141,8 @@ def _read_state(directory: Path, meta: IndexMeta) -> IndexedState | str:
             f"{directory / ROWS_FILE}: {len(lines)} rows for {meta.documents} documents; "
             "rebuild it with `lexsearch index --full`"
         )
-    version_ids, keys, digests = zip(*entries, strict=True) if entries else ((), (), ())
-    return IndexedState(directory, meta, tuple(lines), version_ids, keys, digests)
+    version_ids, keys, digests, texts = zip(*entries, strict=True) if entries else ((), (), (), ())
+    return IndexedState(directory, meta, tuple(lines), version_ids, keys, digests, texts)
 
 
 def plan_update(store: Store, root: Path, engine: str) -> Plan:

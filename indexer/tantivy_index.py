@@ -196,10 +196,13 @@ def _write(
 
 
 def _digest_entries(
-    versions: list[Version], articles: dict[str, tuple[str, str, str]], digests: dict[str, bytes]
+    versions: list[Version],
+    articles: dict[str, tuple[str, str, str]],
+    digests: dict[str, tuple[bytes, bytes]],
 ) -> Iterator[Entry]:
     for version in versions:
-        yield version.version_id, articles[version.article_id][1], digests.get(version.version_id, UNKNOWN)
+        key = articles[version.article_id][1]
+        yield (version.version_id, key, *digests.get(version.version_id, UNKNOWN))
 
 
 def build_tantivy_index(

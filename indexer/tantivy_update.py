@@ -24,7 +24,7 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import tantivy
@@ -112,8 +112,8 @@ def _lemma_sets(text: str, section: str) -> set[str]:
     return found
 
 
-def _old_streams(directory: Path, docnums: list[int]) -> dict[int, set[str]]:
-    """The counted lemmas of these documents of the current index, from its stored streams."""
+def _stored(directory: Path, docnums: list[int]) -> dict[int, dict[str, str]]:
+    """The analyzed streams these documents of the current index store (`tantivy_index.TOKEN_FIELDS`)."""
     if not docnums:
         return {}
     index = tantivy_index.open_tantivy(directory)
@@ -124,7 +124,7 @@ def _old_streams(directory: Path, docnums: list[int]) -> dict[int, set[str]]:
     found = {}
     for docnum, address in zip(searcher.fast_field_values("docnum", addresses), addresses, strict=True):
         document = searcher.doc(address)
-        found[docnum] = _lemma_sets(document.get_first("text") or "", document.get_first("section") or "")
+        found[docnum] = {name: document.get_first(name) or "" for name in tantivy_index.TOKEN_FIELDS}
     return found
 
 
@@ -137,7 +137,10 @@ def updated_frequencies(
     new_docs = [(str(f["article_key"]), _lemma_sets(str(f["text"]), str(f["section"]))) for f, _ in results]
     affected = {state.article_keys[d] for d in deleted} | {key for key, _ in new_docs}
     old_docs = [d for d, key in enumerate(state.article_keys) if key in affected]
-    streams = _old_streams(state.directory, old_docs)
+    streams = {
+        docnum: _lemma_sets(fields["text"], fields["section"])
+        for docnum, fields in _stored(state.directory, old_docs).items()
+    }
     before: dict[str, set[str]] = {key: set() for key in affected}
     after: dict[str, set[str]] = {key: set() for key in affected}
     for docnum in old_docs:
@@ -176,11 +179,11 @@ def _write_side_tables(
     state, digests = plan.state, plan.store_digests
     assert state is not None and digests is not None
     lines = list(state.lines[: slots.documents]) + [""] * max(0, slots.documents - len(state.lines))
-    entries = list(zip(state.version_ids, state.article_keys, state.digests, strict=True))[: slots.documents]
-    entries += [("", "", b"")] * max(0, slots.documents - len(entries))
+    entries = list(zip(state.version_ids, state.article_keys, state.digests, state.text_digests, strict=True))
+    entries = entries[: slots.documents] + [("", "", b"", b"")] * max(0, slots.documents - len(entries))
     for docnum, version_id, (fields, _) in zip(slots.docnums, slots.version_ids, results, strict=True):
         lines[docnum] = tantivy_index.row_line(fields)
-        entries[docnum] = (version_id, str(fields["article_key"]), digests[version_id])
+        entries[docnum] = (version_id, str(fields["article_key"]), *digests[version_id])
     with gzip.open(directory / tantivy_index.ROWS_FILE, "wt", encoding="utf-8", compresslevel=1) as table:
         table.writelines(lines)
     write_digests(directory, entries)
@@ -188,6 +191,34 @@ def _write_side_tables(
     (directory / tantivy_index.FREQUENCIES_FILE).write_text(
         json.dumps(updated_frequencies(state, slots, results), separators=(",", ":")), encoding="utf-8"
     )
+
+
+def _same_text(plan: Plan, version_ids: tuple[str, ...]) -> dict[str, int]:
+    """Versions to write whose text (and code title) the current index already analyzed: their document
+    number there. Only their section stream is analyzed again; their citations stay in the store."""
+    state, digests = plan.state, plan.store_digests
+    assert state is not None and digests is not None
+    wanted = set(version_ids)
+    return {
+        version_id: docnum
+        for docnum, (version_id, text) in enumerate(zip(state.version_ids, state.text_digests, strict=True))
+        if version_id in wanted and digests[version_id][1] == text
+    }
+
+
+def _reuse_streams(
+    directory: Path, same: dict[str, int], versions: list[Version], results: list
+) -> list[tuple[dict[str, object], list[CitationRow]]]:
+    """The results with the current index's text and surface streams for the versions in `same`."""
+    stored = _stored(directory, list(same.values()))
+    merged = []
+    for version, (fields, citations) in zip(versions, results, strict=True):
+        if version.version_id in same:
+            streams = stored[same[version.version_id]]
+            fields = {**fields, "text": streams["text"], "surface": streams["surface"]}
+            citations = []
+        merged.append((fields, citations))
+    return merged
 
 
 def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
@@ -207,10 +238,12 @@ def apply_update(
     changes = plan.changes
     slots = assign_slots(plan.state, changes.removed, changes.changed, changes.added)
     versions = _versions(store, slots.version_ids)
+    same = _same_text(plan, slots.version_ids)
+    analyzed = [replace(v, text="") if v.version_id in same else v for v in versions]
     LEMMATIZER.learn(read_lemma_table(plan.state.directory))  # known forms never load spaCy
     articles = store.indexed_articles()
     known = frozenset(key for _, key, _ in articles.values())
-    whoosh_build._STATE.update(versions=versions, articles=articles, known=known)
+    whoosh_build._STATE.update(versions=analyzed, articles=articles, known=known)
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     pool = None
     if processes > 1 and len(versions) >= POOL_FROM:
@@ -220,11 +253,13 @@ def apply_update(
     directory = new_build_directory(root)
     try:
         _link_segments(plan.state.directory, directory)
-        results, learned = _analyze(versions, pool, progress)
+        results, learned = _analyze(analyzed, pool, progress)
+        results = _reuse_streams(plan.state.directory, same, versions, results)
         _write_index(directory, slots, versions, results)
         _write_side_tables(directory, plan, slots, results, learned)
         rows = [row for _, citations in results for row in citations]
-        written = store.replace_version_citations([*changes.removed, *slots.version_ids], rows)
+        reread = [v for v in slots.version_ids if v not in same]
+        written = store.replace_version_citations([*changes.removed, *reread], rows)
         whoosh_build.write_meta(directory, store, slots.documents, TANTIVY)
         switch_to(root, directory)
     except BaseException:
@@ -240,7 +275,7 @@ def apply_update(
         changes,
         directory=directory,
         documents=slots.documents,
-        analyzed=len(versions),
+        analyzed=len(versions) - len(same),
         citations=written,
         seconds=time.perf_counter() - started,
     )

@@ -213,6 +213,7 @@ def test_too_many_changes_make_a_full_build_and_say_why(store_file, tmp_path, mo
 
 
 def test_versions_are_told_apart_by_digest() -> None:
-    changes = diff_versions(("a", "b", "c"), (b"1", b"2", b"3"), {"a": b"1", "c": b"9", "d": b"4"})
+    current = {"a": (b"1", b"t"), "c": (b"9", b"t"), "d": (b"4", b"t")}
+    changes = diff_versions(("a", "b", "c"), (b"1", b"2", b"3"), current)
     assert (changes.removed, changes.changed, changes.added) == (("b",), ("c",), ("d",))
     assert changes.count == 3 and changes.indexed == 3

@@ -133,13 +133,13 @@ def _read_state(directory: Path, meta: IndexMeta) -> IndexedState | str:
             lines = table.readlines()  # kept as written: only the changed ones are rewritten
     except (OSError, EOFError, UnicodeDecodeError) as error:
         raise StaleIndexError(
-            f"{directory / ROWS_FILE}: unreadable ({error.__class__.__name__}); "
-            "rebuild it with `lexsearch index --full`"
+            f"{directory / ROWS_FILE}: illisible ({error.__class__.__name__}) ; "
+            "reconstruisez l'index avec `lexsearch index --full`"
         ) from None
     if len(lines) != meta.documents:
         raise StaleIndexError(
-            f"{directory / ROWS_FILE}: {len(lines)} rows for {meta.documents} documents; "
-            "rebuild it with `lexsearch index --full`"
+            f"{directory / ROWS_FILE}: {len(lines)} lignes pour {meta.documents} documents ; "
+            "reconstruisez l'index avec `lexsearch index --full`"
         )
     version_ids, keys, digests, texts = zip(*entries, strict=True) if entries else ((), (), (), ())
     return IndexedState(directory, meta, tuple(lines), version_ids, keys, digests, texts)

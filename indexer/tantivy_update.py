@@ -70,7 +70,7 @@ def assign_slots(
     others = [v for v in changed if position[v] >= size] + list(added)
     others += [state.version_ids[d] for d in moved]
     if len(holes) != len(others):
-        raise IndexBuildError(f"{state.directory}: {len(holes)} free numbers for {len(others)} versions")
+        raise IndexBuildError(f"{state.directory}: {len(holes)} numéros libres pour {len(others)} versions")
     return Slots(
         tuple(kept_place + others),
         tuple([position[v] for v in kept_place] + holes),
@@ -225,7 +225,9 @@ def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
     found = {version.version_id: version for version in store.versions_by_ids(version_ids)}
     missing = [v for v in version_ids if v not in found]
     if missing:
-        raise IndexBuildError(f"{store.path}: version {missing[0]} vanished during the update; run it again")
+        raise IndexBuildError(
+            f"{store.path}: la version {missing[0]} a disparu pendant la mise à jour ; relancez `lexsearch index`"
+        )
     return [found[v] for v in version_ids]
 
 

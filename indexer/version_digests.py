@@ -42,11 +42,11 @@ def read_digests(directory: Path, documents: int) -> list[Entry] | None:
         return None
     except (OSError, EOFError, ValueError) as error:
         raise StaleIndexError(
-            f"{path}: unreadable ({error.__class__.__name__}); rebuild it with `{REBUILD_COMMAND} --full`"
+            f"{path}: illisible ({error.__class__.__name__}) ; reconstruisez l'index avec `{REBUILD_COMMAND} --full`"
         ) from None
     if len(entries) != documents:
         raise StaleIndexError(
-            f"{path}: {len(entries)} versions for {documents} documents; rebuild it with "
+            f"{path}: {len(entries)} versions pour {documents} documents ; reconstruisez l'index avec "
             f"`{REBUILD_COMMAND} --full`"
         )
     return entries

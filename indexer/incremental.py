@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.store import Store
@@ -101,6 +102,7 @@ class UpdateReport:
     citations: int = 0
     seconds: float = 0.0
     reason: str = ""  # why no incremental update was made, when no full build was allowed either
+    phases: tuple[tuple[str, float], ...] = ()  # seconds of each step of an incremental update
 
 
 def diff_versions(
@@ -205,14 +207,19 @@ def refresh_index(
         with build_lock(root):
             if progress:
                 say("Comparaison des versions indexées avec celles de la base…")
+            started = time.perf_counter()
             plan = plan_update(store, root, engine)
+            compared = ("comparison", time.perf_counter() - started)
             reason = plan.reason
             if plan.state is not None and plan.changes is not None and plan.store_digests is not None:
                 if plan.changes.count == 0 and plan.state.meta.store_digest == store.version_stamp():
                     say(f"Index à jour : aucune version changée ({plan.state.meta.documents} indexées).")
                     return UpdateReport(plan.changes)
                 say(f"Mise à jour incrémentale de l'index : {plan.changes.describe()}.")
-                return apply_update(store, root, plan, processes=processes, progress=progress)
+                report = apply_update(store, root, plan, processes=processes, progress=progress)
+                return replace(
+                    report, seconds=report.seconds + compared[1], phases=(compared, *report.phases)
+                )
     if not allow_full:
         return UpdateReport(None, reason=reason)
     say(f"Reconstruction complète de l'index ({engine}) : {reason}.")

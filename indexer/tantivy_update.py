@@ -237,6 +237,11 @@ def apply_update(
     """Make the planned update into a new build directory and switch to it (build lock held)."""
     assert plan.state is not None and plan.changes is not None
     started = time.perf_counter()
+    laps: list[tuple[str, float]] = []
+
+    def lap(name: str) -> None:
+        laps.append((name, time.perf_counter() - started - sum(seconds for _, seconds in laps)))
+
     changes = plan.changes
     slots = assign_slots(plan.state, changes.removed, changes.changed, changes.added)
     versions = _versions(store, slots.version_ids)
@@ -255,15 +260,20 @@ def apply_update(
     directory = new_build_directory(root)
     try:
         _link_segments(plan.state.directory, directory)
+        lap("preparation")
         results, learned = _analyze(analyzed, pool, progress)
         results = _reuse_streams(plan.state.directory, same, versions, results)
+        lap("analysis")
         _write_index(directory, slots, versions, results)
+        lap("tantivy")
         _write_side_tables(directory, plan, slots, results, learned)
+        lap("side_tables")
         rows = [row for _, citations in results for row in citations]
         reread = [v for v in slots.version_ids if v not in same]
         written = store.replace_version_citations([*changes.removed, *reread], rows)
         whoosh_build.write_meta(directory, store, slots.documents, TANTIVY)
         switch_to(root, directory)
+        lap("citations_and_switch")
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
@@ -280,4 +290,5 @@ def apply_update(
         analyzed=len(versions) - len(same),
         citations=written,
         seconds=time.perf_counter() - started,
+        phases=tuple(laps),
     )

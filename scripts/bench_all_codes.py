@@ -222,7 +222,8 @@ def incremental_step(context: dict) -> dict:
             if changes
             else None
         ),
-        "incremental_versions_analyzed": report.analyzed,
+        "incremental_texts_analyzed": report.analyzed,
+        "incremental_phases_seconds": {name: round(seconds, 1) for name, seconds in report.phases},
         "incremental_share_of_full_build": (
             round(seconds / context["index_seconds"], 3) if context.get("index_seconds") else None
         ),

@@ -34,6 +34,7 @@ from corpus.model import Version
 from corpus.store import CitationRow, Store
 from indexer import build as whoosh_build
 from indexer import tantivy_index
+from indexer.citation_graph import citation_rows
 from indexer.engines import TANTIVY
 from indexer.errors import IndexBuildError
 from indexer.incremental import TANTIVY_FILE, TANTIVY_META, IndexedState, Plan, UpdateReport
@@ -221,6 +222,26 @@ def _reuse_streams(
     return merged
 
 
+def _recited(
+    store: Store, plan: Plan, articles: dict[str, tuple[str, str, str]], known: frozenset[str], skip: set[str]
+) -> tuple[list[str], list[CitationRow]]:
+    """Unchanged versions citing an article that no longer exists, and their citations found again: the
+    articles known are what fits a number to its code and expands ranges, so these may resolve otherwise
+    (as a full build would find them)."""
+    assert plan.state is not None
+    gone = set(plan.state.article_keys) - known
+    citing = {v for key in sorted(gone) for v in store.citing_versions(key)} - skip
+    versions = store.versions_by_ids(sorted(citing))
+    rows = [
+        row
+        for version in versions
+        for row in citation_rows(
+            version.version_id, version.text or "", articles[version.article_id][2], known
+        )
+    ]
+    return [version.version_id for version in versions], rows
+
+
 def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
     found = {version.version_id: version for version in store.versions_by_ids(version_ids)}
     missing = [v for v in version_ids if v not in found]
@@ -270,7 +291,8 @@ def apply_update(
         lap("side_tables")
         rows = [row for _, citations in results for row in citations]
         reread = [v for v in slots.version_ids if v not in same]
-        written = store.replace_version_citations([*changes.removed, *reread], rows)
+        recited, more = _recited(store, plan, articles, known, {*changes.removed, *reread})
+        written = store.replace_version_citations([*changes.removed, *reread, *recited], rows + more)
         whoosh_build.write_meta(directory, store, slots.documents, TANTIVY)
         switch_to(root, directory)
         lap("citations_and_switch")

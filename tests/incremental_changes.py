@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from analyzers.citation_numbers import order_key
 from corpus.model import Article, Status
 from corpus.store import Store
 
@@ -62,4 +63,25 @@ def shrink_store(path: Path) -> None:
         for gone in with_text[1:4]:
             articles.remove(gone)
         articles[articles.index(with_text[0])] = _reworded(with_text[0], "La démission est libre.")
+        store.replace_code(code, articles)
+
+
+def remove_cited_article(path: Path) -> None:
+    """An article inside a range that unchanged texts cite ("L. 3253-2 à L. 3253-21") is removed: the
+    range no longer expands to it, so their citations must be found again."""
+    with Store.open(path) as store:
+        code = store.codes()[0]
+        spans: dict[tuple[str, int], list[str]] = {}
+        for version in store.iter_versions():
+            for target, _, _, start, _ in store.citations_from(version.version_id):
+                spans.setdefault((version.version_id, start), []).append(target)
+        inside = [  # not an endpoint: the expansion over the articles known put it there
+            sorted(targets, key=lambda key: order_key(key.split(":", 1)[1]))[1:-1]
+            for targets in spans.values()
+            if len(targets) >= 3
+        ]
+        in_ranges = {target for targets in inside for target in targets}
+        articles = list(store.code_history(code))
+        gone = next(a for a in articles if a.key in in_ranges and all(v.text for v in a.versions))
+        articles.remove(gone)
         store.replace_code(code, articles)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import tantivy
-from incremental_changes import change_store, shrink_store
+from incremental_changes import change_store, remove_cited_article, shrink_store
 
 from corpus.ingest import build_store
 from corpus.store import Store
@@ -61,7 +61,7 @@ def _answers(home: Path) -> list:
         service.close()
 
 
-@pytest.mark.parametrize("change", [change_store, shrink_store])
+@pytest.mark.parametrize("change", [change_store, shrink_store, remove_cited_article])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_updated_index_answers_as_a_full_rebuild(engine, change, store_file, tmp_path) -> None:
     updated = _home(tmp_path, store_file, engine, "updated")
@@ -81,6 +81,8 @@ def test_an_updated_index_answers_as_a_full_rebuild(engine, change, store_file, 
         assert read_frequencies(report.directory) == read_frequencies(full.directory)
         with Store.open(updated / "corpus.sqlite3") as a, Store.open(rebuilt / "corpus.sqlite3") as b:
             assert sorted(a.citation_edges()) == sorted(b.citation_edges())
+            for version in a.iter_versions():
+                assert a.citations_from(version.version_id) == b.citations_from(version.version_id)
     else:
         assert report.build is not None and "Whoosh" in said[0]
     answers = _answers(updated)

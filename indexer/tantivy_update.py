@@ -25,6 +25,7 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass, replace
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 import tantivy
@@ -242,6 +243,24 @@ def _recited(
     return [version.version_id for version in versions], rows
 
 
+def _replace_citations(
+    store: Store,
+    plan: Plan,
+    same: dict[str, int],
+    results: list,
+    articles: dict[str, tuple[str, str, str]],
+    known: frozenset[str],
+) -> int:
+    """The store's citations of the removed and re-read versions (and of the texts citing a removed
+    article) replaced by those just found; the number written."""
+    assert plan.changes is not None
+    removed = plan.changes.removed
+    reread = [v for v in (*plan.changes.changed, *plan.changes.added) if v not in same]
+    rows = [row for _, citations in results for row in citations]
+    recited, more = _recited(store, plan, articles, known, {*removed, *reread})
+    return store.replace_version_citations([*removed, *reread, *recited], rows + more)
+
+
 def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
     found = {version.version_id: version for version in store.versions_by_ids(version_ids)}
     missing = [v for v in version_ids if v not in found]
@@ -252,13 +271,23 @@ def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
     return [found[v] for v in version_ids]
 
 
+def _analysis_pool(processes: int | None, texts: int) -> Pool | None:
+    """Worker processes for the analysis when there are enough texts to analyze, forked now (the state
+    they read is set); each dies with this process."""
+    processes = max(1, processes or min(2, os.cpu_count() or 1))
+    if processes == 1 or texts < POOL_FROM:
+        return None
+    context = multiprocessing.get_context("fork")
+    return context.Pool(processes, tantivy_index._worker_init, (os.getpid(),))
+
+
 def apply_update(
     store: Store, root: Path, plan: Plan, *, processes: int | None = None, progress: bool = True
 ) -> UpdateReport:
     """Make the planned update into a new build directory and switch to it (build lock held)."""
     assert plan.state is not None and plan.changes is not None
     started = time.perf_counter()
-    laps: list[tuple[str, float]] = []
+    laps: list[tuple[str, float]] = []  # (step, seconds)
 
     def lap(name: str) -> None:
         laps.append((name, time.perf_counter() - started - sum(seconds for _, seconds in laps)))
@@ -272,11 +301,7 @@ def apply_update(
     articles = store.indexed_articles()
     known = frozenset(key for _, key, _ in articles.values())
     whoosh_build._STATE.update(versions=analyzed, articles=articles, known=known)
-    processes = max(1, processes or min(2, os.cpu_count() or 1))
-    pool = None
-    if processes > 1 and len(versions) >= POOL_FROM:
-        context = multiprocessing.get_context("fork")
-        pool = context.Pool(processes, tantivy_index._worker_init, (os.getpid(),))
+    pool = _analysis_pool(processes, len(analyzed) - len(same))
     previous = current_target(root)
     directory = new_build_directory(root)
     try:
@@ -289,10 +314,7 @@ def apply_update(
         lap("tantivy")
         _write_side_tables(directory, plan, slots, results, learned)
         lap("side_tables")
-        rows = [row for _, citations in results for row in citations]
-        reread = [v for v in slots.version_ids if v not in same]
-        recited, more = _recited(store, plan, articles, known, {*changes.removed, *reread})
-        written = store.replace_version_citations([*changes.removed, *reread, *recited], rows + more)
+        written = _replace_citations(store, plan, same, results, articles, known)
         whoosh_build.write_meta(directory, store, slots.documents, TANTIVY)
         switch_to(root, directory)
         lap("citations_and_switch")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyzers.lemmas import LEMMATIZER
+from corpus.merge import CoverageGap
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
@@ -73,7 +74,9 @@ class SearchService:
             store = Store.open(store_file, create=False)
         if build_if_missing and current_target(home / "index") is None:
             if progress:
-                print("lexsearch: building the search index (first use)…", file=sys.stderr)
+                print(
+                    "lexsearch: construction de l'index de recherche (première utilisation)…", file=sys.stderr
+                )
             build_index(store, home / "index", progress=progress)
         try:
             return cls(home, store, ranking_config or RankingConfig())
@@ -98,7 +101,7 @@ class SearchService:
         if view.meta.store_digest != stamp:
             view.close()
             raise StaleIndexError(
-                f"{directory}: index older than the corpus store; rebuild it with `{REBUILD_COMMAND}`"
+                f"{directory}: index plus ancien que la base du corpus ; reconstruisez-le avec `{REBUILD_COMMAND}`"
             )
         return view
 
@@ -161,6 +164,11 @@ class SearchService:
         with self._store_lock:
             return self.store.coverage_at(day, code_id)
 
+    def coverage_on_new_years(self, first: int, last: int) -> list[Coverage]:
+        """`coverage_at` on each 1 January from year `first` to `last`, in one pass."""
+        with self._store_lock:
+            return self.store.coverage_on_new_years(first, last)
+
     def _texts(self, version_ids: Sequence[str]) -> dict[str, VersionText]:
         with self._store_lock:
             return self.store.texts_with_citations(list(version_ids))
@@ -200,6 +208,11 @@ class SearchService:
     def codes(self) -> list[Code]:
         with self._store_lock:
             return self.store.codes()
+
+    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
+        """The code's days no source covers: between two sources, and after the last day covered."""
+        with self._store_lock:
+            return self.store.coverage_gaps(code_id, trailing=True)
 
     def code(self, code_id: str) -> Code | None:
         with self._store_lock:

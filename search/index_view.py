@@ -104,11 +104,13 @@ class IndexView:
             self.numbers_by_code.setdefault(code_id, []).append(number)
         # Each code's numbers in the code's order, with their sort keys: a range is two bisections.
         self.order_keys: dict[str, list[tuple]] = {}
+        self._folded: dict[str, tuple[list[str], list[int]]] = {}  # num tokens sorted, their positions
         for code_id, numbers in self.numbers_by_code.items():
             ordered = sorted((order_key(number), number) for number in numbers)
             self.order_keys[code_id] = [key for key, _ in ordered]
             numbers[:] = [number for _, number in ordered]
-        self._folded: dict[str, tuple[list[str], list[int]]] = {}
+            pairs = sorted((number_token(number), position) for position, number in enumerate(numbers))
+            self._folded[code_id] = ([token for token, _ in pairs], [position for _, position in pairs])
         self.keys = tuple(self.by_article)
         index_of = {key: i for i, key in enumerate(self.keys)}
         self.article_index = np.fromiter(
@@ -134,12 +136,7 @@ class IndexView:
 
     def numbers_starting(self, code_id: str, token: str) -> list[str]:
         """The code's numbers whose `num` token starts with `token`, in the code's order."""
-        folded = self._folded.get(code_id)
-        if folded is None:  # built on a code's first prefix query (a dict assignment is atomic)
-            numbers = self.numbers_by_code.get(code_id, [])
-            pairs = sorted((number_token(number), position) for position, number in enumerate(numbers))
-            folded = self._folded[code_id] = ([t for t, _ in pairs], [p for _, p in pairs])
-        tokens, positions = folded
+        tokens, positions = self._folded.get(code_id, ([], []))
         start = bisect.bisect_left(tokens, token)
         end = start
         while end < len(tokens) and tokens[end].startswith(token):

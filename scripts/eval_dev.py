@@ -198,7 +198,7 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("proximity_weight=0.8",),
 )
 # The new parts, each switched off in turn (default settings otherwise).
-NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content")
+NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content", "derivations", "contrasts")
 
 
 def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_query: bool) -> None:

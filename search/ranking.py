@@ -63,11 +63,14 @@ class RankingConfig:
     spelling_guard: bool = True
     question_words: bool = True
     section_content: bool = True
+    # A verb typed also matches the index's nouns of its action ("contester" → contestation), as an
+    # expansion (analyzers.derivations): questions ask with verbs, the code words with nouns.
+    derivations: bool = True
+    # An article filed under the opposite kind of a qualifier typed ("individuelle" / a "collective"
+    # heading) has its text score multiplied by contrast_penalty (search.contrast).
+    contrasts: bool = True
+    contrast_penalty: float = 0.5
     section_once: bool = False
-    # With all versions, a version that has the query's words word for word while its article's latest
-    # version no longer does (a wording the law stopped using) has its text score multiplied by this
-    # (search.wording).
-    dropped_wording_boost: float = 2.0
     # With all versions, a row whose past version has the query's words word for word while the
     # article's latest version no longer does (a wording the law stopped using) has its text score
     # multiplied by this.

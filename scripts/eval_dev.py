@@ -196,6 +196,8 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("lay_expansion_weight=0.5",),
     ("section_weight=1.5",),
     ("proximity_weight=0.8",),
+    ("question_section_factor=1.0",),
+    ("question_section_factor=0.33",),
 )
 # The new parts, each switched off in turn (default settings otherwise).
 NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content", "derivations", "contrasts")

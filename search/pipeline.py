@@ -34,7 +34,7 @@ from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
 from search.matching import QueryTerms, analyze_query, query_expansions, with_derivations
 from search.query import ParsedQuery, parse_query
-from search.question import without_framing
+from search.question import is_question, without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults
@@ -77,6 +77,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     view = context.view
     parsed = parse_query(request.query or "")
     scope = resolve_scope(request, parsed, view, context.codes)
+    if config.question_words and is_question(parsed.text):
+        config = replace(config, section_weight=config.section_weight * config.question_section_factor)
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)

@@ -125,6 +125,24 @@ def framing_words(text: str) -> tuple[str, ...]:
     return tuple(words[index] for index in sorted(framed))
 
 
+_ASKING = frozenset(
+    {"quel", "quelle", "quels", "quelles", "comment", "combien", "pourquoi", "quoi", "est-ce", "qu'est-ce"}
+)
+
+
+def is_question(text: str) -> bool:
+    """A question in words: a question mark, an interrogative word or an inverted subject ("peut-il"),
+    not merely a frame word such as "un" or "peut" (which statements of the code use too)."""
+    if "?" in text:
+        return True
+    for word in text.split():
+        folded = _folded_word(word)
+        bare = _ELIDED.sub("", folded)
+        if folded in _ASKING or bare in _ASKING or (_INVERTED.match(bare) and bare not in _NOT_FRAMING):
+            return True
+    return False
+
+
 def _follows(words: list[str], index: int, verbs: frozenset[str]) -> bool:
     """Whether the word at `index` follows one of `verbs` (a subject or an article between them allowed)."""
     before = [_ELIDED.sub("", _folded_word(word)) for word in words[max(0, index - 3) : index]]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.query import parse_query
-from search.question import framing_words, without_framing
+from search.question import framing_words, is_question, without_framing
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,17 @@ def test_framing_never_fails_and_never_adds_words(raw: str) -> None:
     kept = without_framing(parsed).text.split()
     assert len(kept) <= len(parsed.text.split())
     assert set(kept) <= set(parsed.text.split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("Quelles sont les règles du télétravail", True),
+        ("mon patron peut-il refuser", True),
+        ("astreinte de nuit ?", True),
+        ("un salarié ne peut être sanctionné", False),
+        ("délai pour contester un licenciement", False),
+    ],
+)
+def test_a_question_is_told_from_a_statement(typed: str, asked: bool) -> None:
+    assert is_question(typed) is asked

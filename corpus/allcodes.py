@@ -307,7 +307,10 @@ def histories(path: Path | str, *, progress: bool = False) -> Iterator[CodeHisto
         for (folder, _number), lanes in replay.lanes.items():
             by_folder.setdefault(folder, []).extend(lane for lane in lanes if lane.drafts)
         if not by_folder:
-            raise SourceError(where, "not a code export: no `<Code>/…/Article <num>.md` file in its history")
+            raise SourceError(
+                where,
+                "ce n'est pas un export de codes : aucun fichier `<Code>/…/Article <num>.md` dans son historique",
+            )
         _warn_outside(replay, set(by_folder), where)
         for folder in sorted(by_folder):
             yield _build(replay, blobs, folder, by_folder[folder])

@@ -231,7 +231,8 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
     found = {name: history for name, history in histories.items() if history.drafts}
     if not found:
         raise SourceError(
-            where, "not an Archéo Lex repository: no markdown code file with 'Article' headings"
+            where,
+            "ce n'est pas un dépôt Archéo Lex : aucun fichier de code markdown avec des titres « Article »",
         )
     for name in sorted(found):
         history = found[name]

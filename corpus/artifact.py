@@ -97,7 +97,7 @@ def iter_articles(path: str | Path = DEFAULT_ARTIFACT) -> Iterator[Article]:
     """Stream the articles of an artifact; any damage is a SourceError naming the file and line."""
     path = Path(path)
     if not path.is_file():
-        raise SourceError(str(path), "no corpus artifact here")
+        raise SourceError(str(path), "aucun artefact de corpus à cet endroit")
     seen_versions: dict[str, int] = {}
     seen_articles: dict[str, int] = {}
     codes: dict[str, Code] = {}
@@ -115,41 +115,42 @@ def iter_articles(path: str | Path = DEFAULT_ARTIFACT) -> Iterator[Article]:
                 if article.article_id in seen_articles:
                     raise SourceError(
                         where,
-                        f"duplicate article {article.article_id} (line {seen_articles[article.article_id]})",
+                        f"article {article.article_id} en double (déjà ligne {seen_articles[article.article_id]})",
                     )
                 seen_articles[article.article_id] = number
                 for version in article.versions:
                     if version.version_id in seen_versions:
                         raise SourceError(
                             where,
-                            f"duplicate version id {version.version_id} (line {seen_versions[version.version_id]})",
+                            f"version {version.version_id} en double (déjà ligne {seen_versions[version.version_id]})",
                         )
                     seen_versions[version.version_id] = number
                 yield article
             if not header_seen:
-                raise SourceError(str(path), "empty artifact (no header line)")
+                raise SourceError(str(path), "artefact vide (pas de ligne d'en-tête)")
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as error:
-        raise SourceError(str(path), f"damaged gzip ({error or 'truncated'})") from None
+        raise SourceError(str(path), f"gzip endommagé ({error or 'fichier tronqué'})") from None
 
 
 def _decode(raw: bytes, where: str) -> dict:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise SourceError(where, f"not UTF-8 (offset {error.start})") from None
+        raise SourceError(where, f"pas en UTF-8 (octet {error.start})") from None
     except json.JSONDecodeError as error:
-        raise SourceError(where, f"malformed JSON line ({error.msg} at column {error.colno})") from None
+        raise SourceError(where, f"ligne JSON invalide ({error.msg}, colonne {error.colno})") from None
     if not isinstance(record, dict):
-        raise SourceError(where, "a line must be a JSON object")
+        raise SourceError(where, "chaque ligne doit être un objet JSON")
     return record
 
 
 def _check_header(record: dict, where: str) -> None:
     if record.get("format") != FORMAT:
-        raise SourceError(where, f"not a lexsearch corpus artifact (no {FORMAT!r} header)")
+        raise SourceError(where, f"ce n'est pas un artefact de corpus lexsearch (pas d'en-tête « {FORMAT} »)")
     if record.get("version") != FORMAT_VERSION:
         raise SourceError(
-            where, f"artifact format version {record.get('version')!r}, this lexsearch reads {FORMAT_VERSION}"
+            where,
+            f"artefact au format {record.get('version')!r}, cette version de lexsearch lit le format {FORMAT_VERSION}",
         )
 
 
@@ -157,12 +158,12 @@ def _need(
     record: dict, name: str, where: str, kind: type | tuple[type, ...] = str, *, optional: bool = False
 ):
     if name not in record:
-        raise SourceError(where, f"missing field {name!r}")
+        raise SourceError(where, f"champ « {name} » absent")
     value = record[name]
     if value is None and optional:
         return None
     if not isinstance(value, kind):
-        raise SourceError(where, f"field {name!r} has the wrong type ({type(value).__name__})")
+        raise SourceError(where, f"champ « {name} » de type inattendu ({type(value).__name__})")
     return value
 
 
@@ -173,14 +174,16 @@ def _day(record: dict, name: str, where: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise SourceError(where, f"field {name!r} is not an ISO date: {value!r}") from None
+        raise SourceError(
+            where, f"champ « {name} » : {value!r} n'est pas une date ISO (AAAA-MM-JJ)"
+        ) from None
 
 
 def _enum(kind: type, value: str, where: str, name: str):
     try:
         return kind(value)
     except ValueError:
-        raise SourceError(where, f"field {name!r} has unknown value {value!r}") from None
+        raise SourceError(where, f"champ « {name} » : valeur inconnue {value!r}") from None
 
 
 def _article(record: dict, where: str, codes: dict[str, Code]) -> Article:
@@ -193,11 +196,11 @@ def _article(record: dict, where: str, codes: dict[str, Code]) -> Article:
     for index, raw in enumerate(_need(record, "versions", where, list)):
         at = f"{where} version {index}"
         if not isinstance(raw, dict):
-            raise SourceError(at, "a version must be a JSON object")
+            raise SourceError(at, "une version doit être un objet JSON")
         amendments = []
         for link in _need(raw, "amendments", at, list):
             if not isinstance(link, dict):
-                raise SourceError(at, "an amendment must be a JSON object")
+                raise SourceError(at, "une modification doit être un objet JSON")
             text = AmendingText(
                 text_id=_need(link, "text_id", at),
                 title=_need(link, "title", at),
@@ -235,7 +238,7 @@ def _article(record: dict, where: str, codes: dict[str, Code]) -> Article:
 
 def _titles(values: list, where: str) -> tuple[str, ...]:
     if not all(isinstance(value, str) for value in values):
-        raise SourceError(where, "field 'section_path' must list titles (strings)")
+        raise SourceError(where, "le champ « section_path » doit être une liste de titres (textes)")
     return tuple(values)
 
 
@@ -248,6 +251,6 @@ def _check_order(versions: list[Version], where: str) -> None:
         if (before is None and after is not None) or (before and after and after < before):
             raise SourceError(
                 where,
-                f"versions not oldest first: {versions[index].version_id} ({after}) is listed after "
+                f"versions hors de l'ordre chronologique : {versions[index].version_id} ({after}) vient après "
                 f"{versions[index - 1].version_id} ({before})",
             )

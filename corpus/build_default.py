@@ -66,13 +66,13 @@ def fetch(version: str, cache: Path) -> Path:
         return target
     npm = shutil.which("npm")
     if npm is None:
-        raise SourceError(str(target), "missing from the cache and `npm` is not installed to fetch it")
+        raise SourceError(str(target), "absent du cache, et `npm` n'est pas installé pour le télécharger")
     cache.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [npm, "pack", f"{PACKAGE}@{version}", "--silent"], cwd=cache, capture_output=True, text=True
     )
     if done.returncode != 0 or not target.is_file():
-        problem = (done.stderr.strip().splitlines() or ["no tarball produced"])[-1]
+        problem = (done.stderr.strip().splitlines() or ["aucune archive produite"])[-1]
         raise SourceError(f"npm pack {PACKAGE}@{version}", problem)
     return target
 
@@ -88,7 +88,7 @@ def build_default(
     started = time.perf_counter()
     cache = Path(cache) if cache else default_cache()
     history = History()
-    bar = tqdm(versions, desc="legi-data snapshots", unit="snapshot", file=sys.stderr, disable=not progress)
+    bar = tqdm(versions, desc="snapshots legi-data", unit="snapshot", file=sys.stderr, disable=not progress)
     for version in bar:
         bar.set_postfix_str(version)
         tarball = fetch(version, cache)
@@ -97,7 +97,7 @@ def build_default(
             history.add(decode_snapshot(read(), where))
             found = True
         if not found:
-            raise SourceError(str(tarball), f"no data/{CODE_DU_TRAVAIL}.json in the package")
+            raise SourceError(str(tarball), f"pas de data/{CODE_DU_TRAVAIL}.json dans le paquet")
     articles = history.articles(CODE_DU_TRAVAIL)
     write_articles(output, articles, sources=[f"{PACKAGE}@{version}" for version in versions])
     return BuildReport(

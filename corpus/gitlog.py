@@ -78,12 +78,12 @@ def _git(repo: Path, *args: str, where: str, allow: tuple[int, ...] = ()) -> byt
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     except OSError as error:  # git itself missing
-        raise SourceError(where, f"cannot run git ({error})") from error
+        raise SourceError(where, f"impossible de lancer git ({error})") from error
     if done.returncode in allow:
         return b""
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SourceError(where, f"git {args[0]} failed: {message[-1] if message else 'no message'}")
+        raise SourceError(where, f"échec de git {args[0]} : {message[-1] if message else 'sans message'}")
     return done.stdout
 
 
@@ -93,10 +93,10 @@ def _bare_clone(source: str, clone: Path, *, where: str, what: str) -> Path:
             ["git", "clone", "--bare", "--quiet", source, str(clone)], capture_output=True, check=False
         )
     except OSError as error:
-        raise SourceError(where, f"cannot run git ({error})") from error
+        raise SourceError(where, f"impossible de lancer git ({error})") from error
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SourceError(where, f"not {what} ({message[-1] if message else '?'})")
+        raise SourceError(where, f"{what} ({message[-1] if message else '?'})")
     return clone
 
 
@@ -111,7 +111,7 @@ def _bundle_clone(path: Path, *, where: str) -> Path:
         holder = tempfile.TemporaryDirectory(prefix="lexsearch-bundle-")
         try:
             clone = _bare_clone(
-                key[0], Path(holder.name) / "repo.git", where=where, what="a readable git bundle"
+                key[0], Path(holder.name) / "repo.git", where=where, what="bundle git illisible"
             )
         except SourceError:
             holder.cleanup()
@@ -133,7 +133,9 @@ def reading_ref(repo: Path, *, where: str) -> str | None:
         if name in branches:
             return name
     if branches:
-        raise SourceError(where, f"HEAD names no commit; choose a branch among {', '.join(branches)}")
+        raise SourceError(
+            where, f"HEAD ne désigne aucun commit ; choisissez une branche parmi {', '.join(branches)}"
+        )
     return None
 
 
@@ -147,14 +149,14 @@ def repository(path: Path | str) -> Iterator[Path]:
     where = str(path)
     if is_url(path):
         with tempfile.TemporaryDirectory(prefix="lexsearch-clone-") as tmp:
-            yield _bare_clone(str(path), Path(tmp) / "repo.git", where=where, what="a readable git URL")
+            yield _bare_clone(str(path), Path(tmp) / "repo.git", where=where, what="URL git illisible")
         return
     path = Path(path)
     if is_bundle(path):
         yield _bundle_clone(path, where=where)
         return
     if not is_repository(path):
-        raise SourceError(where, "not a git repository or .bundle file")
+        raise SourceError(where, "ni un dépôt git ni un fichier .bundle")
     yield path
 
 
@@ -183,7 +185,7 @@ def iter_commits(repo: Path, *pathspec: str, where: str) -> Iterator[Commit]:
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as error:
-        raise SourceError(where, f"cannot run git ({error})") from error
+        raise SourceError(where, f"impossible de lancer git ({error})") from error
     assert process.stdout is not None and process.stderr is not None
     try:
         pending = b""
@@ -201,14 +203,14 @@ def iter_commits(repo: Path, *pathspec: str, where: str) -> Iterator[Commit]:
         process.stderr.close()
         code = process.wait()
     if code != 0:
-        raise SourceError(where, f"git log failed: {error[-1] if error else 'no message'}")
+        raise SourceError(where, f"échec de git log : {error[-1] if error else 'sans message'}")
 
 
 def _day(stamp: str, sha: str, what: str, where: str) -> date:
     try:
         return date.fromisoformat(stamp[:10])
     except ValueError as error:
-        raise SourceError(where, f"commit {sha}: unreadable {what} date {stamp!r}") from error
+        raise SourceError(where, f"commit {sha} : date {what} illisible {stamp!r}") from error
 
 
 def _parse_commit(record: bytes, where: str) -> Commit:
@@ -236,10 +238,10 @@ def _parse_commit(record: bytes, where: str) -> Commit:
         )
     return Commit(
         sha=sha,
-        day=_day(authored, sha, "author", where),
+        day=_day(authored, sha, "d'auteur", where),
         subject=subject.strip(),
         changes=tuple(changes),
-        committed_on=_day(committed, sha, "committer", where),
+        committed_on=_day(committed, sha, "de validation", where),
         body=body.strip(),
     )
 
@@ -257,7 +259,7 @@ class BlobReader:
                 stderr=subprocess.DEVNULL,
             )
         except OSError as error:
-            raise SourceError(where, f"cannot run git ({error})") from error
+            raise SourceError(where, f"impossible de lancer git ({error})") from error
 
     def read(self, blob: str) -> bytes:
         return self.read_many([blob])[0]
@@ -275,7 +277,7 @@ class BlobReader:
             for blob in batch:
                 header = process.stdout.readline().split()
                 if len(header) != 3:
-                    raise SourceError(self.where, f"object {blob} is missing from the repository")
+                    raise SourceError(self.where, f"objet {blob} absent du dépôt")
                 contents.append(process.stdout.read(int(header[2])))
                 process.stdout.read(1)  # the newline after each object
         return contents
@@ -299,7 +301,7 @@ def decode_utf8(content: bytes, *, where: str) -> str:
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError(where, f"not UTF-8 ({error.reason} at byte {error.start})") from error
+        raise SourceError(where, f"pas en UTF-8 ({error.reason}, octet {error.start})") from error
 
 
 def slugify(text: str) -> str:

@@ -214,8 +214,8 @@ class _History:
         if previous_start is not None and commit.day < previous_start:
             raise SourceError(
                 f"{self.where}:{path}",
-                f"commit {commit.sha[:12]} is dated {commit.day.isoformat()}, before the wording it replaces "
-                f"(in force from {previous_start.isoformat()}): history out of date order",
+                f"commit {commit.sha[:12]} daté du {commit.day.isoformat()}, avant la rédaction qu'il remplace "
+                f"(en vigueur depuis le {previous_start.isoformat()}) : historique hors de l'ordre des dates",
             )
 
     def _unchanged(self, path: str, blob: str) -> bool:
@@ -322,9 +322,10 @@ def read(path: Path, *, progress: bool = False) -> Iterator[tuple[Code, Iterable
             history.apply(commit)
         history.refresh_code_titles()
         if not history.articles:
-            others = f" ({len(history.skipped)} other markdown files)" if history.skipped else ""
+            others = f" ({len(history.skipped)} autres fichiers markdown)" if history.skipped else ""
             raise SourceError(
-                where, f"not a code repository: no markdown article file (# Article …) in its history{others}"
+                where,
+                f"ce n'est pas un dépôt de codes : aucun fichier d'article markdown (# Article …) dans son historique{others}",
             )
         by_code: dict[str, list[Article]] = {}
         for article_file in history.articles.values():

@@ -42,8 +42,8 @@ from corpus.store_history import write_extras
 # one). Imported plainly: a broken adapter must fail loudly, not pass for an "unknown source kind".
 GIT_ADAPTERS = {"corpus.archeolex": archeolex, "corpus.allcodes": allcodes, "corpus.gitrepo": gitrepo}
 SOURCE_KINDS = (
-    "a .jsonl.gz artifact, a Légifrance JSON snapshot / npm .tgz, a git repository or .bundle, "
-    "a directory of article files (with --captured)"
+    "un artefact .jsonl.gz, un snapshot JSON Légifrance ou un paquet npm .tgz, un dépôt git ou un .bundle, "
+    "un répertoire de fichiers d'articles (avec --captured)"
 )
 
 
@@ -56,10 +56,10 @@ def detect(path: Path | str) -> str:
     if is_url(path):
         if allcodes.accepts(path):
             return "corpus.allcodes"
-        raise SourceError(str(path), "a git URL but not a code export (`<Code>/…/Article <num>.md`)")
+        raise SourceError(str(path), "URL git qui n'est pas un export de codes (`<Code>/…/Article <num>.md`)")
     path = Path(path)
     if not path.exists():
-        raise SourceError(str(path), "no such file or directory")
+        raise SourceError(str(path), "fichier ou répertoire introuvable")
     if is_artifact(path):
         return "artifact"
     if legifrance.accepts(path):
@@ -72,9 +72,9 @@ def detect(path: Path | str) -> str:
     if path.suffix == ".bundle" or (path / ".git").exists() or (path / "HEAD").is_file():
         raise SourceError(
             str(path),
-            "a git repository but not a code repository (no article files, no Archéo Lex code file)",
+            "dépôt git qui n'est pas un dépôt de codes (ni fichiers d'articles, ni fichier de code Archéo Lex)",
         )
-    raise SourceError(str(path), f"unknown source kind (expected {SOURCE_KINDS})")
+    raise SourceError(str(path), f"type de source inconnu (attendu : {SOURCE_KINDS})")
 
 
 def artifact_codes(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
@@ -82,7 +82,7 @@ def artifact_codes(path: Path) -> Iterator[tuple[Code, Iterable[Article]]]:
     done: set[str] = set()
     for code_id, articles in itertools.groupby(artifact.iter_articles(path), key=lambda a: a.code.code_id):
         if code_id in done:
-            raise SourceError(str(path), f"articles of {code_id} are not grouped together")
+            raise SourceError(str(path), f"les articles de {code_id} ne sont pas regroupés")
         done.add(code_id)
         first = next(articles)
         yield first.code, itertools.chain([first], articles)  # noqa: B031 (same group, consumed once)
@@ -139,7 +139,8 @@ def source_label(path: Path | str) -> str:
 def _once(code: Code, seen: set[str]) -> None:
     if code.code_id in seen:
         raise SourceError(
-            code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
+            code.code_id,
+            "donné deux fois dans un même ajout (pour fusionner des snapshots, passez-les ensemble)",
         )
     seen.add(code.code_id)
 
@@ -290,7 +291,7 @@ def ingest_sources(
     says), including a history given in the same call."""
     paths = [path if is_url(path) else Path(path) for path in paths]
     if not paths:
-        raise SourceError("corpus add", "no source given")
+        raise SourceError("corpus add", "aucune source donnée")
     reports: dict[str, CodeIngest] = {}
     extras: dict[str, tuple] = {}
 
@@ -299,7 +300,8 @@ def ingest_sources(
         for item in items:
             if item.code.code_id in reports and item.tree is None:
                 raise SourceError(
-                    item.code.code_id, "given twice in one ingest (merge snapshots by passing them together)"
+                    item.code.code_id,
+                    "donné deux fois dans un même ajout (pour fusionner des snapshots, passez-les ensemble)",
                 )
             articles, reports[item.code.code_id], extras[item.code.code_id] = _with_store(store, item)
             code = reports[item.code.code_id].code
@@ -362,7 +364,10 @@ def ensure_default_store(path: Path | None = None, *, progress: bool = True) -> 
         if store.codes():
             return store
         store.close()  # created empty by someone else: first use still gets the default corpus
-    print(f"lexsearch: building the corpus store {path} from {DEFAULT_ARTIFACT.name}", file=sys.stderr)
+    print(
+        f"lexsearch: construction de la base du corpus {path} à partir de {DEFAULT_ARTIFACT.name}",
+        file=sys.stderr,
+    )
     return build_store(path, [DEFAULT_ARTIFACT], progress=progress)
 
 

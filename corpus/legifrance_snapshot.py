@@ -79,7 +79,7 @@ def parse_day(value: object, where: str, name: str) -> tuple[date | None, bool]:
         else:
             raise TypeError
     except (TypeError, ValueError, OverflowError, OSError):
-        raise SourceError(where, f"field {name!r} is not a date: {value!r}") from None
+        raise SourceError(where, f"champ « {name} » : {value!r} n'est pas une date") from None
     if day.year >= OPEN_END.year:
         return None, False
     if day == NOT_FIXED:
@@ -95,16 +95,16 @@ def _optional_day(value: object, where: str, name: str) -> date | None:
 
 def _field(record: dict, name: str, where: str) -> object:
     if not isinstance(record, dict):
-        raise SourceError(where, f"expected an object, found {type(record).__name__}")
+        raise SourceError(where, f"objet JSON attendu, trouvé {type(record).__name__}")
     if name not in record or record[name] is None:
-        raise SourceError(where, f"missing field {name!r}")
+        raise SourceError(where, f"champ « {name} » absent")
     return record[name]
 
 
 def _text_field(record: dict, name: str, where: str) -> str:
     value = _field(record, name, where)
     if not isinstance(value, str):
-        raise SourceError(where, f"field {name!r} is not a string")
+        raise SourceError(where, f"champ « {name} » : texte attendu")
     return value
 
 
@@ -113,14 +113,14 @@ def _list_field(record: dict, name: str, where: str, *, optional: bool = False) 
     if value is None and optional:
         return []
     if not isinstance(value, list):
-        raise SourceError(where, f"field {name!r} is not a list")
+        raise SourceError(where, f"champ « {name} » : liste attendue")
     return value
 
 
 def _optional_text(record: dict, name: str, where: str) -> str | None:
     value = record.get(name)
     if value is not None and not isinstance(value, str):
-        raise SourceError(where, f"field {name!r} is not a string")
+        raise SourceError(where, f"champ « {name} » : texte attendu")
     return value or None
 
 
@@ -131,7 +131,7 @@ def _status(value: str, where: str) -> Status:
         )  # some snapshots leave `etat` empty (9 versions of the Code de la sécurité sociale)
     status = LEGIFRANCE_STATUS.get(value)
     if status is None:
-        raise SourceError(where, f"unknown etat {value!r}")
+        raise SourceError(where, f"champ « etat » : valeur inconnue {value!r}")
     return status
 
 
@@ -149,7 +149,7 @@ def _code_root(document: object, where: str) -> dict:
             return document
     found = sorted(document)[:6] if isinstance(document, dict) else type(document).__name__
     raise SourceError(
-        where, f"unknown snapshot layout (expected a code tree with data/children, found {found})"
+        where, f"structure de snapshot inconnue (attendu un arbre de code avec data/children, trouvé {found})"
     )
 
 
@@ -210,7 +210,7 @@ def _article(node: dict, path: tuple[str, ...], where: str) -> SnapshotArticle:
     )
     number = _clean(_text_field(data, "num", where))
     if not number:
-        raise SourceError(where, "empty field 'num'")
+        raise SourceError(where, "champ « num » vide")
     return SnapshotArticle(_text_field(data, "cid", where), number, captured, tuple(metas))
 
 
@@ -234,10 +234,12 @@ def parse_snapshot(document: object, where: str) -> Snapshot:
             title = _clean(_text_field(section, "title", at))
             children = node.get("children") or []
             if not isinstance(children, list):
-                raise SourceError(at, "field 'children' is not a list")
+                raise SourceError(at, "champ « children » : liste attendue")
             stack.extend((child, (*path, title)) for child in reversed(children))
         else:
-            raise SourceError(where, f"unknown node type {kind!r} under {' > '.join(path) or 'the code'}")
+            raise SourceError(
+                where, f"type de nœud inconnu {kind!r} sous {' > '.join(path) or 'la racine du code'}"
+            )
     _check_unique(articles, where)
     return Snapshot(code, taken_on, where, tuple(articles))
 
@@ -253,7 +255,7 @@ def _check_unique(articles: list[SnapshotArticle], where: str) -> None:
             if owner != article.article_id or meta.version_id in listed:
                 raise SourceError(
                     f"{where} article {article.article_id}",
-                    f"duplicate version id {meta.version_id} (also listed under article {owner})",
+                    f"version {meta.version_id} en double (aussi listée sous l'article {owner})",
                 )
             listed.add(meta.version_id)
 
@@ -264,12 +266,12 @@ def decode_snapshot(raw: bytes, where: str) -> Snapshot:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(
-            where, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+            where, f"pas en UTF-8 (octet 0x{raw[error.start]:02x} à la position {error.start})"
         ) from None
     try:
         document = json.loads(content)
     except json.JSONDecodeError as error:
-        raise SourceError(f"{where}:{error.lineno}:{error.colno}", f"malformed JSON ({error.msg})") from None
+        raise SourceError(f"{where}:{error.lineno}:{error.colno}", f"JSON invalide ({error.msg})") from None
     return parse_snapshot(document, where)
 
 
@@ -317,10 +319,10 @@ def snapshot_files(path: Path, code_ids: set[str] | None = None) -> Iterator[tup
                         raw = handle.read() if handle else b""
                         yield f"{path}!{member.name}", lambda raw=raw: raw
         except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
-            raise SourceError(str(path), f"unreadable npm package ({error})") from None
+            raise SourceError(str(path), f"paquet npm illisible ({error})") from None
     else:
         if not path.is_file():
-            raise SourceError(str(path), "no such file")
+            raise SourceError(str(path), "fichier introuvable")
         yield str(path), path.read_bytes
 
 
@@ -332,4 +334,4 @@ def iter_snapshots(paths: Iterable[Path], code_ids: set[str] | None = None) -> I
             found = True
             yield decode_snapshot(read(), where)
         if not found:
-            raise SourceError(str(path), "no Légifrance snapshot (LEGITEXT….json) found")
+            raise SourceError(str(path), "aucun snapshot Légifrance (LEGITEXT….json) trouvé")

@@ -46,7 +46,9 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
         path = Path(path)
         if not path.exists() and not create:
-            raise StoreError(f"{path}: no corpus store here; run `lexsearch corpus add` or `lexsearch index`")
+            raise StoreError(
+                f"{path}: aucune base de corpus ici ; lancez `lexsearch corpus add` ou `lexsearch index`"
+            )
         if read_only:
             uri = f"file:{path}?mode=ro"
             connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -62,7 +64,7 @@ class Store:
             store._check_schema(create=not read_only)
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise StoreError(f"{path}: not a lexsearch corpus store ({error})") from error
+            raise StoreError(f"{path}: ce n'est pas une base de corpus lexsearch ({error})") from error
         return store
 
     def _check_schema(self, *, create: bool) -> None:
@@ -118,15 +120,15 @@ class Store:
                 for article in articles:
                     if article.code.code_id != code.code_id:
                         raise StoreError(
-                            f"article {article.article_id}: belongs to {article.code.code_id}, "
-                            f"not to {code.code_id}"
+                            f"article {article.article_id}: appartient à {article.code.code_id}, "
+                            f"pas à {code.code_id}"
                         )
                     try:
                         self._insert_article(connection, article)
                     except sqlite3.IntegrityError as error:
                         raise StoreError(
                             f"article {article.article_id} ({article.number}) of {code.code_id}: "
-                            f"conflicts with a stored record ({error})"
+                            f"en conflit avec un enregistrement de la base ({error})"
                         ) from None
                     count += 1
                 counts.append(count)

@@ -120,9 +120,9 @@ def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) ->
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "meta" not in tables:
         if tables:
-            raise StoreError(f"{path}: not a lexsearch corpus store (unknown tables)")
+            raise StoreError(f"{path}: ce n'est pas une base de corpus lexsearch (tables inconnues)")
         if not create:
-            raise StoreError(f"{path}: empty store")
+            raise StoreError(f"{path}: base vide")
         with connection:
             connection.executescript(SCHEMA)
             connection.execute(
@@ -138,6 +138,6 @@ def check_schema(connection: sqlite3.Connection, path: Path, *, create: bool) ->
             connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (found,))
     if found != str(SCHEMA_VERSION):
         raise StoreError(
-            f"{path}: corpus store written with schema {found}, this lexsearch reads schema "
-            f"{SCHEMA_VERSION}; rebuild it with `lexsearch corpus rebuild`"
+            f"{path}: base de corpus écrite avec le schéma {found}, cette version de lexsearch lit le schéma "
+            f"{SCHEMA_VERSION} ; reconstruisez-la avec `lexsearch corpus rebuild`"
         )

@@ -267,7 +267,7 @@ def build_index(
     articles = store.indexed_articles()
     versions = list(store.iter_versions(with_text=True))
     if not versions:
-        raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
+        raise IndexBuildError(f"{store.path}: la base ne contient aucune version avec texte ; rien à indexer")
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     known = frozenset(key for _, key, _ in articles.values())

@@ -36,11 +36,11 @@ def current_target(root: Path) -> str | None:
 def current_directory(root: Path) -> Path:
     target = current_target(root)
     if target is None:
-        raise IndexMissingError(f"{root}: no index yet; build it with `{REBUILD_COMMAND}`")
+        raise IndexMissingError(f"{root}: pas encore d'index ; construisez-le avec `{REBUILD_COMMAND}`")
     directory = root / target
     if not (directory / META_FILE).exists():
         raise IndexMissingError(
-            f"{directory}: the current index is incomplete; rebuild it with `{REBUILD_COMMAND}`"
+            f"{directory}: l'index courant est incomplet ; reconstruisez-le avec `{REBUILD_COMMAND}`"
         )
     return directory
 
@@ -53,7 +53,9 @@ def build_lock(root: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IndexBuildError(f"{root}: another `{REBUILD_COMMAND}` is running") from None
+            raise IndexBuildError(
+                f"{root}: un autre `{REBUILD_COMMAND}` est en cours ; attendez qu'il se termine"
+            ) from None
         yield
     finally:
         handle.close()

@@ -26,8 +26,8 @@ def damaged(directory: Path, error: BaseException) -> StaleIndexError:
     detail = str(error).splitlines()[0][:120] if str(error) else ""
     reason = error.__class__.__name__ + (f": {detail}" if detail else "")
     return StaleIndexError(
-        f"{directory}: the Whoosh index files are damaged or from another Whoosh version ({reason}); "
-        f"rebuild it with `{REBUILD_COMMAND}`"
+        f"{directory}: fichiers d'index Whoosh endommagés ou d'une autre version de Whoosh ({reason}) ; "
+        f"reconstruisez l'index avec `{REBUILD_COMMAND}`"
     )
 
 

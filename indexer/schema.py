@@ -132,12 +132,12 @@ class IndexMeta:
             meta = cls(**record)
         except (OSError, ValueError, TypeError) as error:
             raise StaleIndexError(
-                f"{directory}: not a complete lexsearch index ({error.__class__.__name__}); "
-                f"rebuild it with `{REBUILD_COMMAND}`"
+                f"{directory}: ce n'est pas un index lexsearch complet ({error.__class__.__name__}) ; "
+                f"reconstruisez-le avec `{REBUILD_COMMAND}`"
             ) from None
         if meta.schema_version != INDEX_SCHEMA_VERSION:
             raise StaleIndexError(
-                f"{directory}: index written with schema {meta.schema_version}, this lexsearch reads "
-                f"schema {INDEX_SCHEMA_VERSION}; rebuild it with `{REBUILD_COMMAND}`"
+                f"{directory}: index écrit avec le schéma {meta.schema_version}, cette version de lexsearch lit le "
+                f"schéma {INDEX_SCHEMA_VERSION} ; reconstruisez-le avec `{REBUILD_COMMAND}`"
             )
         return meta

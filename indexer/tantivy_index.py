@@ -79,7 +79,7 @@ def open_tantivy(directory: Path) -> tantivy.Index:
     except (OSError, ValueError) as error:
         detail = str(error).splitlines()[0][:120] if str(error) else error.__class__.__name__
         raise StaleIndexError(
-            f"{directory}: the tantivy index files are damaged ({detail}); rebuild it with `{REBUILD_COMMAND}`"
+            f"{directory}: fichiers d'index tantivy endommagés ({detail}) ; reconstruisez l'index avec `{REBUILD_COMMAND}`"
         ) from None
     index.register_tokenizer(TOKENIZER, tokens_analyzer())
     return index
@@ -198,7 +198,7 @@ def build_tantivy_index(
     articles = store.indexed_articles()
     versions = list(store.iter_versions(with_text=True))
     if not versions:
-        raise IndexBuildError(f"{store.path}: the store holds no version with text; nothing to index")
+        raise IndexBuildError(f"{store.path}: la base ne contient aucune version avec texte ; rien à indexer")
     whoosh_build._STATE.update(
         versions=versions, articles=articles, known=frozenset(key for _, key, _ in articles.values())
     )
@@ -232,7 +232,7 @@ def read_rows(directory: Path) -> list[dict[str, object]]:
             return [dict(zip(ROW_FIELDS, json.loads(line), strict=True)) for line in table]
     except (OSError, ValueError, EOFError) as error:
         raise StaleIndexError(
-            f"{directory / ROWS_FILE}: unreadable ({error.__class__.__name__}); rebuild it with `{REBUILD_COMMAND}`"
+            f"{directory / ROWS_FILE}: illisible ({error.__class__.__name__}) ; reconstruisez l'index avec `{REBUILD_COMMAND}`"
         ) from None
 
 
@@ -242,6 +242,6 @@ def read_frequencies(directory: Path) -> dict[str, int]:
         return json.loads((directory / FREQUENCIES_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise StaleIndexError(
-            f"{directory / FREQUENCIES_FILE}: unreadable ({error.__class__.__name__}); "
-            f"rebuild it with `{REBUILD_COMMAND}`"
+            f"{directory / FREQUENCIES_FILE}: illisible ({error.__class__.__name__}) ; "
+            f"reconstruisez l'index avec `{REBUILD_COMMAND}`"
         ) from None

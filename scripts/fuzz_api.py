@@ -45,7 +45,7 @@ def start_server(home: Path | None) -> str:
     )
     atexit.register(lambda: (process.send_signal(signal.SIGTERM), process.wait(30)))
     for line in process.stderr:
-        found = re.search(r"API ready on (http://[\d.]+:\d+)/", line)
+        found = re.search(r"l'API répond sur (http://[\d.]+:\d+)/", line)
         if found:
             threading.Thread(target=process.stderr.read, daemon=True).start()
             return found.group(1)

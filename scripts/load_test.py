@@ -41,7 +41,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LEXSEARCH = [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())"]
-READY = re.compile(r"API ready on (http://[\d.]+:\d+)/")
+READY = re.compile(r"l'API répond sur (http://[\d.]+:\d+)/")
 
 FREE_TEXT = (
     "licenciement pour motif économique",

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LEXSEARCH = [sys.executable, "-c", "import sys, ui.cli; sys.exit(ui.cli.main())"]
 QUERY = "licenciement pour motif économique"
-READY = re.compile(r"API ready on (http://[\d.]+:\d+)/")
+READY = re.compile(r"l'API répond sur (http://[\d.]+:\d+)/")
 
 
 def load() -> str:

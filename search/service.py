@@ -73,7 +73,9 @@ class SearchService:
             store = Store.open(store_file, create=False)
         if build_if_missing and current_target(home / "index") is None:
             if progress:
-                print("lexsearch: building the search index (first use)…", file=sys.stderr)
+                print(
+                    "lexsearch: construction de l'index de recherche (première utilisation)…", file=sys.stderr
+                )
             build_index(store, home / "index", progress=progress)
         try:
             return cls(home, store, ranking_config or RankingConfig())
@@ -98,7 +100,7 @@ class SearchService:
         if view.meta.store_digest != stamp:
             view.close()
             raise StaleIndexError(
-                f"{directory}: index older than the corpus store; rebuild it with `{REBUILD_COMMAND}`"
+                f"{directory}: index plus ancien que la base du corpus ; reconstruisez-le avec `{REBUILD_COMMAND}`"
             )
         return view
 

@@ -131,7 +131,7 @@ def test_repository_without_article_headings_is_a_source_error_naming_it(tmp_pat
     assert not archeolex.accepts(repo)
     with pytest.raises(SourceError) as error:
         list(archeolex.read(repo))
-    assert str(repo) in str(error.value) and "not an Archéo Lex repository" in str(error.value)
+    assert str(repo) in str(error.value) and "ce n'est pas un dépôt Archéo Lex" in str(error.value)
 
 
 def test_a_citation_of_the_code_gives_the_key_of_its_archeolex_article(cpi):

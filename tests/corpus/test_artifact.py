@@ -68,7 +68,7 @@ def test_truncated_gzip_is_a_source_error(articles, tmp_path):
     path = tmp_path / "corpus.jsonl.gz"
     write_articles(path, articles)
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    with pytest.raises(SourceError, match=r"corpus\.jsonl\.gz: damaged gzip"):
+    with pytest.raises(SourceError, match=r"corpus\.jsonl\.gz: gzip endommagé"):
         list(iter_articles(path))
 
 
@@ -77,7 +77,7 @@ def test_malformed_line_names_its_number(articles, tmp_path):
     write_articles(path, articles)
     content = lines(path)
     content[3] = content[3][:40]
-    with pytest.raises(SourceError, match=r"corpus\.jsonl\.gz:4: malformed JSON line"):
+    with pytest.raises(SourceError, match=r"corpus\.jsonl\.gz:4: ligne JSON invalide"):
         list(iter_articles(rewrite(path, content)))
 
 
@@ -88,7 +88,9 @@ def test_duplicate_version_id_names_both_lines(articles, tmp_path):
     record = json.loads(content[3])
     record["article_id"] = "LEGIARTI999999999999"
     content.append(json.dumps(record, ensure_ascii=False))
-    with pytest.raises(SourceError, match=rf":{len(content)}: duplicate version id LEGIARTI\d+ \(line 4\)"):
+    with pytest.raises(
+        SourceError, match=rf":{len(content)}: version LEGIARTI\d+ en double \(déjà ligne 4\)"
+    ):
         list(iter_articles(rewrite(path, content)))
 
 
@@ -99,13 +101,13 @@ def test_missing_field_names_the_version(articles, tmp_path):
     record = json.loads(content[2])
     del record["versions"][0]["status"]
     content[2] = json.dumps(record)
-    with pytest.raises(SourceError, match=r":3 \(article LEGIARTI\d+\) version 0: missing field 'status'"):
+    with pytest.raises(SourceError, match=r":3 \(article LEGIARTI\d+\) version 0: champ « status » absent"):
         list(iter_articles(rewrite(path, content)))
 
 
 def test_a_file_without_the_header_is_not_an_artifact(tmp_path):
     path = rewrite(tmp_path / "other.jsonl.gz", ['{"hello": "world"}'])
-    with pytest.raises(SourceError, match="not a lexsearch corpus artifact"):
+    with pytest.raises(SourceError, match="ce n'est pas un artefact de corpus lexsearch"):
         list(iter_articles(path))
 
 
@@ -139,5 +141,7 @@ def test_versions_listed_newest_first_are_refused_naming_the_article(articles, t
     )
     record["versions"].reverse()
     content[index] = json.dumps(record)
-    with pytest.raises(SourceError, match=rf"\(article {record['article_id']}\): versions not oldest first"):
+    with pytest.raises(
+        SourceError, match=rf"\(article {record['article_id']}\): versions hors de l'ordre chronologique"
+    ):
         list(iter_articles(rewrite(path, content)))

@@ -180,11 +180,11 @@ def test_a_repository_without_article_files_is_a_source_error_naming_it(tmp_path
     assert not gitrepo.accepts(repo)
     with pytest.raises(SourceError) as error:
         list(gitrepo.read(repo))
-    assert str(repo) in str(error.value) and "not a code repository" in str(error.value)
+    assert str(repo) in str(error.value) and "ce n'est pas un dépôt de codes" in str(error.value)
 
 
 def test_a_plain_directory_or_a_broken_bundle_is_a_source_error(tmp_path):
-    with pytest.raises(SourceError, match="not a git repository"):
+    with pytest.raises(SourceError, match=r"ni un dépôt git ni un fichier \.bundle"):
         list(gitrepo.read(tmp_path))
     broken = tmp_path / "broken.bundle"
     broken.write_bytes(b"# v2 git bundle\nnot really\n")
@@ -204,7 +204,7 @@ def test_an_article_file_that_is_not_utf8_is_a_source_error_naming_the_file(tmp_
     with pytest.raises(SourceError) as error:
         list(gitrepo.read(repo))
     assert "codes-en-vigueur/code-civil/livre-ier/article-1.md" in str(error.value)
-    assert "not UTF-8" in str(error.value)
+    assert "pas en UTF-8" in str(error.value)
 
 
 def test_a_citation_of_the_code_finds_its_git_articles_in_the_store(commerce_repo, tmp_path):

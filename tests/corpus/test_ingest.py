@@ -77,9 +77,9 @@ def test_kinds_are_detected(snapshots, tmp_path):
     assert detect(snapshots[0]) == "legifrance"
     assert detect(snapshots[0].parent) == "legifrance"
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"notes\.txt: unknown source kind"):
+    with pytest.raises(SourceError, match=r"notes\.txt: type de source inconnu"):
         detect(tmp_path / "notes.txt")
-    with pytest.raises(SourceError, match="no such file"):
+    with pytest.raises(SourceError, match=r"missing\.json: fichier ou répertoire introuvable"):
         detect(tmp_path / "missing.json")
 
 
@@ -152,7 +152,7 @@ def test_build_default_merges_the_cached_tarballs_deterministically(tmp_path, sn
 
 def test_two_artifacts_of_the_same_code_are_refused(tmp_path, snapshots):
     files = bad_sources(tmp_path, snapshots)
-    with Store.open(tmp_path / "s.sqlite3") as store, pytest.raises(SourceError, match="given twice"):
+    with Store.open(tmp_path / "s.sqlite3") as store, pytest.raises(SourceError, match="donné deux fois"):
         ingest(store, [tmp_path / "good.jsonl.gz", files["duplicate version ids"]], progress=False)
 
 
@@ -191,5 +191,5 @@ def test_git_repository_that_is_not_a_code_is_refused(tmp_path):
     repo = tmp_path / "notes"
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     (repo / "todo.txt").write_text("rien", encoding="utf-8")
-    with pytest.raises(SourceError, match="not a code repository"):
+    with pytest.raises(SourceError, match="notes: dépôt git qui n'est pas un dépôt de codes"):
         detect(repo)

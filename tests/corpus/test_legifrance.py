@@ -170,27 +170,27 @@ def first_article(node: dict) -> dict:
 def test_malformed_json_names_file_and_position(tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text('{"data": {"id": "LEGITEXT1",\n  "title": }', encoding="utf-8")
-    with pytest.raises(SourceError, match=r"broken\.json:2:\d+: malformed JSON"):
+    with pytest.raises(SourceError, match=r"broken\.json:2:\d+: JSON invalide"):
         list(read(bad))
 
 
 def test_non_utf8_file_is_refused(tmp_path, snapshots):
     bad = tmp_path / "latin1.json"
     bad.write_bytes(snapshots[0].read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    with pytest.raises(SourceError, match=r"latin1\.json: not UTF-8 \(byte 0x"):
+    with pytest.raises(SourceError, match=r"latin1\.json: pas en UTF-8 \(octet 0x"):
         list(read(bad))
 
 
 def test_unknown_layout_is_refused(tmp_path):
     bad = tmp_path / "other.json"
     bad.write_text('{"sections": [], "articles": []}', encoding="utf-8")
-    with pytest.raises(SourceError, match="unknown snapshot layout"):
+    with pytest.raises(SourceError, match="structure de snapshot inconnue"):
         list(read(bad))
 
 
 def test_missing_field_names_the_article(tmp_path, snapshots):
     bad = damaged(tmp_path, snapshots[1], lambda doc: first_article(doc).pop("articleVersions"))
-    with pytest.raises(SourceError, match=r"article LEGIARTI\d+: missing field 'articleVersions'") as error:
+    with pytest.raises(SourceError, match=r"article LEGIARTI\d+: champ « articleVersions » absent") as error:
         list(read(bad))
     assert "\n" not in str(error.value)
 
@@ -199,7 +199,9 @@ def test_unknown_status_names_the_version(tmp_path, snapshots):
     def change(doc):
         first_article(doc)["articleVersions"][0]["etat"] = "FANTAISIE"
 
-    with pytest.raises(SourceError, match=r"articleVersions\[0\]: unknown etat 'FANTAISIE'"):
+    with pytest.raises(
+        SourceError, match=r"articleVersions\[0\]: champ « etat » : valeur inconnue 'FANTAISIE'"
+    ):
         list(read(damaged(tmp_path, snapshots[1], change)))
 
 
@@ -227,7 +229,7 @@ def test_version_id_under_two_articles_is_refused(tmp_path, snapshots):
         first, second = section["children"][0]["data"], section["children"][1]["data"]
         second["articleVersions"].append(dict(first["articleVersions"][0]))
 
-    with pytest.raises(SourceError, match="duplicate version id LEGIARTI"):
+    with pytest.raises(SourceError, match=r"version LEGIARTI\d+ en double"):
         list(read(damaged(tmp_path, snapshots[1], change)))
 
 
@@ -237,7 +239,7 @@ def test_damaged_npm_tarball_is_reported_when_read(tmp_path, snapshots):
         archive.add(snapshots[1], arcname=f"package/data/{CODE}.json")
     tarball.write_bytes(tarball.read_bytes()[:2000])
     assert accepts(tarball)
-    with pytest.raises(SourceError, match=r"2\.513\.0\.tgz: unreadable npm package"):
+    with pytest.raises(SourceError, match=r"2\.513\.0\.tgz: paquet npm illisible"):
         list(read(tarball))
 
 

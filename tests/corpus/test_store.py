@@ -95,7 +95,7 @@ def test_store_of_another_schema_version_is_refused_with_the_rebuild_command(tmp
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
         )
     connection.close()
-    with pytest.raises(StoreError, match="rebuild it with `lexsearch corpus rebuild`"):
+    with pytest.raises(StoreError, match="reconstruisez-la avec `lexsearch corpus rebuild`"):
         Store.open(path)
 
 
@@ -104,7 +104,7 @@ def test_file_with_foreign_tables_is_not_a_store(tmp_path):
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE notes (text TEXT)")
     connection.close()
-    with pytest.raises(StoreError, match="not a lexsearch corpus store"):
+    with pytest.raises(StoreError, match="ce n'est pas une base de corpus lexsearch"):
         Store.open(path)
 
 

@@ -105,7 +105,10 @@ def test_sigkill_mid_build_leaves_an_index_serving_and_next_build_succeeds(small
 def test_second_concurrent_build_is_refused(small_home: Path) -> None:
     from indexer.location import build_lock
 
-    with build_lock(small_home / "index"), pytest.raises(IndexBuildError, match="another"):
+    with (
+        build_lock(small_home / "index"),
+        pytest.raises(IndexBuildError, match="un autre `lexsearch index` est en cours"),
+    ):
         _build(small_home)
 
 
@@ -114,9 +117,9 @@ def test_index_from_another_schema_is_stale_with_the_rebuild_command(small_home:
     meta = json.loads((report.directory / META_FILE).read_text())
     meta["schema_version"] = 0
     (report.directory / META_FILE).write_text(json.dumps(meta))
-    with pytest.raises(StaleIndexError, match="lexsearch index"):
+    with pytest.raises(StaleIndexError, match=r"schéma 0, .* reconstruisez-le avec `lexsearch index`"):
         IndexMeta.read(report.directory)
     from search.service import SearchService
 
-    with pytest.raises(StaleIndexError, match="lexsearch index"):
+    with pytest.raises(StaleIndexError, match=r"schéma 0, .* reconstruisez-le avec `lexsearch index`"):
         SearchService.open(small_home, build_if_missing=False, progress=False)

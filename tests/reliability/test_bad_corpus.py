@@ -96,7 +96,7 @@ def test_truncated_legifrance_snapshot_is_refused(home: Path, tmp_path: Path, ca
 def test_legifrance_duplicate_version_id_is_refused(home: Path, tmp_path: Path, capsys) -> None:
     bad, article_id = damage.snapshot_with(tmp_path / "snapshot", "duplicate_version")
     err = refuse(bad, capsys)
-    assert article_id in err and "duplicate" in err
+    assert article_id in err and "en double" in err
 
 
 def test_bad_source_exits_non_zero_without_traceback_from_the_real_command(

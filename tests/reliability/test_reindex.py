@@ -146,7 +146,7 @@ def test_build_killed_at_random_moments_leaves_previous_index_serving(
     assert workers and build.returncode == -signal.SIGKILL, "the build ended before its workers were seen"
     left = orphans_after_kill(home_copy)
     # A worker that inherited the build lock keeps it after the build dies: the next build is refused
-    # ("another `lexsearch index` is running") until the orphan finishes its queued work.
+    # ("un autre `lexsearch index` est en cours") until the orphan finishes its queued work.
     assert holding == [], f"analysis workers {holding} hold {lock} (inherited from the build)"
     assert left == [], f"{len(left)} analysis worker(s) of the killed build still running after 3 s"
     assert answers(serving) == before

@@ -55,7 +55,7 @@ def test_store_with_older_schema_version_is_refused_with_rebuild_command(tmp_pat
         Store.open(path)
     message = str(caught.value)
     assert str(path) in message
-    assert f"schema {older}" in message
+    assert f"schéma {older}" in message
     assert_names_existing_command(message)
 
 

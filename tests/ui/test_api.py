@@ -24,7 +24,7 @@ from indexer.location import current_target
 from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-READY = re.compile(r"API ready on http://([\d.]+):(\d+)/")
+READY = re.compile(r"l'API répond sur http://([\d.]+):(\d+)/")
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,7 @@ def test_cite_jsonl_all_good_exits_zero():
 def test_cite_missing_file_is_one_line_error(capsys):
     assert main(["cite", "--jsonl", "/nonexistent/batch.jsonl"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("lexsearch: erreur : /nonexistent/batch.jsonl") and err.count("\n") == 1
+    assert err == "lexsearch: erreur : /nonexistent/batch.jsonl : lecture impossible (FileNotFoundError)\n"
 
 
 def test_cite_needs_a_text_or_a_batch(capsys):

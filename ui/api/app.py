@@ -84,7 +84,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     def unexpected(request: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        log.exception("erreur inattendue sur %s %s", request.method, request.url.path)
         body = ApiError(
             500, "internal_error", "erreur interne du serveur (consignée dans son journal)"
         ).body()

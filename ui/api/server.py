@@ -54,7 +54,7 @@ def options(host: str, port: int, workers: int, service: SearchService, warm_mod
     def when_ready(server) -> None:
         bound = ", ".join(f"{listener}/" for listener in server.LISTENERS)  # str() is "http://host:port"
         print(
-            f"lexsearch: API ready on {bound} ({workers} worker(s); SIGTERM stops)",
+            f"lexsearch: l'API répond sur {bound} ({workers} processus ; SIGTERM pour arrêter)",
             file=sys.stderr,
             flush=True,
         )

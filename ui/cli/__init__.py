@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+import i18nparse
+
 from corpus.errors import LexsearchError
 
 # One module per subcommand group, each with `register(subparsers)`; plain wiring, no plugin registry.
@@ -13,8 +15,13 @@ COMMANDS = ["corpus", "app", "cite", "index", "search", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lexsearch", description="Search over versioned French law.")
-    subparsers = parser.add_subparsers(dest="command", required=True)
+    # argparse's own words (usage, -h, "the following arguments are required"…) in French too: i18nparse
+    # ships the catalogue; it must be active before a parser is made, as -h's help is set then.
+    i18nparse.activate("fr")
+    parser = argparse.ArgumentParser(
+        prog="lexsearch", description="Recherche dans le droit français, à toutes ses versions."
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", required=True)
     for name in COMMANDS:
         importlib.import_module(f"ui.cli.{name}").register(subparsers)
     return parser

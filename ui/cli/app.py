@@ -16,12 +16,19 @@ DEFAULT_PORT = 8501
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("app", help="start the search app in the browser (Streamlit)")
+    parser = subparsers.add_parser("app", help="lancer l'app de recherche dans le navigateur (Streamlit)")
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="PORT",
+        help=f"port d'écoute (par défaut {DEFAULT_PORT})",
     )
     parser.add_argument(
-        "--address", default="localhost", help="address to listen on (default localhost; 0.0.0.0 for all)"
+        "--address",
+        default="localhost",
+        metavar="ADRESSE",
+        help="adresse d'écoute (par défaut localhost ; 0.0.0.0 pour toutes)",
     )
     parser.set_defaults(handler=run_app)
 

@@ -21,16 +21,18 @@ from corpus.errors import LexsearchError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "cite",
-        help="find and resolve the legal references of a text",
-        description="Finds references (articles of codes, lois, décrets) and resolves them to articles.",
+        help="trouver et résoudre les références juridiques d'un texte",
+        description="Trouve les références (articles de codes, lois, décrets) et les résout en articles.",
     )
-    parser.add_argument("text", nargs="?", help="the text to read (omit with --jsonl)")
-    parser.add_argument("--code", help='default code of the text, e.g. "Code du travail" (a query has none)')
-    parser.add_argument("--json", action="store_true", help="print JSON instead of readable lines")
+    parser.add_argument("text", nargs="?", metavar="TEXTE", help="le texte à lire (à omettre avec --jsonl)")
+    parser.add_argument(
+        "--code", help='code par défaut du texte, par exemple "Code du travail" (une requête n\'en a pas)'
+    )
+    parser.add_argument("--json", action="store_true", help="afficher du JSON au lieu de lignes lisibles")
     parser.add_argument(
         "--jsonl",
-        metavar="FILE",
-        help='batch: a JSON Lines file of {"text", "code"} objects ("-" for stdin); prints JSON Lines',
+        metavar="FICHIER",
+        help='lot : un fichier JSON Lines d\'objets {"text", "code"} ("-" pour l\'entrée standard) ; affiche du JSON Lines',
     )
     parser.set_defaults(handler=run_cite)
 
@@ -119,7 +121,9 @@ def run_cite(args: argparse.Namespace) -> int:
             try:
                 stream = open(args.jsonl, "rb")  # noqa: SIM115 - closed below; lines decoded one by one
             except OSError as error:
-                raise LexsearchError(f"{args.jsonl}: {error.strerror or error}") from None
+                raise LexsearchError(
+                    f"{args.jsonl} : lecture impossible ({error.__class__.__name__})"
+                ) from None
             with stream:
                 bad = run_jsonl(stream, sys.stdout)
         if bad:

@@ -24,64 +24,80 @@ INDEX_RATE = 90  # versions with text indexed per second with Whoosh, as measure
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("corpus", help="manage the corpus store")
-    commands = parser.add_subparsers(dest="corpus_command", required=True)
+    parser = subparsers.add_parser("corpus", help="gérer la base du corpus")
+    commands = parser.add_subparsers(dest="corpus_command", metavar="COMMANDE", required=True)
 
-    add = commands.add_parser("add", help="ingest sources (Légifrance JSON/tgz, artifact, git repository)")
+    add = commands.add_parser("add", help="ajouter des sources (JSON/tgz Légifrance, artefact, dépôt git)")
     add.add_argument(
-        "sources", nargs="+", metavar="SOURCE", help="file, directory, .bundle, git clone or git URL"
+        "sources", nargs="+", metavar="SOURCE", help="fichier, répertoire, .bundle, clone git ou URL git"
     )
     add.add_argument(
         "--index",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help=f"rebuild the index afterwards (default: yes up to {AUTO_INDEX_LIMIT} versions with text)",
+        help=f"reconstruire l'index ensuite (par défaut : oui jusqu'à {AUTO_INDEX_LIMIT} versions avec texte)",
     )
     add.add_argument(
         "--store",
         type=Path,
-        help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3, holding the default corpus too)",
+        metavar="FICHIER",
+        help="fichier de la base (par défaut : $LEXSEARCH_HOME/corpus.sqlite3, qui contient aussi le corpus par défaut)",
     )
     add.add_argument(
         "--captured",
         type=_captured,
         metavar="AAAA-MM[-JJ]",
-        help="when a directory of undated article files was captured (month or day); it is merged with "
-        "the history of its code already in the store",
+        help="date de capture d'un répertoire de fichiers d'articles non datés (mois ou jour) ; il est fusionné "
+        "avec l'historique de son code déjà dans la base",
     )
     add.add_argument(
         "--code",
         metavar="TITRE",
-        help="only this code of the sources (e.g. « Code de commerce » of the all-codes export); the code "
-        "of a captured directory that does not name it",
+        help="seulement ce code des sources (par exemple « Code de commerce » de l'export de tous les codes) ; le "
+        "code d'un répertoire capturé qui ne le nomme pas",
     )
-    add.add_argument("--quiet", action="store_true", help="no progress bar")
+    add.add_argument("--quiet", action="store_true", help="sans barre de progression")
     add.set_defaults(handler=run_add)
 
-    info = commands.add_parser("info", help="codes, article and version counts, dates, changesets")
-    info.add_argument("--store", type=Path, help="store file (built from the default corpus if missing)")
+    info = commands.add_parser("info", help="codes, nombres d'articles et de versions, dates, modifications")
+    info.add_argument(
+        "--store",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier de la base (construit à partir du corpus par défaut s'il manque)",
+    )
     info.set_defaults(handler=run_info)
 
     build = commands.add_parser(
-        "build-default", help="rebuild the committed artifact with npm pack (network)"
+        "build-default", help="reconstruire l'artefact versionné avec npm pack (réseau)"
     )
     build.add_argument(
-        "--cache", type=Path, help=f"where the npm tarballs are kept (default: {default_cache()})"
+        "--cache",
+        type=Path,
+        metavar="RÉPERTOIRE",
+        help=f"où garder les archives npm (par défaut : {default_cache()})",
     )
-    build.add_argument("--output", type=Path, default=DEFAULT_ARTIFACT, help="artifact to write")
+    build.add_argument(
+        "--output", type=Path, default=DEFAULT_ARTIFACT, metavar="FICHIER", help="artefact à écrire"
+    )
     build.add_argument(
         "--release",
         action="append",
         dest="releases",
         metavar="VERSION",
-        help=f"a legi-data release to merge (repeatable; default: the {len(VERSIONS)} of corpus.build_default)",
+        help=f"une version de legi-data à fusionner (répétable ; par défaut : les {len(VERSIONS)} de corpus.build_default)",
     )
-    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--quiet", action="store_true", help="sans barre de progression")
     build.set_defaults(handler=run_build_default)
 
-    rebuild = commands.add_parser("rebuild", help="rebuild the store from the committed artifact")
-    rebuild.add_argument("--store", type=Path, help="store file (default: $LEXSEARCH_HOME/corpus.sqlite3)")
-    rebuild.add_argument("--quiet", action="store_true", help="no progress bar")
+    rebuild = commands.add_parser("rebuild", help="reconstruire la base à partir de l'artefact versionné")
+    rebuild.add_argument(
+        "--store",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier de la base (par défaut : $LEXSEARCH_HOME/corpus.sqlite3)",
+    )
+    rebuild.add_argument("--quiet", action="store_true", help="sans barre de progression")
     rebuild.set_defaults(handler=run_rebuild)
 
 

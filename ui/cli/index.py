@@ -13,18 +13,23 @@ from indexer.engines import ENGINES, build_engine
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "index", help="build the search index from the corpus store (the old index serves until done)"
+        "index",
+        help="construire l'index de recherche à partir de la base du corpus (l'ancien index sert jusqu'à la fin)",
     )
     parser.add_argument(
-        "--processes", type=int, default=None, help="worker processes (default: 2, or 1 on one core)"
+        "--processes",
+        type=int,
+        metavar="N",
+        default=None,
+        help="processus d'analyse (par défaut : 2, ou 1 sur un seul cœur)",
     )
     parser.add_argument(
         "--engine",
         choices=ENGINES,
         default=None,
-        help="search engine: whoosh (default, embedded) or tantivy (large corpora); default $LEXSEARCH_ENGINE",
+        help="moteur de recherche : whoosh (par défaut, embarqué) ou tantivy (gros corpus) ; par défaut $LEXSEARCH_ENGINE",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true", help="sans barre de progression")
     parser.set_defaults(handler=run_index)
 
 

@@ -20,16 +20,30 @@ class UsageError(LexsearchError):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("search", help="search every version of every article")
-    parser.add_argument("query", nargs="?", help='words, "exact phrase", -exclusion, L. 1233-3, L. 1233-*')
-    when = parser.add_mutually_exclusive_group()
-    when.add_argument("--at", metavar="YYYY-MM-DD", help="versions in force at this date (default: today)")
-    when.add_argument("--all-versions", action="store_true", help="every version, past wordings included")
-    parser.add_argument("--code", help="restrict to one code (title, abbreviation or LEGITEXT id)")
-    parser.add_argument("--limit", type=int, default=10, help="articles to show (default 10)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser = subparsers.add_parser("search", help="chercher dans toutes les versions de tous les articles")
     parser.add_argument(
-        "--batch", type=Path, metavar="FILE", help="JSON lines of queries; one output line each"
+        "query",
+        nargs="?",
+        metavar="REQUÊTE",
+        help='mots, "expression exacte", -exclusion, L. 1233-3, L. 1233-*',
+    )
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument(
+        "--at", metavar="AAAA-MM-JJ", help="versions en vigueur à cette date (par défaut : aujourd'hui)"
+    )
+    when.add_argument(
+        "--all-versions", action="store_true", help="toutes les versions, rédactions passées comprises"
+    )
+    parser.add_argument("--code", help="un seul code (titre, abréviation ou identifiant LEGITEXT)")
+    parser.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="nombre d'articles affichés (par défaut 10)"
+    )
+    parser.add_argument("--json", action="store_true", help="afficher du JSON au lieu d'un tableau")
+    parser.add_argument(
+        "--batch",
+        type=Path,
+        metavar="FICHIER",
+        help="requêtes en JSON Lines ; une ligne de sortie par requête",
     )
     parser.set_defaults(handler=run_search)
 

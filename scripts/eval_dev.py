@@ -236,6 +236,9 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
     cv_means, chosen = cross_validate(variants, judged)
     rows.append(("lexsearch default settings", by_form(variants["default"].metrics, judged)))
     rows.append(("lexsearch, settings chosen by group CV", cv_means))
+    for name, result in variants.items():  # each setting the CV chose among (a float part's ablation)
+        if name != "default":
+            rows.append((f"  {name}", by_form(result.metrics, judged)))
     if ablation:
         for part in NEW_PARTS:
             if not hasattr(default, part):

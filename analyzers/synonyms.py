@@ -149,7 +149,9 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
     "arrêt maladie": ("arrêt de travail", "indemnités journalières"),
     "sécu": ("sécurité sociale",),
     # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
-    # the remuneration (L. 3221-3), which the code never calls by that name.
+    # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
+    # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),
+    # which then outranked the Code du travail's answer over all codes.
     **dict.fromkeys(
         (
             "13ème mois",
@@ -165,7 +167,7 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
             "14 eme mois",
             "quatorzième mois",
         ),
-        ("treizième mois", "avantages et accessoires"),
+        ("avantages et accessoires",),
     ),
     "treizième mois": ("avantages et accessoires",),
     "mutuelle": ("garanties collectives", "prévoyance"),

@@ -45,14 +45,49 @@ def delete_code_citations(connection: sqlite3.Connection, code_id: str) -> None:
     )
 
 
-def replace_citations(
-    connection: sqlite3.Connection, rows: Iterable[CitationRow], *, code_id: str | None = None
-) -> int:
-    """Replace the citations of every version (or of one code's versions) by `rows`; the number written."""
-    if code_id is None:
-        connection.execute("DELETE FROM citations")
-    else:
-        delete_code_citations(connection, code_id)
+# A code being replaced keeps the citations of its versions whose text comes back unchanged (same id,
+# same text): they are derived from the text, and an incremental index update only re-reads the texts
+# that changed. Held in temporary tables for the replacing transaction.
+_STASH = (
+    "CREATE TEMP TABLE IF NOT EXISTS stashed_texts (version_id TEXT PRIMARY KEY, text TEXT)",
+    "CREATE TEMP TABLE IF NOT EXISTS stashed_citations (source_version_id TEXT, target_key TEXT, "
+    "kind TEXT, detail TEXT, span_start INTEGER, span_end INTEGER)",
+)
+
+
+def stash_code_citations(connection: sqlite3.Connection, code_id: str) -> None:
+    """Put aside the citations of a code about to be replaced, with the texts they were found in."""
+    for statement in _STASH:
+        connection.execute(statement)
+    connection.execute(
+        "INSERT OR REPLACE INTO stashed_texts SELECT v.version_id, v.text FROM versions v "
+        "JOIN articles a USING(article_id) WHERE a.code_id = ? AND v.version_id IN "
+        "(SELECT source_version_id FROM citations)",
+        (code_id,),
+    )
+    connection.execute(
+        "INSERT INTO stashed_citations SELECT c.source_version_id, c.target_key, c.kind, c.detail, "
+        "c.span_start, c.span_end FROM citations c JOIN versions v ON v.version_id = c.source_version_id "
+        "JOIN articles a USING(article_id) WHERE a.code_id = ?",
+        (code_id,),
+    )
+
+
+def restore_stashed_citations(connection: sqlite3.Connection) -> None:
+    """Put back the stashed citations of the versions whose text is unchanged; forget the stash."""
+    if not connection.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'stashed_citations'").fetchone():
+        return
+    connection.execute(
+        "INSERT INTO citations(source_version_id, target_key, kind, detail, span_start, span_end) "
+        "SELECT s.source_version_id, s.target_key, s.kind, s.detail, s.span_start, s.span_end "
+        "FROM stashed_citations s JOIN stashed_texts t ON t.version_id = s.source_version_id "
+        "JOIN versions v ON v.version_id = t.version_id AND v.text = t.text"
+    )
+    connection.execute("DELETE FROM stashed_citations")
+    connection.execute("DELETE FROM stashed_texts")
+
+
+def _insert(connection: sqlite3.Connection, rows: Iterable[CitationRow]) -> int:
     count = 0
     for row in rows:
         connection.execute(
@@ -62,6 +97,29 @@ def replace_citations(
         )
         count += 1
     return count
+
+
+def replace_citations(
+    connection: sqlite3.Connection, rows: Iterable[CitationRow], *, code_id: str | None = None
+) -> int:
+    """Replace the citations of every version (or of one code's versions) by `rows`; the number written."""
+    if code_id is None:
+        connection.execute("DELETE FROM citations")
+    else:
+        delete_code_citations(connection, code_id)
+    return _insert(connection, rows)
+
+
+def replace_version_citations(
+    connection: sqlite3.Connection, version_ids: Sequence[str], rows: Iterable[CitationRow]
+) -> int:
+    """Replace the citations of these versions only by `rows`; the number written."""
+    for start in range(0, len(version_ids), 500):
+        chunk = version_ids[start : start + 500]
+        connection.execute(
+            f"DELETE FROM citations WHERE source_version_id IN ({','.join('?' * len(chunk))})", chunk
+        )
+    return _insert(connection, rows)
 
 
 def citations_from(

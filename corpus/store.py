@@ -25,10 +25,19 @@ from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
 from corpus.merge import CoverageGap, SourceSpan
 from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
-from corpus.store_rows import iso, read_versions, uncertain_columns
+from corpus.store_rows import iso, read_versions, read_versions_by_ids, uncertain_columns
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
-from corpus.store_summary import CodeSummary, Coverage, content_digest, coverage_at, summarize, version_stamp
+from corpus.store_summary import (
+    CodeSummary,
+    Coverage,
+    content_digest,
+    coverage_at,
+    coverage_on_new_years,
+    summarize,
+    version_stamp,
+)
+from corpus.version_digests import version_digests
 
 __all__ = ["SCHEMA_VERSION", "CitationEdge", "CitationRow", "CodeSummary", "Store"]
 
@@ -134,12 +143,14 @@ class Store:
                 counts.append(count)
                 if after_code is not None:
                     after_code(connection, code)
+            citation_rows.restore_stashed_citations(connection)
             connection.execute(
                 "DELETE FROM amending_texts WHERE text_id NOT IN (SELECT DISTINCT text_id FROM amendments)"
             )
         return counts
 
     def _delete_code(self, connection: sqlite3.Connection, code_id: str) -> None:
+        citation_rows.stash_code_citations(connection, code_id)
         citation_rows.delete_code_citations(connection, code_id)
         connection.execute(
             "DELETE FROM amendments WHERE version_id IN (SELECT v.version_id FROM versions v "
@@ -298,6 +309,15 @@ class Store:
         while batch := cursor.fetchmany(500):
             yield from self._versions(batch)
 
+    def versions_by_ids(self, version_ids: Iterable[str]) -> list[Version]:
+        """The versions with these ids that the store holds (any order), each with its amendments."""
+        return read_versions_by_ids(self.connection, list(version_ids))
+
+    def version_digests(self) -> dict[str, tuple[bytes, bytes]]:
+        """version_id → digests of what an index document of the version is made of, and of its text
+        (versions with text; `corpus.version_digests`)."""
+        return version_digests(self.connection)
+
     def indexed_articles(self) -> dict[str, tuple[str, str, str]]:
         """article_id -> (code_id, article_key, code title), for the indexer."""
         rows = self.connection.execute(
@@ -351,6 +371,9 @@ class Store:
     def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
         return coverage_at(self.connection, day, code_id)
 
+    def coverage_on_new_years(self, first: int, last: int) -> list[Coverage]:
+        return coverage_on_new_years(self.connection, first, last)
+
     def content_digest(self) -> str:
         """A digest of every row, independent of insertion order: equal input must give an equal digest."""
         return content_digest(self.connection)
@@ -370,6 +393,11 @@ class Store:
         """
         with self.transaction() as connection:
             return citation_rows.replace_citations(connection, rows, code_id=code_id)
+
+    def replace_version_citations(self, version_ids: Iterable[str], rows: Iterable[CitationRow]) -> int:
+        """Replace the citations of these versions only by `rows` (an incremental index update)."""
+        with self.transaction() as connection:
+            return citation_rows.replace_version_citations(connection, list(version_ids), rows)
 
     def citations_from(self, version_id: str) -> list[tuple[str, str, str | None, int, int]]:
         """The citations in one version's text, in text order: (target_key, kind, detail, start, end)."""

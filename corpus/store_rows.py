@@ -92,6 +92,17 @@ def read_versions(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> li
     ]
 
 
+def read_versions_by_ids(connection: sqlite3.Connection, version_ids: list[str]) -> list[Version]:
+    """The versions with these ids (those the store holds), chunk by chunk."""
+    found: list[Version] = []
+    for start in range(0, len(version_ids), _CHUNK):
+        chunk = version_ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(f"SELECT * FROM versions WHERE version_id IN ({marks})", chunk).fetchall()
+        found += read_versions(connection, rows)
+    return found
+
+
 def version(connection: sqlite3.Connection, version_id: str) -> Version | None:
     rows = connection.execute("SELECT * FROM versions WHERE version_id = ?", (version_id,)).fetchall()
     found = read_versions(connection, rows)

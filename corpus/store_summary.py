@@ -97,6 +97,33 @@ def coverage_at(connection: sqlite3.Connection, day: date, code_id: str | None =
     return Coverage(day, row["in_force"], row["with_text"])
 
 
+def coverage_on_new_years(connection: sqlite3.Connection, first: int, last: int) -> list[Coverage]:
+    """`coverage_at` on each 1 January from year `first` to `last`, from one grouped read rather than one
+    count per year: a version counts from the first 1 January on or after its start, and stops counting
+    from the first 1 January on or after its end (one that ends before it starts never counts)."""
+    new_year = "CAST(substr({0}, 1, 4) AS INTEGER) + (substr({0}, 6) > '01-01')"
+    rows = connection.execute(
+        f"SELECT {new_year.format('valid_from')} AS since, {new_year.format('valid_to')} AS until, "
+        "count(*) AS n, count(text) AS t FROM versions "
+        "WHERE valid_from IS NOT NULL AND (valid_to IS NULL OR valid_to > valid_from) GROUP BY since, until"
+    )
+    changes: dict[int, list[int]] = {}
+    for row in rows:
+        for year, sign in ((row["since"], 1), (row["until"], -1)):
+            if year is not None:
+                change = changes.setdefault(year, [0, 0])
+                change[0] += sign * row["n"]
+                change[1] += sign * row["t"]
+    in_force = with_text = 0
+    found = []
+    for year in range(min([first, *changes]), last + 1):
+        in_force += changes.get(year, (0, 0))[0]
+        with_text += changes.get(year, (0, 0))[1]
+        if year >= first:
+            found.append(Coverage(date(year, 1, 1), in_force, with_text))
+    return found
+
+
 def content_digest(connection: sqlite3.Connection) -> str:
     """A digest of every row, independent of insertion order: equal input must give an equal digest."""
     digest = hashlib.sha256()

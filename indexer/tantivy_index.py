@@ -36,6 +36,7 @@ from indexer.errors import IndexBuildError, StaleIndexError
 from indexer.lemma_table import write_lemma_table
 from indexer.location import build_lock, current_target, new_build_directory, remove_old_builds, switch_to
 from indexer.schema import REBUILD_COMMAND, TOKEN_SEPARATOR
+from indexer.version_digests import UNKNOWN, Entry, write_digests
 
 TOKENIZER = "lexsearch_tokens"  # splits an analyzed stream on newlines, nothing else
 TOKEN_FIELDS = ("text", "surface", "section")
@@ -70,6 +71,11 @@ def build_schema() -> tantivy.Schema:
 
 def day_number(day: date | None) -> int:
     return day.toordinal() if day is not None else NEVER
+
+
+def row_line(fields: dict[str, object]) -> str:
+    """One line of the rows file: a document's displayed fields (`ROW_FIELDS`)."""
+    return json.dumps([fields[name] for name in ROW_FIELDS], ensure_ascii=False) + "\n"
 
 
 def open_tantivy(directory: Path) -> tantivy.Index:
@@ -177,7 +183,7 @@ def _write(
             lemmas.update(learned)
             for fields, citations in chunk:
                 writer.add_document(_document(docnum, versions[docnum], fields))
-                table.write(json.dumps([fields[name] for name in ROW_FIELDS], ensure_ascii=False) + "\n")
+                table.write(row_line(fields))
                 frequencies.add(str(fields["article_key"]), str(fields["text"]), str(fields["section"]))
                 rows.extend(citations)
                 docnum += 1
@@ -189,12 +195,23 @@ def _write(
     return docnum, rows
 
 
+def _digest_entries(
+    versions: list[Version],
+    articles: dict[str, tuple[str, str, str]],
+    digests: dict[str, tuple[bytes, bytes]],
+) -> Iterator[Entry]:
+    for version in versions:
+        key = articles[version.article_id][1]
+        yield (version.version_id, key, *digests.get(version.version_id, UNKNOWN))
+
+
 def build_tantivy_index(
     store: Store, root: Path, *, processes: int | None = None, progress: bool = True
 ) -> whoosh_build.BuildReport:
     """Build a complete tantivy index of `store` under `root` and make it current."""
     processes = max(1, processes or min(2, os.cpu_count() or 1))
     started = time.perf_counter()
+    digests = store.version_digests()  # read first: a version changed meanwhile is re-indexed next time
     articles = store.indexed_articles()
     versions = list(store.iter_versions(with_text=True))
     if not versions:
@@ -213,6 +230,7 @@ def build_tantivy_index(
             index.register_tokenizer(TOKENIZER, tokens_analyzer())
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
             docnum, rows = _write(writer, directory, pool, versions, progress)
+            write_digests(directory, _digest_entries(versions, articles, digests))
             store.replace_citations(rows)
             whoosh_build.write_meta(directory, store, docnum, TANTIVY)
             switch_to(root, directory)

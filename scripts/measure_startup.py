@@ -2,12 +2,14 @@
 
     .venv/bin/python scripts/measure_startup.py                  # all three, $LEXSEARCH_HOME
     .venv/bin/python scripts/measure_startup.py --runs 5 --skip-app
+    .venv/bin/python scripts/measure_startup.py --only-app --app-runs 5
 
 - search: wall time of `lexsearch search QUERY --json` as a fresh process (median and best of --runs),
   with its CPU time (user + system), which the machine's load distorts less than wall time;
 - serve: from spawning `lexsearch serve --port 0 --workers 2` to the first 200 from /health;
-- app: from spawning `lexsearch app` to the first page showing results for QUERY in headless Chromium
-  (Debian's /usr/bin/chromium through Playwright; skipped when either is missing).
+- app: from spawning `lexsearch app` to its first page rendered (the end-of-screen marker drawn), then,
+  in another fresh start, to its first page with QUERY in the URL showing results, in headless Chromium
+  already running (Debian's /usr/bin/chromium through Playwright; skipped when either is missing).
 The load average is printed next to each figure: on a shared machine, wall times are upper bounds.
 """
 
@@ -79,10 +81,62 @@ def serve_ready() -> None:
         process.wait(timeout=30)
 
 
-def app_first_page() -> None:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds used so far by process `pid` (its threads included)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def app_start(browser, query: str) -> tuple[float, float, float]:
+    """Spawn `lexsearch app`, open its first page (with `query` in the URL when given) as soon as the
+    server answers; returns (page rendered, page loaded) in seconds from the spawn (`goto` returns once
+    Streamlit served the page and its scripts, before the page script has run), and the CPU seconds the
+    app's process had used when the page was rendered, which the machine's load distorts less. The page is rendered when the app's end-of-screen marker is drawn, and, with a
+    query, when the first result's highlighted words are shown."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    port = free_port()
+    page = browser.new_page()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [*LEXSEARCH, "app", "--port", str(port), "--address", "127.0.0.1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/" + (f"?q={urllib.request.quote(query)}" if query else "")
+        while True:
+            try:
+                page.goto(url, timeout=5000)
+                break
+            except PlaywrightError:  # connection refused until Streamlit listens
+                time.sleep(0.02)
+        loaded = time.perf_counter() - started
+        page.wait_for_selector(".lx-done-search", state="attached", timeout=120_000)
+        if query:
+            page.wait_for_selector(".lx-hit mark", timeout=120_000)
+        rendered = time.perf_counter() - started
+        cpu = process_cpu(process.pid)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        page.close()
+    return rendered, loaded, cpu
+
+
+def app_first_page(runs: int) -> None:
+    """From spawning `lexsearch app` to its first page, in a browser that is already running (its own
+    start is not the app's): without a query, then with QUERY in the URL (first results shown)."""
     chromium = Path("/usr/bin/chromium")
     try:
-        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
         print("app: skipped (playwright not installed)")
@@ -90,44 +144,36 @@ def app_first_page() -> None:
     if not chromium.exists():
         print("app: skipped (Debian chromium not installed)")
         return
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox"])
-        page = browser.new_page()
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [*LEXSEARCH, "app", "--port", str(port), "--address", "127.0.0.1"],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
         try:
-            url = f"http://127.0.0.1:{port}/?q={urllib.request.quote(QUERY)}"
-            while True:
-                try:
-                    page.goto(url, timeout=5000)
-                    break
-                except PlaywrightError:  # connection refused until Streamlit listens
-                    time.sleep(0.05)
-            page.wait_for_selector(".lx-hit mark", timeout=120_000)
-            print(f"app first page with results: {time.perf_counter() - started:.2f} s ({load()})")
+            for label, query in (("first page", ""), ("first page with results", QUERY)):
+                times = [app_start(browser, query) for _ in range(runs)]
+                rendered = [one[0] for one in times]
+                loaded = [one[1] for one in times]
+                cpu = [one[2] for one in times]
+                print(
+                    f"app {label}: median {statistics.median(rendered):.2f} s, best {min(rendered):.2f} s "
+                    f"(page loaded from the server: median {statistics.median(loaded):.2f} s; app process CPU "
+                    f"median {statistics.median(cpu):.2f} s; "
+                    f"{runs} runs, {load()})"
+                )
         finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=30)
             browser.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--app-runs", type=int, default=3, help="fresh app starts per figure (default 3)")
     parser.add_argument("--skip-app", action="store_true")
+    parser.add_argument("--only-app", action="store_true", help="measure the app alone")
     args = parser.parse_args(argv)
-    one_shot(args.runs)
-    serve_ready()
+    if not args.only_app:
+        one_shot(args.runs)
+        serve_ready()
     if not args.skip_app:
-        app_first_page()
+        app_first_page(args.app_runs)
     return 0
 
 

@@ -74,6 +74,11 @@ _LOOSE = re.compile(
     rf"(?i)(?<![\w])(?:art(?:icle)?s?\.?\s*)?({_LETTER})\s*\.?\s*(\d{{1,4}})(?:\s*[-‑–]\s*|\s+)(\d{{1,4}}(?:\s*[-‑–]\s*\d{{1,4}})*)(?![\w])"
 )
 _RANGE = re.compile(rf"(?i)({_NUMBER})\s*(?:à|a|au|jusqu'à|–|-)\s*({_NUMBER})")
+# "1382 code civil", "1240 du code civil": a bare number right before a code's name is that code's article
+# (not "2016-1088", shaped like a law's number).
+_BARE_BEFORE_CODE = re.compile(
+    r"(?i)(?<![\w.,/-])(?!(?:19|20)\d\d-)(\d{1,4}(?:-\d{1,4}){0,3})(?=\s+(?:du\s+|de\s+la\s+|des\s+)?codes?\s)"
+)
 _ARTICLE_WORD = re.compile(r"(?i)(?<![\w])art(?:icle)?s?\.?(?![\w])")
 
 
@@ -187,7 +192,20 @@ def _free_words(text: str, notices: list[str]) -> list[str]:
 def _references(
     text: str, known_articles: Collection[str] | Callable[[str], bool] | None
 ) -> tuple[list[Reference], list[NumberRange], str]:
-    """Citations in order of appearance; their spans are taken out of the free text."""
+    """Citations in order of appearance; their spans are taken out of the free text. When none names its
+    code, a bare number right before a code's name is read as "article N" if the grammar then finds it."""
+    found = _cited(text, known_articles)
+    cited = _BARE_BEFORE_CODE.sub(r"article \1", text)
+    if cited != text and not any(reference.code_id for reference in found[0]):
+        bare = _cited(cited, known_articles)
+        if any(reference.code_id for reference in bare[0]):
+            return bare
+    return found
+
+
+def _cited(
+    text: str, known_articles: Collection[str] | Callable[[str], bool] | None
+) -> tuple[list[Reference], list[NumberRange], str]:
     found: list[tuple[int, Reference]] = []
     ranges: list[NumberRange] = []
     spans: list[tuple[int, int]] = []

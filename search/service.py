@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyzers.lemmas import LEMMATIZER
+from corpus.merge import CoverageGap
 from corpus.model import AmendingText, Article, Changeset, Code, Version
 from corpus.settings import data_home
 from corpus.store import Store
@@ -163,6 +164,11 @@ class SearchService:
         with self._store_lock:
             return self.store.coverage_at(day, code_id)
 
+    def coverage_on_new_years(self, first: int, last: int) -> list[Coverage]:
+        """`coverage_at` on each 1 January from year `first` to `last`, in one pass."""
+        with self._store_lock:
+            return self.store.coverage_on_new_years(first, last)
+
     def _texts(self, version_ids: Sequence[str]) -> dict[str, VersionText]:
         with self._store_lock:
             return self.store.texts_with_citations(list(version_ids))
@@ -202,6 +208,11 @@ class SearchService:
     def codes(self) -> list[Code]:
         with self._store_lock:
             return self.store.codes()
+
+    def coverage_gaps(self, code_id: str) -> tuple[CoverageGap, ...]:
+        """The code's days no source covers: between two sources, and after the last day covered."""
+        with self._store_lock:
+            return self.store.coverage_gaps(code_id, trailing=True)
 
     def code(self, code_id: str) -> Code | None:
         with self._store_lock:

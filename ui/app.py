@@ -1,7 +1,8 @@
 """The Streamlit app: `streamlit run ui/app.py` (or `lexsearch app`). Routes on `?view=` to one view module.
 
-The search service (store + index) is opened once per process with st.cache_resource and handed to the
-views; the URL holds the whole state, parsed and validated by ui.params.
+The search service (store + index) is opened once per process (begun by `lexsearch app` while the server
+boots, see ui.startup), kept with st.cache_resource and handed to the views; the URL holds the whole
+state, parsed and validated by ui.params.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from pathlib import Path
 import streamlit as st
 
 from corpus.settings import data_home
-from search.service import SearchRequest, SearchService
-from ui import params, render
+from search.service import SearchService
+from ui import params, render, startup
 from ui.views import article_page, changeset_page, diff_page, search_page
 from ui.views.nav import html
 
@@ -26,14 +27,8 @@ VIEWS = {
 
 @st.cache_resource(show_spinner="Ouverture du corpus et de l'index (construits au premier lancement)…")
 def load_service(home: str) -> SearchService:
-    """One service per data home and per process, shared by every session (it is thread-safe).
-
-    One throw-away search warms the lazy parts (analyzer models, index readers, filter caches) while the
-    page is opening, so the user's first query does not pay for them.
-    """
-    service = SearchService.open(Path(home))
-    service.search(SearchRequest("contrat de travail", limit=1))
-    return service
+    """One service per data home and per process, shared by every session (it is thread-safe)."""
+    return startup.service(Path(home))
 
 
 def main() -> None:

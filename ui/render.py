@@ -1,7 +1,7 @@
 """Every piece of HTML the app shows, built from escaped parts.
 
-The views hand these strings to `st.markdown(..., unsafe_allow_html=True)`, so this module is the one place
-where markup is made: corpus text, queries and ids are escaped with markupsafe, Markdown's own syntax
+The views hand these strings to `st.markdown(..., unsafe_allow_html=True)`, so this module (with
+ui.render_diff for diffs, built from its parts) is where markup is made: corpus text, queries and ids are escaped with markupsafe, Markdown's own syntax
 characters are turned into entities (Streamlit runs Markdown over the HTML too), and the only tags are the
 app's own (`mark`, `ins`, `del`, links to `?…` URLs, layout `div`/`span`). Each fragment is one line: a
 blank line would end the raw-HTML block and let Markdown loose on the text.
@@ -18,8 +18,6 @@ from markupsafe import Markup, escape
 from corpus import dating
 from corpus.french_dates import french_date as french_day
 from corpus.model import STATUS_LABELS_FR, Status, UncertainDate, Version
-from search.diff import BREAK, OpKind, Segment, TextDiff, side_by_side
-from search.diff import count_words as diff_count_words
 
 # Characters Markdown (and Streamlit's extensions: emoji/material shortcodes, LaTeX) would interpret, applied
 # after markupsafe's escaping: so never "&", "#", ";" or alphanumerics, which its entities are made of.
@@ -59,6 +57,7 @@ details.lx-crumbs[open] summary{display:none}
 .lx-gap{color:#777;font-style:italic}
 .lx-notice{background:#fff4e5;border-left:4px solid #f0a000;padding:.4rem .6rem;margin:.3rem 0}
 .lx-timeline li.lx-current{font-weight:600}
+.lx-uncovered{display:inline-block;border:2px dashed #8a8a8a;background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 6px,#e4e4e4 6px,#e4e4e4 12px);padding:.1rem .5rem;font-style:italic}
 .lx-uncertain{display:inline-block;border:2px dashed #b07d00;background:repeating-linear-gradient(45deg,#fff8e1,#fff8e1 6px,#ffecb3 6px,#ffecb3 12px);padding:.1rem .5rem;font-style:italic}
 .lx-legend{font-size:.85rem;color:#444}
 </style>""")
@@ -180,13 +179,13 @@ def hit(
     other_versions: Sequence[tuple[str, str]],
     amending_href: str | None = None,
     status_text: str | None = None,
-    notice: str | None = None,
+    notices_shown: Sequence[str] = (),
 ) -> Markup:
     """One result row in about four lines: title and code, the section path shortened, the snippet (two
     lines at most), then validity, status, amending text and the links. `other_versions` are (href, label)
     of the other matching versions, folded; `amending_href` leads to the changeset of the text that made
     this version; `status_text` replaces the stored status (a dated search speaks of the status then);
-    `notice` warns about its dates."""
+    `notices_shown` warn about its dates."""
     title = Markup('<div class="lx-title">{} <span class="lx-code">· {}</span></div>').format(
         text(article_title(row.article)), text(row.code)
     )
@@ -216,7 +215,7 @@ def hit(
         short_path(row.section_path),
         snippet(row.snippet),
         Markup('<div class="lx-meta lx-links">{}</div>').format(join(meta, " · ")),
-        notices([notice] if notice else []),
+        notices(notices_shown),
         others,
     )
 
@@ -287,120 +286,6 @@ def paragraph_starts(body: str, html: str | None) -> list[int]:
             starts.append(found)
         cursor = found + len(probe)
     return starts
-
-
-# -- diffs -------------------------------------------------------------------------------------------------
-
-
-def _lines(value: str) -> Markup:
-    """Text whose line breaks (paragraphs) become <br>: the fragment stays one line of escaped HTML."""
-    return join((text(line) for line in value.split(BREAK)), Markup("<br>"))
-
-
-def _words(tokens: Sequence[str]) -> Markup:
-    return _lines("".join(tokens))
-
-
-def _drop_edge_breaks(tokens: Sequence[str]) -> Sequence[str]:
-    start, end = 0, len(tokens)
-    while start < end and tokens[start] == BREAK:
-        start += 1
-    while end > start and tokens[end - 1] == BREAK:
-        end -= 1
-    return tokens[start:end]
-
-
-def _change(tokens: Sequence[str], tag: str, label: str, sign: str) -> Markup:
-    """A deleted/inserted run: the tag, its colour, and visible signs so colour is never the only cue.
-    A run of paragraph breaks alone (a paragraph split or joined) is shown as the break, unmarked."""
-    if all(token == BREAK for token in tokens):
-        return Markup("<br>") if tag == "ins" else Markup("")
-    lead = Markup("<br>") if tokens[0] == BREAK else Markup(" ") if tokens[0][:1] == " " else Markup("")
-    trail = Markup("<br>") if tokens[-1] == BREAK else Markup("")
-    inner = list(_drop_edge_breaks(tokens))
-    inner[0] = inner[0].lstrip(" ")
-    return Markup(
-        '{}<{} aria-label="{}" title="{}"><span class="lx-sign">[{}</span> {} <span class="lx-sign">{}]</span></{}>{}'
-    ).format(lead, Markup(tag), label, label, sign, _words(inner), sign, Markup(tag), trail)
-
-
-def _unchanged(tokens: Sequence[str], *, context: int, collapse: str, first: bool, last: bool) -> Markup:
-    """An equal run; long runs keep `context` tokens next to each change, the rest folded or counted."""
-    if collapse == "none" or len(tokens) <= 2 * context + 4:
-        return _words(tokens)
-    head = () if first else tokens[:context]
-    tail = () if last else tokens[len(tokens) - context :]
-    hidden = tokens[len(head) : len(tokens) - len(tail)]
-    label = f"… {count_words(hidden)} mots inchangés …"
-    if collapse == "details":
-        middle = Markup(" <details><summary>{}</summary>{}</details> ").format(
-            text(label), _words(_drop_edge_breaks(hidden))
-        )
-    else:
-        middle = Markup(' <span class="lx-gap">{}</span> ').format(text(label))
-    return join([_words(head), middle, _words(tail)])
-
-
-def count_words(tokens: Sequence[str]) -> int:
-    return diff_count_words(tuple(tokens))
-
-
-def diff(result: TextDiff, *, collapse: str = "details", context: int = 12) -> Markup:
-    """Render a word diff inline (a redline): <del>/<ins> with strike/underline, colours AND visible
-    [− −] / [+ +] signs, paragraphs kept.
-
-    collapse: "details" folds long unchanged runs into an expandable <details>, "gap" replaces them by a
-    word count (compact changeset view), "none" shows everything.
-    """
-    parts = []
-    last_index = len(result.ops) - 1
-    for index, op in enumerate(result.ops):
-        if op.kind is OpKind.EQUAL:
-            parts.append(
-                _unchanged(
-                    op.new, context=context, collapse=collapse, first=index == 0, last=index == last_index
-                )
-            )
-            continue
-        if op.old:
-            parts.append(_change(op.old, "del", "supprimé", "−"))
-        if op.new:
-            parts.append(_change(op.new, "ins", "ajouté", "+"))
-    return Markup('<div class="lx-diff">{}</div>').format(join(parts))
-
-
-def _side(segments: Sequence[Segment], tag: str) -> Markup:
-    parts = []
-    for segment in segments:
-        words = _lines(segment.text)
-        parts.append(
-            Markup("<{}>{}</{}>").format(Markup(tag), words, Markup(tag)) if segment.changed else words
-        )
-    return join(parts)
-
-
-def diff_columns(result: TextDiff, *, old_label: str, new_label: str) -> Markup:
-    """The side-by-side view: old | new, one table row per paragraph both sides share; changed rows are
-    marked (colour and a "modifié" cell label), unchanged ones are shown dimmed."""
-    rows = []
-    for row in side_by_side(result):
-        css = "lx-row-changed" if row.changed else "lx-row-same"
-        rows.append(
-            Markup('<tr class="{}"><td>{}</td><td>{}</td></tr>').format(
-                css, _side(row.old, "del"), _side(row.new, "ins")
-            )
-        )
-    return Markup(
-        '<table class="lx-sbs"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
-        "<tbody>{}</tbody></table>"
-    ).format(text(old_label), text(new_label), join(rows))
-
-
-LEGEND = Markup(
-    '<div class="lx-legend">Légende : <span><del><span class="lx-sign">[−</span> texte supprimé '
-    '<span class="lx-sign">−]</span></del> <ins><span class="lx-sign">[+</span> texte ajouté '
-    '<span class="lx-sign">+]</span></ins></span></div>'
-)
 
 
 # -- lists ---------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,12 +34,23 @@ def _one_version_per_code(store: Store) -> dict[str, str]:
     }
 
 
-def test_replacing_a_code_drops_the_citations_of_its_versions_and_keeps_the_others(store, commerce_repo):
+def test_replacing_a_code_keeps_the_citations_of_unchanged_texts_only(store, commerce_repo):
+    """Citations derive from a version's text: a code read again keeps those of the texts that came back
+    unchanged (an incremental index update re-reads only the others) and drops those of changed texts."""
     sources = _one_version_per_code(store)
     rows = [(version_id, f"{CPI}:L111-1", "code_article", None, 0, 10) for version_id in sources.values()]
     assert store.replace_citations(rows) == 2
     assert store.citing_versions(f"{CPI}:L111-1") == sorted(sources.values())
     store.replace_codes(gitrepo.read(commerce_repo.path))
+    assert store.citing_versions(f"{CPI}:L111-1") == sorted(sources.values())
+    reworded = []
+    for code, articles in gitrepo.read(commerce_repo.path):
+        changed = [
+            replace(a, versions=tuple(replace(v, text=f"{v.text} (modifié)") for v in a.versions))
+            for a in articles
+        ]
+        reworded.append((code, changed))
+    store.replace_codes(reworded)
     assert store.citing_versions(f"{CPI}:L111-1") == [sources[CPI]]
     assert store.citations_from(sources[CPI]) == [(f"{CPI}:L111-1", "code_article", None, 0, 10)]
     assert store.citations_from(sources[COMMERCE]) == []

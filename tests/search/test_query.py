@@ -104,3 +104,32 @@ def test_any_text_parses(typed: str) -> None:
 )
 def test_syntax_fragments_parse(fragments: list[str]) -> None:
     parse_query(" ".join(fragments))
+
+
+CODE_CIVIL = "LEGITEXT000006070721"
+
+
+@pytest.mark.parametrize(
+    ("typed", "number", "words"),
+    [
+        ("2224 code civil", "2224", ""),
+        ("1240 du code civil responsabilité", "1240", "responsabilité"),
+        ("prescription 1386-1 code civil", "1386-1", "prescription"),
+    ],
+)
+def test_a_bare_number_before_a_code_name_is_that_codes_article(typed: str, number: str, words: str) -> None:
+    parsed = parse_query(typed)
+    assert parsed.references == (Reference(number, CODE_CIVIL),)
+    assert parsed.text == words
+
+
+def test_a_bare_number_before_no_code_name_stays_a_word() -> None:
+    parsed = parse_query("durée 35 heures code du travail")
+    assert parsed.references == ()
+    assert parsed.text == "durée 35 heures code du travail"
+    assert parse_query("42 code inconnu").text == "42 code inconnu"
+
+
+def test_a_lettered_number_before_a_code_name_keeps_its_letter() -> None:
+    parsed = parse_query("article L. 4624-10 du code du travail")
+    assert parsed.references == (Reference("L4624-10", "LEGITEXT000006072050"),)

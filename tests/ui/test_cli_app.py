@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.cli import build_parser, main
-from ui.cli.app import APP, run_app, streamlit_command
+from ui.cli.app import APP, run_app, streamlit_arguments
 
 
 def test_app_command_is_registered_with_a_port() -> None:
@@ -13,8 +13,8 @@ def test_app_command_is_registered_with_a_port() -> None:
 
 
 def test_streamlit_runs_the_app_headless_without_static_files_or_telemetry() -> None:
-    command = streamlit_command(8765, "127.0.0.1")
-    assert command[1:5] == ["-m", "streamlit", "run", str(APP)]
+    command = streamlit_arguments(8765, "127.0.0.1")
+    assert command[:2] == ["run", str(APP)]
     assert APP.is_file()
     for flag in (
         "--server.headless=true",
@@ -32,7 +32,7 @@ def test_an_impossible_port_is_refused_before_anything_is_built(capsys) -> None:
 
 
 def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(ui_home) -> None:
-    """Streamlit replaces `lexsearch app` (exec): the signal reaches the server, nothing is orphaned."""
+    """Streamlit runs in `lexsearch app`'s own process: the signal reaches the server, nothing is orphaned."""
     import os
     import signal
     import socket

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search.diff import diff_words
-from ui import params, render
+from ui import params, render, render_diff
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -123,7 +123,7 @@ def test_links_outside_the_app_are_refused() -> None:
 
 def test_diff_marks_changes_with_tags_and_visible_signs() -> None:
     markup = str(
-        render.diff(diff_words("informe Pôle emploi sans délai", "informe France Travail sans délai"))
+        render_diff.diff(diff_words("informe Pôle emploi sans délai", "informe France Travail sans délai"))
     )
     assert re.search(r"<del [^>]*>.*Pôle emploi.*</del>", markup)
     assert re.search(r"<ins [^>]*>.*France Travail.*</ins>", markup)
@@ -134,16 +134,16 @@ def test_diff_marks_changes_with_tags_and_visible_signs() -> None:
 def test_long_unchanged_runs_are_folded() -> None:
     same = " ".join(f"mot{i}" for i in range(200))
     result = diff_words(same + " ancien", same + " nouveau")
-    folded = str(render.diff(result, collapse="details", context=5))
+    folded = str(render_diff.diff(result, collapse="details", context=5))
     assert "<details>" in folded and "mots inchangés" in folded
     assert "mot100" in folded  # still there, inside the collapsible part
-    compact = str(render.diff(result, collapse="gap", context=5))
+    compact = str(render_diff.diff(result, collapse="gap", context=5))
     assert "mot100" not in compact and "195 mots inchangés" in compact
 
 
 @given(st.text(), st.text())
 def test_any_diff_is_only_app_markup(old: str, new: str) -> None:
-    assert_only_app_markup(render.diff(diff_words(old, new)))
+    assert_only_app_markup(render_diff.diff(diff_words(old, new)))
 
 
 def test_hit_row_escapes_every_field() -> None:
@@ -222,9 +222,9 @@ def test_an_annex_is_titled_by_itself() -> None:
 
 def test_side_by_side_rows_hold_paragraphs_in_two_cells() -> None:
     result = diff_words("Premier.\nSecond ancien.", "Premier.\nSecond nouveau.")
-    markup = str(render.diff_columns(result, old_label="Avant", new_label="Après"))
+    markup = str(render_diff.diff_columns(result, old_label="Avant", new_label="Après"))
     assert markup.count("<tr class=") == 2 and markup.count("<td>") == 4
     assert "<del> ancien</del>" in markup and "<ins> nouveau</ins>" in markup
     assert_only_app_markup(
-        render.diff_columns(diff_words("<b>x</b>", "<i>y</i>"), old_label="<", new_label=">")
+        render_diff.diff_columns(diff_words("<b>x</b>", "<i>y</i>"), old_label="<", new_label=">")
     )

@@ -7,8 +7,8 @@ from datetime import date
 
 from corpus.model import DatePrecision, Status, UncertainDate, Version
 from ui import render
-from ui.views.article_page import timeline
 from ui.views.diff_page import uncertain_change
+from ui.views.timeline import timeline
 
 AFTER_2015 = UncertainDate(date(2015, 4, 7), DatePrecision.MONTH)
 SPAN = "entre le 7 avril 2015 et mars 2023, date exacte inconnue"

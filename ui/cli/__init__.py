@@ -14,7 +14,10 @@ from corpus.errors import LexsearchError
 COMMANDS = ["corpus", "app", "cite", "index", "search", "serve"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: only the named subcommand's module is imported (each pulls its own layers;
+    all of them cost half a second before `lexsearch app` or a one-shot search can start); every one
+    when no known subcommand is named, so that `--help` and errors list them all."""
     # argparse's own words (usage, -h, "the following arguments are required"…) in French too: i18nparse
     # ships the catalogue; it must be active before a parser is made, as -h's help is set then.
     i18nparse.activate("fr")
@@ -22,13 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lexsearch", description="Recherche dans le droit français, à toutes ses versions."
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", required=True)
-    for name in COMMANDS:
+    named = [argv[0]] if argv and argv[0] in COMMANDS else COMMANDS
+    for name in named:
         importlib.import_module(f"ui.cli.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

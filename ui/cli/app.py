@@ -33,12 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_app)
 
 
-def streamlit_command(port: int, address: str = "localhost") -> list[str]:
-    """The `streamlit run` command line: headless, no telemetry, no file watcher, nothing else served."""
+def streamlit_arguments(port: int, address: str = "localhost") -> list[str]:
+    """`streamlit run`'s arguments: headless, no telemetry, no file watcher, nothing else served."""
     return [
-        sys.executable,
-        "-m",
-        "streamlit",
         "run",
         str(APP),
         "--server.headless=true",
@@ -115,13 +112,17 @@ def run_app(args: argparse.Namespace) -> int:
     sys.stderr.flush()
     sys.stdout.flush()
     host = "localhost" if args.address in ("0.0.0.0", "::") else args.address
-    announce_when_answering(host, args.port)
-    # Streamlit REPLACES this process (exec) rather than running as its child: a SIGTERM or Ctrl-C sent to
-    # `lexsearch app` reaches the server itself, and no orphaned Streamlit keeps serving after it.
-    command = streamlit_command(args.port, args.address)
-    # Streamlit's own banner (stdout, in English) would give the address a second time, before the app
-    # answers; its logs and errors go to stderr, which stays.
+    announce_when_answering(host, args.port)  # forks: before any thread starts
+    from corpus.settings import data_home
+    from ui import startup
+
+    startup.begin(data_home())
+    # Streamlit runs in THIS process (not a child, not a second interpreter): the service begun above is
+    # the one the page script finds, a SIGTERM or Ctrl-C sent to `lexsearch app` reaches the server itself,
+    # and no orphaned Streamlit keeps serving after it. Its banner (stdout, in English) would give the
+    # address a second time, before the app answers; its logs and errors go to stderr, which stays.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    os.execv(command[0], command)
-    return 0  # not reached
+    from streamlit.web import cli as streamlit_cli
+
+    return streamlit_cli.main(streamlit_arguments(args.port, args.address), prog_name="streamlit")

@@ -13,7 +13,8 @@ from corpus.capture import Capture, parse_captured
 from corpus.ingest import CodeIngest, ensure_default_store, ingest_sources, rebuild_default_store
 from corpus.settings import DEFAULT_ARTIFACT, data_home
 from corpus.store import CodeSummary, Store
-from indexer.build import build_index
+from indexer.incremental import refresh_index
+from ui.cli import index as index_cli
 
 # Above this many versions with text, `corpus add` does not rebuild the index by itself: Whoosh indexed the
 # whole all-codes export (301,895 versions with text) in about 55 minutes on the shared two-core machine
@@ -195,21 +196,35 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _follow_with_index(store: Store, args: argparse.Namespace) -> None:
-    """The index follows the store: rebuilt now when that is quick (or asked), else the command is named."""
+    """The index follows the store: updated now when only the changed versions need indexing or a full
+    rebuild is quick (or asked), else the command is named."""
+    if args.index is False:
+        return _name_index_command(store)
+    with_text = store.count_versions(with_text=True)
+    report = refresh_index(
+        store,
+        data_home() / "index",
+        allow_full=args.index is True or with_text <= AUTO_INDEX_LIMIT,
+        progress=not args.quiet,
+        say=index_cli.say,
+    )
+    if report.reason:
+        print(f"Pas de mise à jour incrémentale : {report.reason}.", file=sys.stderr)
+        return _name_index_command(store)
+    line = index_cli.describe(report)
+    if line:
+        index_cli.say(line)
+    return None
+
+
+def _name_index_command(store: Store) -> None:
     with_text = store.count_versions(with_text=True)
     minutes = with_text / INDEX_RATE / 60
-    if args.index is False or (args.index is None and with_text > AUTO_INDEX_LIMIT):
-        print(
-            f"Index à reconstruire : {with_text} versions avec texte (de l'ordre de {minutes:.0f} min avec "
-            f"Whoosh sur deux cœurs chargés). Lancez `lexsearch index` (l'index actuel reste servi jusqu'à la fin) ou "
-            f"`lexsearch corpus add --index …` la prochaine fois.",
-            file=sys.stderr,
-        )
-        return
-    print(f"Reconstruction de l'index ({with_text} versions avec texte)…", file=sys.stderr)
-    report = build_index(store, data_home() / "index", progress=not args.quiet)
     print(
-        f"index : {report.documents} versions, {report.seconds:.1f} s → {report.directory}", file=sys.stderr
+        f"Index à reconstruire : {with_text} versions avec texte (de l'ordre de {minutes:.0f} min avec "
+        f"Whoosh sur deux cœurs chargés). Lancez `lexsearch index` (l'index actuel reste servi jusqu'à la fin) ou "
+        f"`lexsearch corpus add --index …` la prochaine fois.",
+        file=sys.stderr,
     )
 
 

@@ -7,8 +7,8 @@ import sys
 
 from corpus.ingest import ensure_default_store
 from corpus.settings import data_home
-from indexer.build import build_index
-from indexer.engines import ENGINES, build_engine
+from indexer.engines import ENGINES
+from indexer.incremental import UpdateReport, refresh_index
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,22 +29,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="moteur de recherche : whoosh (par défaut, embarqué) ou tantivy (gros corpus) ; par défaut $LEXSEARCH_ENGINE",
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="tout reconstruire même quand une mise à jour incrémentale suffirait (seules les versions changées "
+        "sont réindexées)",
+    )
     parser.add_argument("--quiet", action="store_true", help="sans barre de progression")
     parser.set_defaults(handler=run_index)
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def describe(report: UpdateReport) -> str | None:
+    """The closing line of an index refresh (None when nothing was done: the refresh said so)."""
+    if report.build is not None:
+        build = report.build
+        return (
+            f"index : {build.documents} versions, {build.citations} citations, {build.seconds:.1f} s avec "
+            f"{build.analysis_processes} processus → {build.directory}"
+        )
+    if report.directory is None:
+        return None
+    return (
+        f"index mis à jour : {report.analyzed} versions analysées, {report.documents} indexées, "
+        f"{report.seconds:.1f} s → {report.directory}"
+    )
 
 
 def run_index(args: argparse.Namespace) -> int:
     home = data_home()
     store = ensure_default_store(home / "corpus.sqlite3", progress=not args.quiet)
     try:
-        report = build_index(
-            store, home / "index", processes=args.processes, progress=not args.quiet, engine=args.engine
+        report = refresh_index(
+            store,
+            home / "index",
+            engine=args.engine,
+            full=args.full,
+            processes=args.processes,
+            progress=not args.quiet,
+            say=say,
         )
     finally:
         store.close()
-    print(
-        f"index ({build_engine(args.engine)}) : {report.documents} versions, {report.citations} citations, "
-        f"{report.seconds:.1f} s avec {report.analysis_processes} processus → {report.directory}",
-        file=sys.stderr,
-    )
+    line = describe(report)
+    if line:
+        say(line)
     return 0

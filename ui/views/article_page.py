@@ -7,11 +7,12 @@ from datetime import date
 import streamlit as st
 
 from corpus.code_names import CODE_IDENTITIES
-from corpus.dating import later_change_notice, span
-from corpus.model import ChangeRole, UncertainDate, Version
+from corpus.dating import later_change_notice
+from corpus.model import ChangeRole, Version
 from search.service import SearchService
 from ui import params, render
 from ui.params import Screen
+from ui.views import timeline
 from ui.views.nav import html
 
 # Why a version can have no text: said the same way on every page that meets one.
@@ -144,7 +145,8 @@ def show(service: SearchService, screen: Screen) -> None:
         with st.expander("Nota"):
             html(render.paragraph(render.text(version.nota), "lx-text"))
     st.subheader("Historique des versions")
-    html(timeline(article.versions, version.version_id))
+    gaps = service.coverage_gaps(article.code.code_id)
+    html(timeline.timeline(article.versions, version.version_id, gaps))
     st.subheader(f"Cité par (au {render.french_date(day)})")
     html(cited_by(service.cited_by(version.article_id, day), day))
 
@@ -163,11 +165,15 @@ def citation_spans(service: object, version: Version, day: date) -> list[tuple[i
         target = service.resolve_citation(target_key, day) if target_key else None
         if target is not None:
             spans.append((start, end, params.article_url(target.version_id, day), ""))
+            continue
+        gap = timeline.gap_at(service.coverage_gaps(code_id), day) if code_id else None
+        if gap is not None:  # no source covers that day: the version in force then may just be missing
+            tooltip = f"Article {number} au {render.french_date(day)} : {gap.label}."
         else:
             tooltip = (
                 f"Article {number} : aucune version en vigueur au {render.french_date(day)} dans le corpus."
             )
-            spans.append((start, end, None, tooltip if number else ""))
+        spans.append((start, end, None, tooltip if number else ""))
     return spans
 
 
@@ -180,37 +186,6 @@ def _nearest(versions: tuple[Version, ...], version: Version) -> render.Markup:
         for label, v in nearest_with_text(versions, version)
     ]
     return render.bullet_list(links, css="lx-meta") if links else render.Markup("")
-
-
-def timeline(versions: tuple[Version, ...], current_id: str) -> render.Markup:
-    """Every version, newest first, each with its text and diff links; a metadata-only one says why it has
-    no text and links to its page (which explains it) but to no diff, which would be empty; a change whose
-    day is unknown gets its own dashed stretch between the two versions."""
-    items = []
-    current = None
-    for version in reversed(versions):
-        if version.version_id == current_id:
-            current = len(items)
-        parts = [render.text(f"{render.version_validity(version)} · {render.status_label(version.status)}")]
-        if version.text is None:
-            parts.append(render.link(params.article_url(version.version_id), "détails"))
-            parts.append(render.text("texte inconnu : version absente des instantanés chargés"))
-        else:
-            parts.append(render.link(params.article_url(version.version_id), "texte"))
-            parts.append(render.link(params.diff_url(version.version_id), "modifications"))
-        if version.version_id == current_id:
-            parts.append(render.text("← version affichée"))
-        items.append(render.join(parts, " · "))
-        if version.start_uncertain is not None and version.valid_from is not None:
-            items.append(uncertain_span(version.start_uncertain, version.valid_from))
-    return render.bullet_list(items, css="lx-timeline", current=current)
-
-
-def uncertain_span(start: UncertainDate, valid_from: date) -> render.Markup:
-    """The stretch of the timeline where a change happened on a day no source gives."""
-    return render.Markup('<span class="lx-uncertain">{}</span>').format(
-        render.text(f"période incertaine : changement {span(start, valid_from)}")
-    )
 
 
 def cited_by(rows: list, day: date) -> render.Markup:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from corpus.model import ChangeRole, ChangesetEntry
 from search.service import SearchService
-from ui import params, render
+from ui import params, render, render_diff
 from ui.params import Screen
 from ui.views.article_page import missing
 from ui.views.diff_page import change_summary
@@ -59,7 +59,7 @@ def show(service: SearchService, screen: Screen) -> None:
                 render.text(f"Ce qui a changé : {len(entries)} article{'s' if len(entries) > 1 else ''}"),
                 "lx-title",
             ),
-            render.LEGEND,
+            render_diff.LEGEND,
         )
     )
     pages = max(1, math.ceil(len(entries) / PAGE_SIZE))

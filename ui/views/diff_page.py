@@ -9,7 +9,7 @@ from corpus.dating import span, stated
 from corpus.model import DatePrecision, Version
 from search.diff import diff_words
 from search.service import SearchService
-from ui import params, render
+from ui import params, render, render_diff
 from ui.params import Screen
 from ui.views.article_page import METADATA_ONLY, amending_links, missing, neighbours
 from ui.views.nav import html
@@ -90,14 +90,14 @@ def change_summary(
     )
     if layout == "columns":
         parts.append(
-            render.diff_columns(
+            render_diff.diff_columns(
                 result,
                 old_label=f"Avant : version {render.validity(compared.valid_from, compared.valid_to)}",
                 new_label=f"Après : version {render.validity(version.valid_from, version.valid_to)}",
             )
         )
     else:
-        parts.append(render.diff(result, collapse=collapse, context=context))
+        parts.append(render_diff.diff(result, collapse=collapse, context=context))
     return render.fragment(*parts)
 
 
@@ -178,5 +178,5 @@ def show(service: SearchService, screen: Screen) -> None:
         )
     )
     if version.text is not None and previous is not None:
-        html(render.fragment(_layout_switch(screen), render.LEGEND))
+        html(render.fragment(_layout_switch(screen), render_diff.LEGEND))
     html(change_summary(article.versions, version, collapse="details", context=15, layout=screen.layout))

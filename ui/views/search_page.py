@@ -5,16 +5,20 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 
 import streamlit as st
 
 from corpus.dating import later_change_notice
+from corpus.merge import CoverageGap
 from corpus.model import STATUS_LABELS_FR, Status
+from corpus.store_summary import Coverage
 from search.coverage import status_at
 from search.service import SearchRequest, SearchService
 from ui import params, render
 from ui.params import Screen
 from ui.views.nav import bind, html
+from ui.views.timeline import gap_at
 
 PAGE_SIZE = 10
 ALL_LABELS = {"partie": "toutes les parties", "livre": "tous les livres"}
@@ -62,25 +66,30 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-@st.cache_data(ttl=3600, show_spinner=False)
-def text_complete_since(_service: SearchService, today: date, codes: tuple[str, ...]) -> date | None:
+@lru_cache(maxsize=8)
+def text_complete_since(service: SearchService, today: date, codes: tuple[str, ...]) -> date | None:
     """The earliest 1st of January (going back year by year) from which at least 99 % of the articles in
-    force have their text; None when even today's law is not that complete. `codes` keys the cache."""
+    force have their text; None when even today's law is not that complete. `codes` keys the cache (a
+    corpus added to the store changes them); `lexsearch app` computes it while the page is loading."""
     since = None
-    for year in range(today.year, 1799, -1):
-        day = date(year, 1, 1)
-        coverage = _service.coverage_at(day)
+    for coverage in reversed(service.coverage_on_new_years(1800, today.year)):
         if coverage.in_force == 0 or coverage.share < 0.99:
             break
-        since = day
+        since = coverage.day
     return since
+
+
+@lru_cache(maxsize=8)
+def coverage_today(service: SearchService, today: date, codes: tuple[str, ...]) -> Coverage:
+    """The coverage line's count, read once a day (a count over every version: 0.2 s on all codes)."""
+    return service.coverage_at(today)
 
 
 def coverage_line(service: SearchService) -> render.Markup:
     """Which codes and dates the corpus covers, and how much of the law in force has its text."""
     codes = service.codes()
     today = date.today()
-    now = service.coverage_at(today)
+    now = coverage_today(service, today, tuple(code.code_id for code in codes))
     names = ", ".join(code.title for code in codes) or "aucun code"
     since = text_complete_since(service, today, tuple(code.code_id for code in codes))
     line = (
@@ -123,6 +132,7 @@ def _row(screen: Screen, hit: object) -> render.Markup:
     )
     amending_id = getattr(hit, "amending_text_id", None)
     day = None if screen.all_versions else (screen.at or date.today())
+    later = later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None
     return render.hit(
         hit,
         article_href=params.article_url(hit.version_id, screen.at),
@@ -134,7 +144,7 @@ def _row(screen: Screen, hit: object) -> render.Markup:
             else None
         ),
         status_text=_status_then(screen, hit),
-        notice=later_change_notice(hit.valid_to, hit.end_uncertain, day) if day else None,
+        notices_shown=[later] if later else [],
     )
 
 
@@ -270,6 +280,10 @@ def _summary(service: SearchService, screen: Screen, results: object) -> None:
     parts = [render.paragraph(render.text(f"{count} ({results.took_ms:.0f} ms) · {where}"), "lx-count")]
     if screen.at and not screen.all_versions:
         parts.append(_dated_coverage(service, screen.at))
+    if not screen.all_versions:
+        parts.append(
+            uncovered(service, screen.at or date.today(), {hit.code_id: hit.code for hit in results.hits})
+        )
     if results.understood_references:
         parts.append(
             render.paragraph(render.text("Référence comprise : " + ", ".join(results.understood_references)))
@@ -288,6 +302,29 @@ def _summary(service: SearchService, screen: Screen, results: object) -> None:
             )
         )
     html(render.join(parts))
+
+
+def uncovered(service: SearchService, day: date, codes: dict[str, str]) -> render.Markup:
+    """The results' codes that no source covers at `day`, one line per span: "Code civil, Code de commerce :
+    versions après avril 2015 non couvertes par nos sources". A span between two sources is a warning;
+    the days after the last source (today, for a code whose latest snapshot is older) a quieter line."""
+    by_gap: dict[CoverageGap, list[str]] = {}
+    for code_id, title in codes.items():
+        gap = gap_at(service.coverage_gaps(code_id), day)
+        if gap is not None:
+            by_gap.setdefault(gap, []).append(title)
+    warnings, after_last = [], []
+    for gap, titles in by_gap.items():
+        line = (
+            f"{', '.join(titles)} : {gap.label} ; au {render.french_date(day)}, des versions peuvent manquer"
+        )
+        (warnings if gap.before else after_last).append(line + " ou être sans texte.")
+    return render.join(
+        [
+            render.notices(warnings),
+            *(render.paragraph(render.text(line), "lx-coverage") for line in after_last),
+        ]
+    )
 
 
 def _dated_coverage(service: SearchService, day: date) -> render.Markup:

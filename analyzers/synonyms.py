@@ -148,9 +148,28 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
     "départ négocié": ("rupture conventionnelle",),
     "arrêt maladie": ("arrêt de travail", "indemnités journalières"),
     "sécu": ("sécurité sociale",),
-    "13ème mois": ("treizième mois", "avantages et accessoires"),
-    "13e mois": ("treizième mois", "avantages et accessoires"),
-    "13eme mois": ("treizième mois", "avantages et accessoires"),
+    # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
+    # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
+    # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),
+    # which then outranked the Code du travail's answer over all codes.
+    **dict.fromkeys(
+        (
+            "13ème mois",
+            "13e mois",
+            "13eme mois",
+            "13 ème mois",
+            "13 eme mois",
+            "13 e mois",
+            "14ème mois",
+            "14e mois",
+            "14eme mois",
+            "14 ème mois",
+            "14 eme mois",
+            "quatorzième mois",
+        ),
+        ("avantages et accessoires",),
+    ),
+    "treizième mois": ("avantages et accessoires",),
     "mutuelle": ("garanties collectives", "prévoyance"),
     "fiche de paie": ("bulletin de paie",),
     "feuille de paie": ("bulletin de paie",),

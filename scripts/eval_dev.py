@@ -196,9 +196,11 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("lay_expansion_weight=0.5",),
     ("section_weight=1.5",),
     ("proximity_weight=0.8",),
+    ("question_section_factor=1.0",),
+    ("question_section_factor=0.33",),
 )
 # The new parts, each switched off in turn (default settings otherwise).
-NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content")
+NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content", "derivations", "contrasts")
 
 
 def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_query: bool) -> None:
@@ -234,6 +236,9 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
     cv_means, chosen = cross_validate(variants, judged)
     rows.append(("lexsearch default settings", by_form(variants["default"].metrics, judged)))
     rows.append(("lexsearch, settings chosen by group CV", cv_means))
+    for name, result in variants.items():  # each setting the CV chose among (a float part's ablation)
+        if name != "default":
+            rows.append((f"  {name}", by_form(result.metrics, judged)))
     if ablation:
         for part in NEW_PARTS:
             if not hasattr(default, part):

@@ -20,6 +20,8 @@ version), run with all_versions=True.
     .venv/bin/python scripts/eval_search.py                # table: baseline, ablation, full
     .venv/bin/python scripts/eval_search.py --per-query    # also each query's first hits (for error analysis)
     .venv/bin/python scripts/eval_search.py --no-ablation --sweep rerank_weight=0,0.2,0.4   # tune a weight
+    LEXSEARCH_HOME=…/allcodes .venv/bin/python scripts/eval_search.py --engine tantivy \
+        --compare-home …/one-code-home                 # dev set, all codes vs the judged code alone
 """
 
 from __future__ import annotations
@@ -358,6 +360,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="evaluate the system with one RankingConfig field set to each value (repeatable)",
     )
     parser.add_argument("--engine", choices=ENGINES, help="search engine of the index (LEXSEARCH_ENGINE)")
+    parser.add_argument(
+        "--compare-home",
+        type=Path,
+        metavar="HOME",
+        help="also run the dev set (lexsearch only) on HOME, a home holding the judged code alone, and print "
+        "this home's figures beside it (all codes vs one code: scripts/eval_codes.py)",
+    )
     args = parser.parse_args(argv)
     if args.engine:  # builds with it if the index is missing; refuses an index of the other engine
         os.environ[ENGINE_VARIABLE] = args.engine
@@ -379,6 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         service = SearchService.open()
         store = service.store
+    if args.compare_home is not None and service is not None:
+        from eval_codes import compare_homes
+        from eval_dev import load_dev
+
+        compare_homes(service, args.compare_home, load_dev())
+        return 0
     if args.dev != "no" and service is not None:
         from eval_dev import evaluate_dev, load_dev
 

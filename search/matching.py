@@ -8,8 +8,9 @@ tokens, to match word for word; excluded words give both their lemma and their e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from analyzers.derivations import nouns_of_verb
 from analyzers.french import analyze, expand_query_terms
 from search.query import ParsedQuery
 
@@ -91,3 +92,22 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
         for found in expand_query_terms(parsed.text)
         for alternative in found.alternatives
     )
+
+
+def with_derivations(terms: QueryTerms) -> QueryTerms:
+    """`terms` with the index's nouns of each verb typed ("contester" → contestation) as one-word
+    expansions of it: a question asks with verbs, the code words the rule with nouns
+    (`analyzers.derivations`). Like a synonym, a noun counts only where the verb is not."""
+    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
+    phrases, spans = list(terms.expansion_phrases), list(terms.expansion_spans)
+    if not spans:
+        spans = [()] * len(phrases)
+    for lemma in terms.lemmas:
+        for noun in nouns_of_verb(lemma):
+            if noun not in have:
+                have.add(noun)
+                phrases.append((noun,))
+                spans.append((lemma,))
+    if len(phrases) == len(terms.expansion_phrases):
+        return terms
+    return replace(terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans))

@@ -27,13 +27,14 @@ from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
+from search.contrast import with_contrasts
 from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
 from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
-from search.matching import QueryTerms, analyze_query, query_expansions
+from search.matching import QueryTerms, analyze_query, query_expansions, with_derivations
 from search.query import ParsedQuery, parse_query
-from search.question import without_framing
+from search.question import is_question, without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults
@@ -76,6 +77,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     view = context.view
     parsed = parse_query(request.query or "")
     scope = resolve_scope(request, parsed, view, context.codes)
+    if config.question_words and is_question(parsed.text):
+        config = replace(config, section_weight=config.section_weight * config.question_section_factor)
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
@@ -87,6 +90,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         )
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
+    pool = with_contrasts(view, understood.terms, pool, config)
     ranked = final_scores(pool, graph.neighbors, config)
     results = page(request, context, scope, understood, pool, ranked, retrieved)
     return _timed(results, started)
@@ -101,10 +105,11 @@ def understand(
     if config.question_words:
         parsed = without_framing(parsed)
 
-    def expansions(query: ParsedQuery) -> tuple[tuple[str, str], ...]:
-        return query_expansions(query) if config.thesaurus else ()
+    def analyzed(query: ParsedQuery) -> QueryTerms:
+        terms = analyze_query(query, query_expansions(query) if config.thesaurus else ())
+        return with_derivations(terms) if config.derivations else terms
 
-    terms = analyze_query(parsed, expansions(parsed))
+    terms = analyzed(parsed)
     if config.fuzzy and terms.lemmas:
         corrected = engine.correct(parsed, guard=config.spelling_guard)
         if corrected is not None:
@@ -113,7 +118,7 @@ def understand(
             suggestion, fixed = corrected
             return Understood(
                 parsed,
-                analyze_query(fixed, expansions(fixed)),
+                analyzed(fixed),
                 references,
                 suggestion,
                 (f"Résultats pour « {suggestion} » (orthographe corrigée).",),

@@ -83,8 +83,21 @@ FRAMING_WORDS = frozenset(
         "bonjour",
         "un",
         "une",
+        # avoir, as the asker's own verb ("j'ai", "ai-je droit", "combien ai-je de congés")
+        "ai",
+        "as",
+        "avons",
+        "avez",
     ]
 )
+# "droit" after avoir ("ai-je droit à", "a-t-on le droit de") and "possible" after être ("est-il
+# possible de") say that the asker wants to know whether, not what about.
+_AVOIR = frozenset(
+    {"ai", "as", "a", "avons", "avez", "ont", "avoir", "ai-je", "as-tu", "a-t-il", "a-t-elle", "a-t-on"}
+)
+_ETRE = frozenset({"est", "est-il", "est-elle", "est-ce", "serait", "serait-il", "serait-ce", "sont-ils"})
+_AFTER = {"droit": _AVOIR, "possible": _ETRE}
+_BETWEEN = frozenset({"le", "du", "un", "la", "je", "tu", "il", "elle", "on", "nous", "vous"})
 _NOT_FRAMING = frozenset({"rendez-vous", "vis-a-vis", "peut-etre", "c'est-a-dire"})
 _ELIDED = re.compile(r"^(?:qu|j|m|t|l|d|s|n|c)'")
 
@@ -106,9 +119,36 @@ def framing_words(text: str) -> tuple[str, ...]:
             or bare in FRAMING_WORDS
             or (_INVERTED.match(bare) and bare not in _NOT_FRAMING)
             or (folded == "faire" and index and _folded_word(words[index - 1]) in ("comment", "que", "quoi"))
+            or (folded in _AFTER and _follows(words, index, _AFTER[folded]))
         ):
             framed.add(index)
     return tuple(words[index] for index in sorted(framed))
+
+
+_ASKING = frozenset(
+    {"quel", "quelle", "quels", "quelles", "comment", "combien", "pourquoi", "quoi", "est-ce", "qu'est-ce"}
+)
+
+
+def is_question(text: str) -> bool:
+    """A question in words: a question mark, an interrogative word or an inverted subject ("peut-il"),
+    not merely a frame word such as "un" or "peut" (which statements of the code use too)."""
+    if "?" in text:
+        return True
+    for word in text.split():
+        folded = _folded_word(word)
+        bare = _ELIDED.sub("", folded)
+        if folded in _ASKING or bare in _ASKING or (_INVERTED.match(bare) and bare not in _NOT_FRAMING):
+            return True
+    return False
+
+
+def _follows(words: list[str], index: int, verbs: frozenset[str]) -> bool:
+    """Whether the word at `index` follows one of `verbs` (a subject or an article between them allowed)."""
+    before = [_ELIDED.sub("", _folded_word(word)) for word in words[max(0, index - 3) : index]]
+    while before and before[-1] in _BETWEEN:
+        before.pop()
+    return bool(before) and before[-1] in verbs
 
 
 def without_framing(parsed: ParsedQuery) -> ParsedQuery:

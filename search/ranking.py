@@ -49,6 +49,11 @@ class RankingConfig:
     # section titles weigh 3x the body; the surface stream (exact inflection) added noise to free text
     # (nDCG 0.668 → 0.714 without it), so it only serves quoted phrases, spelling and highlighting.
     section_weight: float = 3.0
+    # The section weight of a question in words (search.question.is_question) is multiplied by this:
+    # its several content words say what it is about in the body's terms, where a short query names a
+    # heading. Group CV on the dev set chose 0 on every fold among 1, 0.5, 0.33, 0.17 and 0 (sentence
+    # nDCG@10 0.295 → 0.317, MRR 0.375 → 0.470; short queries unchanged).
+    question_section_factor: float = 0.0
     surface_weight: float = 0.0
     text_weight: float = 1.0
     phrase_weight: float = PHRASE_WEIGHT
@@ -63,11 +68,15 @@ class RankingConfig:
     spelling_guard: bool = True
     question_words: bool = True
     section_content: bool = True
+    # A verb typed also matches the index's nouns of its action ("contester" → contestation), as an
+    # expansion (analyzers.derivations): questions ask with verbs, the code words with nouns. Measured,
+    # not adopted: neutral on the dev set (nDCG@10 0.304 with and without) and on our judgments.
+    derivations: bool = False
+    # An article filed under the opposite kind of a qualifier typed ("individuelle" / a "collective"
+    # heading) has its text score multiplied by contrast_penalty (search.contrast).
+    contrasts: bool = True
+    contrast_penalty: float = 0.5
     section_once: bool = False
-    # With all versions, a version that has the query's words word for word while its article's latest
-    # version no longer does (a wording the law stopped using) has its text score multiplied by this
-    # (search.wording).
-    dropped_wording_boost: float = 2.0
     # With all versions, a row whose past version has the query's words word for word while the
     # article's latest version no longer does (a wording the law stopped using) has its text score
     # multiplied by this.

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.query import parse_query
-from search.question import framing_words, without_framing
+from search.question import framing_words, is_question, without_framing
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,10 @@ from search.question import framing_words, without_framing
         ("Quelles sont les règles du télétravail ?", "sont les règles du télétravail"),
         ("c'est quoi une astreinte", "astreinte"),
         ("Que se passe-t-il si je refuse", "Que se si refuse"),
+        ("combien j'ai de jours de repos", "de jours de repos"),
+        ("ai-je droit à une prime ?", "à prime"),
+        ("a-t-on le droit de fumer", "le de fumer"),
+        ("Est-il possible de refuser une astreinte ?", "de refuser astreinte"),
     ],
 )
 def test_question_frame_is_set_aside(typed: str, content: str) -> None:
@@ -29,7 +33,16 @@ def test_question_frame_is_set_aside(typed: str, content: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["astreinte de nuit", "rendez-vous médical", "vis-à-vis des tiers", "peut-être", "comment"]
+    "typed",
+    [
+        "astreinte de nuit",
+        "rendez-vous médical",
+        "vis-à-vis des tiers",
+        "peut-être",
+        "comment",
+        "droit à la formation",
+        "dans la mesure du possible",
+    ],
 )
 def test_queries_without_a_frame_are_unchanged(typed: str) -> None:
     parsed = parse_query(typed)
@@ -49,3 +62,17 @@ def test_framing_never_fails_and_never_adds_words(raw: str) -> None:
     kept = without_framing(parsed).text.split()
     assert len(kept) <= len(parsed.text.split())
     assert set(kept) <= set(parsed.text.split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("Quelles sont les règles du télétravail", True),
+        ("mon patron peut-il refuser", True),
+        ("astreinte de nuit ?", True),
+        ("un salarié ne peut être sanctionné", False),
+        ("délai pour contester un licenciement", False),
+    ],
+)
+def test_a_question_is_told_from_a_statement(typed: str, asked: bool) -> None:
+    assert is_question(typed) is asked

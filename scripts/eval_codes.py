@@ -1,0 +1,101 @@
+"""Relevance with many codes: the dev set run on this home (e.g. every code) against a reference home
+that holds the judged code alone, with the same engine and settings.
+
+The dev judgments name article numbers of one code; with many codes, a number exists in several
+("L3221-3" of another code is not the article judged), so a hit counts only in the judged code: the one
+code of the reference home (never named here). Both homes are cross-validated by group over the same
+settings (COMPARE_GRID), and the script prints both figures, their ratio (issue: the all-codes
+figure stays within 10 % of the one-code figure), the share of queries whose first hit is in the judged
+code, and the first hits of a question about the 13e mois in both.
+
+    LEXSEARCH_HOME=…/allcodes .venv/bin/python scripts/eval_search.py --engine tantivy --dev only \\
+        --compare-home …/one-code-home
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from eval_dev import by_form, cross_validate, print_dev_table, run_all
+from eval_search import Judged, Ranked, with_field
+
+THIRTEENTH_MONTH = "à quoi correspond le 13e mois ?"
+# The settings both homes are cross-validated over: the default and the two of eval_dev.CV_GRID that
+# the one-code CV chooses or that change most with the corpus (section titles; questions' section
+# weight). Not the whole grid: one pass over all codes takes ~4 min on a loaded 2-core machine.
+COMPARE_GRID: tuple[tuple[str, ...], ...] = ((), ("section_weight=1.5",), ("question_section_factor=1.0",))
+
+
+def code_runner(service, judged_code: str, config) -> Callable[[Judged], Ranked]:
+    """Like eval_search.system_runner, but an article of another code is named with its code (so it
+    never counts as the judged article of the same number)."""
+    from search.service import SearchRequest
+
+    def run(item: Judged) -> Ranked:
+        results = service.search(
+            SearchRequest(query=item.query, limit=10, highlight=False), ranking_config=config
+        )
+        names = tuple(
+            hit.article if hit.code_id == judged_code else f"{hit.code_id}:{hit.article}"
+            for hit in results.hits
+        )
+        return Ranked(names, tuple(hit.version_id for hit in results.hits))
+
+    return run
+
+
+def judged_code_of(reference) -> str:
+    codes = reference.codes()
+    if len(codes) != 1:
+        raise SystemExit(
+            f"{reference.home}: la maison de référence doit contenir un seul code (elle en a {len(codes)})"
+        )
+    return codes[0].code_id
+
+
+def _home_rows(label: str, service, judged_code: str, judged: Sequence[Judged]):
+    variants = {}
+    for settings in COMPARE_GRID:
+        config = service.ranking
+        for setting in settings:
+            config = with_field(config, setting)
+        name = ", ".join(settings) or "default"
+        print(f"{label}: lexsearch {name}…", file=sys.stderr)
+        variants[name] = run_all(code_runner(service, judged_code, config), judged)
+    cv, chosen = cross_validate(variants, judged)
+    default = variants["default"]
+    first = sum(
+        not default.ranked[i.qid].articles[:1] or ":" not in default.ranked[i.qid].articles[0] for i in judged
+    )
+    return by_form(default.metrics, judged), cv, chosen, first / max(len(judged), 1), default.ms
+
+
+def compare_homes(service, reference_home: Path, judged: list[Judged]) -> None:
+    """Print the dev figures of `service`'s home beside those of `reference_home` (one code)."""
+    from search.service import SearchRequest, SearchService
+
+    reference = SearchService.open(reference_home, build_if_missing=False, progress=False)
+    judged_code = judged_code_of(reference)
+    homes = (("reference (judged code alone)", reference), ("this home", service))
+    results = {label: _home_rows(label, svc, judged_code, judged) for label, svc in homes}
+    rows = []
+    for label, (default, cv, _, _, _) in results.items():
+        rows += [(f"{label}: default", default), (f"{label}: group CV", cv)]
+    print(f"\n== dev set on two homes: {reference_home} (reference) and {service.home}, code {judged_code}")
+    print_dev_table(rows, judged)
+    (_, ref_cv, ref_chosen, ref_first, ref_ms), (_, cv, chosen, first, ms) = results.values()
+    for form in ("all", "short", "sentence"):
+        ratio = cv[form][0] / max(ref_cv[form][0], 1e-9)
+        print(
+            f"nDCG@10 group CV, {form}: this home {cv[form][0]:.3f} / reference {ref_cv[form][0]:.3f} = {ratio:.2f}×"
+        )
+    print(f"first hit in the judged code: reference {ref_first:.1%}, this home {first:.1%}")
+    print(f"settings chosen per fold: reference {'; '.join(ref_chosen)} | this home {'; '.join(chosen)}")
+    print(f"ms/query (default settings): reference {ref_ms:.1f}, this home {ms:.1f}")
+    for label, svc in homes:
+        hits = svc.search(SearchRequest(query=THIRTEENTH_MONTH, limit=3, highlight=False)).hits
+        shown = ", ".join(f"{hit.article} ({hit.code})" for hit in hits)
+        print(f"« {THIRTEENTH_MONTH} », {label}: {shown}")
+    reference.close()

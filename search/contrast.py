@@ -1,0 +1,58 @@
+"""The opposite kind: an article filed under the other kind of the rule the query names loses ground.
+
+"rupture conventionnelle individuelle" shares all but one word with the headings of the collective
+kind ("… accord collectif portant rupture conventionnelle collective"), whose longer headings and
+bodies repeat the shared words: without this stage they outrank the articles asked for. A candidate
+whose deepest heading naming either kind names the opposite of a qualifier the query typed
+(`analyzers.contrasts`), and not the typed one, has its text score multiplied by `RankingConfig.contrast_penalty`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from analyzers.contrasts import contrasting_lemmas
+from analyzers.french import analyze
+from search import ranking
+from search.candidates import Pool
+from search.index_view import IndexView
+from search.matching import QueryTerms
+
+
+@lru_cache(maxsize=65536)
+def _heading_lemmas(path: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The lemmas of each heading of a section path, deepest first."""
+    return tuple(
+        frozenset(token.text for token in analyze(heading, lemmas=True)) for heading in reversed(path)
+    )
+
+
+def filed_opposite(path: tuple[str, ...], lemma: str, opposite: frozenset[str]) -> bool:
+    """Whether the deepest heading that names either kind names the opposite one and not `lemma` (the
+    part "Les relations individuelles de travail" holds collective rules too: the deepest heading says)."""
+    for heading in _heading_lemmas(path):
+        if lemma in heading:
+            return False
+        if heading & opposite:
+            return True
+    return False
+
+
+def with_contrasts(view: IndexView, terms: QueryTerms, pool: Pool, config: ranking.RankingConfig) -> Pool:
+    """`pool` with the candidates filed under the opposite kind of a typed qualifier marked down."""
+    if not config.contrasts:
+        return pool
+    table = contrasting_lemmas()
+    typed = set(terms.lemmas)
+    wanted = [(lemma, table[lemma] - typed) for lemma in typed if lemma in table]
+    wanted = [(lemma, opposite) for lemma, opposite in wanted if opposite]
+    if not wanted:
+        return pool
+    candidates = []
+    for candidate in pool.candidates:
+        path = view.rows[candidate.docnum].section_path
+        if any(filed_opposite(path, lemma, opposite) for lemma, opposite in wanted):
+            candidate = replace(candidate, text=candidate.text * config.contrast_penalty)
+        candidates.append(candidate)
+    return replace(pool, candidates=tuple(candidates))

@@ -1,0 +1,25 @@
+"""The opposite kind of a rule: the deepest heading naming either kind decides."""
+
+from __future__ import annotations
+
+from search.contrast import filed_opposite
+
+COLLECTIVE = frozenset({"collectif"})
+PART = "Première partie : Les relations individuelles de travail"
+
+
+def test_an_article_filed_under_the_opposite_kind_is_marked() -> None:
+    path = (PART, "Section 4 : Départs volontaires dans le cadre d'un accord collectif")
+    assert filed_opposite(path, "individuel", COLLECTIVE)
+
+
+def test_the_deepest_heading_decides_over_a_broad_part_title() -> None:
+    path = ("Livre I : Les accords collectifs", "Chapitre II : Entretien individuel préalable")
+    assert not filed_opposite(path, "individuel", COLLECTIVE)
+    assert not filed_opposite((PART, "Section 3 : Départ négocié"), "individuel", COLLECTIVE)
+
+
+def test_a_path_naming_neither_kind_is_left_alone() -> None:
+    assert not filed_opposite(
+        ("Livre II : Le contrat", "Section 1 : Période d'essai"), "individuel", COLLECTIVE
+    )

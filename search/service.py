@@ -20,7 +20,7 @@ from pathlib import Path
 
 from analyzers.lemmas import LEMMATIZER
 from corpus.merge import CoverageGap
-from corpus.model import AmendingText, Article, Changeset, Code, Version
+from corpus.model import AmendingText, Article, Changeset, Code, Version, article_key
 from corpus.settings import data_home
 from corpus.store import Store
 from corpus.store_summary import Coverage
@@ -169,15 +169,10 @@ class SearchService:
         """(number, version) of the cited articles whose version in force at `day` has no text, in `code`
         (every code when None); read from the store, where versions without text are kept."""
         codes = [code] if code else list(self._codes)
-        found = []
+        wanted = [(number, article_key(code_id, number)) for number in numbers for code_id in codes]
         with self._store_lock:
-            for number in numbers:
-                for code_id in codes:
-                    article = self.store.article_by_number(code_id, number)
-                    version = self.store.version_in_force(article.article_id, day) if article else None
-                    if version is not None and version.text is None:
-                        found.append((number, version))
-        return found
+            untexted = self.store.untexted_in_force({key for _, key in wanted}, day)
+        return [(number, untexted[key]) for number, key in wanted if key in untexted]
 
     def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
         """How many versions in force at `day` the store holds, and how many with their text."""

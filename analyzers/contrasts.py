@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from analyzers.french import analyze
+from analyzers.lemmas import LEMMATIZER
 
 # (one kind's wordings, the opposite kind's wordings), both as the code writes them.
 CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
@@ -28,13 +29,22 @@ CONTRASTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
-def _lemmas(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(token.text for word in words for token in analyze(word, lemmas=True))
-
-
 @cache
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(token.text for word in words for token in analyze(word, lemmas=False))
+
+
+def _lemmas(words: tuple[str, ...]) -> frozenset[str]:
+    """The folded forms and the lemmas known for them. Known only: this table is read at query time, and
+    lemmatizing a form that the index's lemma table lacks ("suppléante") would load the French model, 3.5
+    s of a one-shot search; a form's own spelling stands in for its lemma then."""
+    forms = _folded(words)
+    return forms | frozenset(lemma for form in forms if (lemma := LEMMATIZER.known_lemma(form)) is not None)
+
+
 def contrasting_lemmas() -> dict[str, frozenset[str]]:
-    """Lemma of one kind → the lemmas of the opposite kind (both ways)."""
+    """Lemma of one kind → the lemmas of the opposite kind (both ways), from the lemmas known now (the
+    index's table is learned when it opens, so not cached across that)."""
     table: dict[str, frozenset[str]] = {}
     for one, other in CONTRASTS:
         mine, theirs = _lemmas(one), _lemmas(other)

@@ -97,6 +97,10 @@ class Lemmatizer:
         with self._lock:
             return dict(self.cache)
 
+    def known_lemma(self, form: str) -> str | None:
+        """The lemma of a folded form if already known (learned or computed), never loading the model."""
+        return self.cache.get(form)
+
     def learn(self, table: dict[str, str]) -> None:
         """Take lemmas computed elsewhere (an index's table), so those forms never load the model.
 

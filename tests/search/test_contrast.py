@@ -23,3 +23,19 @@ def test_a_path_naming_neither_kind_is_left_alone() -> None:
     assert not filed_opposite(
         ("Livre II : Le contrat", "Section 1 : Période d'essai"), "individuel", COLLECTIVE
     )
+
+
+def test_the_contrast_table_never_loads_the_french_model(monkeypatch) -> None:
+    """Read at query time: a one-shot search must not pay the model's load for it. A form the lemmatizer
+    does not know stands for itself; a known one brings its lemma."""
+    from analyzers.contrasts import contrasting_lemmas
+    from analyzers.lemmas import LEMMATIZER
+
+    def refuse() -> None:
+        raise AssertionError("the French model was loaded")
+
+    monkeypatch.setattr(LEMMATIZER, "load", refuse)
+    monkeypatch.setattr(LEMMATIZER, "cache", {"collectives": "collectif"})
+    table = contrasting_lemmas()
+    assert {"collectif", "collectives"} <= table["individuelle"]
+    assert "individuelle" in table["collectif"]

@@ -293,6 +293,28 @@ class Store:
         found = self._versions(rows)
         return found[0] if found else None
 
+    def untexted_in_force(self, keys: Iterable[str], day: date) -> dict[str, Version]:
+        """For each article key, the version in force at `day` of its first article (`article_by_number`'s),
+        when that version has no text: one query for many keys (a cited range over every code makes
+        thousands), where `version_in_force` per key would make as many round trips."""
+        iso = day.isoformat()
+        rows = self.connection.execute(
+            "SELECT v.* FROM articles a JOIN versions v ON v.article_id = a.article_id "
+            "WHERE a.article_key IN (SELECT value FROM json_each(?)) "
+            "AND a.rowid = (SELECT MIN(b.rowid) FROM articles b WHERE b.article_key = a.article_key) "
+            "AND v.ordinal = (SELECT MAX(w.ordinal) FROM versions w WHERE w.article_id = a.article_id "
+            "AND w.valid_from IS NOT NULL AND w.valid_from <= ? AND (w.valid_to IS NULL OR w.valid_to > ?)) "
+            "AND v.text IS NULL",
+            (json.dumps(list(keys)), iso, iso),
+        ).fetchall()
+        keys_of = dict(
+            self.connection.execute(
+                "SELECT article_id, article_key FROM articles WHERE article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps([row["article_id"] for row in rows]),),
+            ).fetchall()
+        )
+        return {keys_of[version.article_id]: version for version in self._versions(rows)}
+
     def iter_versions(self, *, with_text: bool = True, code_id: str | None = None) -> Iterator[Version]:
         """Every version, article by article; streaming, so the whole corpus is never held at once."""
         sql = "SELECT v.* FROM versions v JOIN articles a USING(article_id)"

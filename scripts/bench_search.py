@@ -5,6 +5,8 @@ memory. Prints figures; not a test.
     .venv/bin/python scripts/bench_search.py --snapshot /work/npmcache/x513/package/data   # 4 codes
     .venv/bin/python scripts/bench_search.py --engine tantivy     # the same with the tantivy engine
 
+On a corpus of several codes the same queries run again with one code selected (--code).
+
 Each run builds a fresh store and index in its own LEXSEARCH_HOME (a temporary directory unless --home),
 so it never touches the user's data. Queries: the judged queries of tests/data/judgments plus a built-in
 list (free text, references in many shapes, dated and all-versions variants), at least 200 in all, each
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -246,6 +249,11 @@ def main() -> int:
         "--reuse-index", action="store_true", help="measure the searches on --home's store and index as built"
     )
     parser.add_argument(
+        "--code",
+        default="Code du travail",
+        help="code (title or id) of the filtered run, on a corpus of several codes (default: Code du travail)",
+    )
+    parser.add_argument(
         "--corpus", type=Path, help="an existing LEXSEARCH_HOME whose store is used as is (e.g. all codes)"
     )
     args = parser.parse_args()
@@ -270,6 +278,7 @@ def main() -> int:
         store_seconds = time.perf_counter() - started
         versions = store.count_versions(with_text=True)
         codes = [code.title for code in store.codes()]
+        code_ids = {code.title.casefold(): code.code_id for code in store.codes()}
         cpu_before = _cpu_seconds()
         if args.reuse_index:
             report = reused(home)
@@ -287,6 +296,10 @@ def main() -> int:
         measure(service, requests[:20], highlight=True)  # warm-up: lemmatizer cache, date filters
         plain = measure(service, requests, highlight=False)
         highlighted = measure(service, requests, highlight=True)
+        code = code_ids.get(args.code.casefold(), args.code) if len(codes) > 1 else None  # an exact title
+        filtered = (
+            measure(service, [replace(r, code=code) for r in requests], highlight=False) if code else None
+        )
         real = dev_queries()
         real_times = measure(service, real, highlight=False) if real else None
         with stage_timer() as stages:
@@ -309,6 +322,13 @@ def main() -> int:
         print(
             f"{name}: {len(wall)} queries, wall p50 {statistics.median(wall):.1f} ms, "
             f"p95 {percentile(wall, 0.95):.1f} ms, max {max(wall):.1f} ms; "
+            f"CPU p50 {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms"
+        )
+    if filtered:
+        wall, cpu = filtered
+        print(
+            f"search+rerank, code filter ({args.code}): {len(wall)} queries, wall p50 "
+            f"{statistics.median(wall):.1f} ms, p95 {percentile(wall, 0.95):.1f} ms, max {max(wall):.1f} ms; "
             f"CPU p50 {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms"
         )
     if real_times:

@@ -9,6 +9,7 @@ the last search using it has finished.
 
 from __future__ import annotations
 
+import bisect
 import queue
 import threading
 from collections.abc import Iterator, Mapping
@@ -27,7 +28,7 @@ from corpus.model import UncertainDate
 from indexer.doc_table import LENGTH_FIELDS, read_doc_table, read_from_index
 from indexer.engines import TANTIVY, check_engine
 from indexer.opening import open_index, read_guarded
-from indexer.schema import IndexMeta, parse_date_value, parse_dating
+from indexer.schema import IndexMeta, number_token, parse_date_value, parse_dating
 from indexer.tantivy_index import open_tantivy, read_rows
 from search.coverage import status_at
 from search.engine import Engine
@@ -101,8 +102,15 @@ class IndexView:
             code_id, number = key.split(":", 1)
             self.by_number.setdefault(number.upper(), []).append(key)
             self.numbers_by_code.setdefault(code_id, []).append(number)
-        for numbers in self.numbers_by_code.values():
-            numbers.sort(key=order_key)
+        # Each code's numbers in the code's order, with their sort keys: a range is two bisections.
+        self.order_keys: dict[str, list[tuple]] = {}
+        self._folded: dict[str, tuple[list[str], list[int]]] = {}  # num tokens sorted, their positions
+        for code_id, numbers in self.numbers_by_code.items():
+            ordered = sorted((order_key(number), number) for number in numbers)
+            self.order_keys[code_id] = [key for key, _ in ordered]
+            numbers[:] = [number for _, number in ordered]
+            pairs = sorted((number_token(number), position) for position, number in enumerate(numbers))
+            self._folded[code_id] = ([token for token, _ in pairs], [position for _, position in pairs])
         self.keys = tuple(self.by_article)
         index_of = {key: i for i, key in enumerate(self.keys)}
         self.article_index = np.fromiter(
@@ -118,6 +126,23 @@ class IndexView:
         for docnums in self.by_article.values():
             newest = max(docnums, key=lambda d: self.recency[d])
             self.latest[list(docnums)] = newest
+
+    def numbers_between(self, code_id: str, first: str, last: str) -> list[str]:
+        """The code's numbers from `first` to `last` inclusive, in the code's order."""
+        keys = self.order_keys.get(code_id, [])
+        start = bisect.bisect_left(keys, order_key(first))
+        end = bisect.bisect_right(keys, order_key(last))
+        return self.numbers_by_code[code_id][start:end] if start < end else []  # keys: a known code
+
+    def numbers_starting(self, code_id: str, token: str) -> list[str]:
+        """The code's numbers whose `num` token starts with `token`, in the code's order."""
+        tokens, positions = self._folded.get(code_id, ([], []))
+        start = bisect.bisect_left(tokens, token)
+        end = start
+        while end < len(tokens) and tokens[end].startswith(token):
+            end += 1
+        numbers = self.numbers_by_code.get(code_id, [])
+        return [numbers[position] for position in sorted(positions[start:end])]
 
     def _index_facets(self) -> None:
         """Each facet's distinct values, and the value number of every document (for bincount)."""

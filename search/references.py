@@ -4,7 +4,6 @@ L3253-9 < L3253-10)."""
 
 from __future__ import annotations
 
-from analyzers.citations import order_key
 from corpus.model import article_key
 from indexer.schema import number_token
 from search.index_view import IndexView
@@ -24,16 +23,15 @@ def resolve_references(view: IndexView, parsed: ParsedQuery, code_id: str | None
 
     for reference in parsed.references:
         keys += candidates(reference.number, reference.code_id)
+    codes = [code_id] if code_id else list(view.numbers_by_code)
     for number_range in parsed.ranges:
-        first, last = order_key(number_range.first), order_key(number_range.last)
-        for code, numbers in view.numbers_by_code.items():
-            if code_id and code != code_id:
-                continue
-            keys += [article_key(code, n) for n in numbers if first <= order_key(n) <= last]
+        for code in codes:
+            keys += [
+                article_key(code, n)
+                for n in view.numbers_between(code, number_range.first, number_range.last)
+            ]
     for prefix in parsed.prefixes:
         token = number_token(prefix)
-        for code, numbers in view.numbers_by_code.items():
-            if code_id and code != code_id:
-                continue
-            keys += [article_key(code, n) for n in numbers if number_token(n).startswith(token)]
+        for code in codes:
+            keys += [article_key(code, n) for n in view.numbers_starting(code, token)]
     return tuple(dict.fromkeys(keys))

@@ -9,16 +9,18 @@ pipeline of `search.pipeline`; the pages' store reads are relayed here under the
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from analyzers.lemmas import LEMMATIZER
 from corpus.merge import CoverageGap
-from corpus.model import AmendingText, Article, Changeset, Code, Version
+from corpus.model import AmendingText, Article, Changeset, Code, Version, article_key
 from corpus.settings import data_home
 from corpus.store import Store
 from corpus.store_summary import Coverage
@@ -38,6 +40,22 @@ from search.results import Hit, SearchRequest, SearchResults, VersionRef
 from search.scope import MAX_LIMIT, status_label
 
 
+@contextmanager
+def bulk_loading() -> Iterator[None]:
+    """Loading an index generation makes millions of small objects (rows, citation edges): the cyclic
+    collector would walk them again and again while they are made, then at each full collection (seconds on
+    all codes, in the middle of a search). None runs meanwhile; after, they are frozen out of every
+    collection (they hold no cycles to free) — which also keeps forked workers sharing their pages."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 class SearchService:
     """Open with `SearchService.open()`; call `search(SearchRequest)` from any thread."""
 
@@ -51,9 +69,10 @@ class SearchService:
         self._view: IndexView | None = None
         self._index_notice: str | None = None
         self._codes = {code.code_id: code.title for code in store.codes()}
-        self._graph = CitationGraph.load(store)
+        with bulk_loading():
+            self._graph = CitationGraph.load(store)
+            self._view = self._open_view()
         self._graph_at = lru_cache(maxsize=32)(self._graph.at)
-        self._view = self._open_view()
 
     @classmethod
     def open(
@@ -115,12 +134,13 @@ class SearchService:
             view = self._view
             if view is None or (target is not None and target != view.target):
                 try:
-                    fresh = self._open_view()
+                    with bulk_loading():
+                        fresh = self._open_view()
                 except (IndexMissingError, StaleIndexError, OSError):
                     if view is None:
                         raise
                     return view  # a half-switched or odd state: keep serving what works
-                with self._store_lock:
+                with self._store_lock, bulk_loading():
                     self._graph = CitationGraph.load(self.store)
                     self._codes = {code.code_id: code.title for code in self.store.codes()}
                 self._graph_at = lru_cache(maxsize=32)(self._graph.at)
@@ -149,15 +169,10 @@ class SearchService:
         """(number, version) of the cited articles whose version in force at `day` has no text, in `code`
         (every code when None); read from the store, where versions without text are kept."""
         codes = [code] if code else list(self._codes)
-        found = []
+        wanted = [(number, article_key(code_id, number)) for number in numbers for code_id in codes]
         with self._store_lock:
-            for number in numbers:
-                for code_id in codes:
-                    article = self.store.article_by_number(code_id, number)
-                    version = self.store.version_in_force(article.article_id, day) if article else None
-                    if version is not None and version.text is None:
-                        found.append((number, version))
-        return found
+            untexted = self.store.untexted_in_force({key for _, key in wanted}, day)
+        return [(number, untexted[key]) for number, key in wanted if key in untexted]
 
     def coverage_at(self, day: date, code_id: str | None = None) -> Coverage:
         """How many versions in force at `day` the store holds, and how many with their text."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +27,9 @@ from search.filters import Where
 from search.matching import QueryTerms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
-from search.retrieval import FieldStats, word_coverage
+from search.retrieval import FieldStats
 from search.spelling import correct_words
+from search.tantivy_coverage import word_coverage
 from search.tantivy_scoring import CandidateScorer, lemma_fields
 
 RESCORED = 500  # tantivy's best matches scored exactly; the pipeline looks at its top 300
@@ -104,7 +106,7 @@ class TantivyEngine:
         top = self.searcher.search(query, max(RESCORED, 1), count=True)
         matched = np.zeros(allowed.size, dtype=bool)
         if top.count > len(top.hits):
-            matched[[docnum for docnum, _ in self.table.hits(query, top.count)]] = True
+            matched[self.docnums(query, top.count)] = True
         ranked = [address for _, address in top.hits]
         docnums = self.searcher.fast_field_values("docnum", ranked) if ranked else []
         matched[docnums] = True
@@ -112,36 +114,24 @@ class TantivyEngine:
         scores = np.zeros(allowed.size)
         if docnums:
             scorer = CandidateScorer(self, terms, config, weights)
-            scores[docnums] = [scorer.score(docnum) for docnum in docnums]
-        coverage, unmatched, words = self._coverage(terms, config, matched, allowed)
+            scores[docnums] = scorer.scores(docnums)
+        coverage, unmatched, words = word_coverage(self, terms, config, where, matched, allowed)
         return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, words)
 
-    def _coverage(
-        self, terms: QueryTerms, config: RankingConfig, matched: np.ndarray, allowed: np.ndarray
-    ) -> tuple[np.ndarray, tuple[str, ...], int]:
-        """How many query words each matched document has (an expansion counts for the words it
-        stands for) and the words no matched document has, as `WhooshEngine.retrieve` counts them."""
-        weights = config.field_weights
-        has: dict[str, np.ndarray] = {}
-        for lemma in terms.lemmas:
-            query = self.lemma(lemma, weights, lemma_fields(lemma, config, weights))
-            has[lemma] = self._matches(query) if query is not None else np.zeros(allowed.size, dtype=bool)
-        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
-        for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            if any(lemma in has for lemma in span):
-                hit = self._matches(self.expansion(tokens, span))
-                for lemma in span:
-                    if lemma in has:
-                        has[lemma] = has[lemma] | hit
-        coverage, unmatched = word_coverage(has, matched, allowed)
-        return coverage, unmatched, len(has)
+    def count(self, query: tantivy.Query) -> int:
+        return self.searcher.search(query, 1, count=True).count
 
-    def _matches(self, query: tantivy.Query) -> np.ndarray:
+    def docnums(self, query: tantivy.Query, count: int) -> np.ndarray:
+        """The document numbers of the `count` matches of `query`."""
+        hits = self.table.hits(query, count)
+        return np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
+
+    def matches(self, query: tantivy.Query) -> np.ndarray:
         """Bool per document: matches `query`."""
         mask = np.zeros(len(self.table.addresses), dtype=bool)
-        count = self.searcher.search(query, 1, count=True).count
+        count = self.count(query)
         if count:
-            mask[[docnum for docnum, _ in self.table.hits(query, count)]] = True
+            mask[self.docnums(query, count)] = True
         return mask
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
@@ -156,7 +146,7 @@ class TantivyEngine:
         return found
 
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
-        return self._matches(self.phrase_query("text", tuple(lemmas)))
+        return self.matches(self.phrase_query("text", tuple(lemmas)))
 
     def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
         """`search.spelling.correct_words` over tantivy's term dictionary of the surface stream."""
@@ -240,12 +230,19 @@ class TantivyEngine:
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
         free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()
-        clauses = [(MUST, self.phrase_query("surface", tokens)) for tokens in terms.phrases]
+        clauses = self.restrictions(terms, where)
         clauses.append((SHOULD, free) if terms.phrases else (MUST, free))
+        return Q.boolean_query(clauses)
+
+    def restrictions(
+        self, terms: QueryTerms, where: Where | None
+    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """What a match must (not) have besides the free words: quoted phrases, exclusions, filters."""
+        clauses = [(MUST, self.phrase_query("surface", tokens)) for tokens in terms.phrases]
         clauses += [(MUST_NOT, self.term("text", lemma)) for lemma in terms.excluded_lemmas]
         clauses += [(MUST_NOT, self.term("surface", form)) for form in terms.excluded_surface]
         clauses += [(MUST, query) for query in self._filters(where)]
-        return Q.boolean_query(clauses)
+        return clauses
 
     def _filters(self, where: Where | None) -> list[tantivy.Query]:
         """The filter as native queries: day ranges on fast fields, raw terms, a regex on section titles."""

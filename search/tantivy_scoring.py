@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from analyzers.section_words import SECTION_BOILERPLATE
+from indexer.schema import TOKEN_SEPARATOR as SEP
 from search.matching import QueryTerms
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
 
@@ -51,44 +54,82 @@ class CandidateScorer:
             )
             for form in surface
         ]
-        self.lengths = engine.table.lengths
 
-    def _normalized(self, docnum: int, field: str, frequency: int) -> float:
-        """`ranking.normalized_tf` on one document, in plain floats (numpy scalars cost more here)."""
-        stats = self.engine.table.stats[field]
-        b = FIELD_B[field]
-        return frequency / (1.0 - b + b * self.lengths[field][docnum] / max(stats.average, 1e-9))
-
-    def _pseudo(self, docnum: int, fields: Sequence[str], term: str) -> float:
-        pseudo = 0.0
-        for field in fields:
-            if term not in self.engine.stored(docnum, field):  # a substring test spares most splits
-                continue
-            frequency = self.engine.stream(docnum, field).count(term)
-            if frequency and field == "section" and self.config.section_once:
-                frequency = 1
-            if frequency:
-                pseudo += self.weights[field] * self._normalized(docnum, field, frequency)
-        return pseudo
-
-    def score(self, docnum: int) -> float:
-        score = 0.0
+    def scores(self, docnums: Sequence[int]) -> np.ndarray:
+        """BM25F of each of `docnums`: the frequencies are counted in Python on the stored streams, the
+        rest is numpy over the candidates, in the same operations and order as `WhooshEngine.retrieve`
+        (so the same floats)."""
+        config, weights = self.config, self.weights
+        wanted: dict[str, set[str]] = {}
+        for lemma, fields in zip(self.terms.lemmas, self.lemma_fields, strict=True):
+            for field in fields:
+                wanted.setdefault(field, set()).add(lemma)
+        wanted.setdefault("surface", set()).update(form for form, _ in self.surface_idf)
+        frequencies = self._frequencies(docnums, wanted)
+        rows = np.asarray(docnums, dtype=np.int64)
+        norms = {}
+        for field in wanted:
+            stats, b = self.engine.table.stats[field], FIELD_B[field]
+            norms[field] = 1.0 - b + b * stats.lengths[rows] / max(stats.average, 1e-9)
+        score = np.zeros(rows.size)
         for lemma, fields, term_idf in zip(self.terms.lemmas, self.lemma_fields, self.lemma_idf, strict=True):
-            pseudo = self._pseudo(docnum, fields, lemma)
-            if pseudo > 0:
-                score += saturate(pseudo, term_idf)
+            pseudo = np.zeros(rows.size)
+            for field in fields:
+                frequency = frequencies[field, lemma]
+                if field == "section" and config.section_once:
+                    frequency = np.minimum(frequency, 1.0)
+                pseudo += weights[field] * (frequency / norms[field])
+            score += saturate(pseudo, term_idf)
         if self.expansions:
-            text = self.engine.stream(docnum, "text")
+            pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
             for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
-                if _contains(text, tokens) and not (span and all(lemma in text for lemma in span)):
-                    pseudo = self.weights["text"] * self._normalized(docnum, "text", 1)
-                    weight = self.config.expansion_weight if span else self.config.lay_expansion_weight
-                    score += weight * saturate(pseudo, term_idf)
+                hit = np.fromiter(
+                    (self._has_expansion(docnum, tokens, span) for docnum in docnums),
+                    dtype=bool,
+                    count=rows.size,
+                )
+                weight = config.expansion_weight if span else config.lay_expansion_weight
+                score += np.where(hit, weight * saturate(pseudo, term_idf), 0.0)
         for form, term_idf in self.surface_idf:
-            pseudo = self._pseudo(docnum, ("surface",), form)
-            if pseudo > 0:
-                score += saturate(pseudo, term_idf)
-        return score + self.config.phrase_weight * len(self.terms.phrases)
+            score += saturate(
+                weights["surface"] * (frequencies["surface", form] / norms["surface"]), term_idf
+            )
+        return score + config.phrase_weight * len(self.terms.phrases)
+
+    def _norm(self, rows: np.ndarray, field: str) -> np.ndarray:
+        stats, b = self.engine.table.stats[field], FIELD_B[field]
+        return 1.0 - b + b * stats.lengths[rows] / max(stats.average, 1e-9)
+
+    def _frequencies(
+        self, docnums: Sequence[int], wanted: Mapping[str, set[str]]
+    ) -> dict[tuple[str, str], np.ndarray]:
+        """How often each wanted term occurs in each document's field, counted on the stored stream
+        without splitting it: with every separator doubled, the non-overlapping count of
+        separator + term + separator is the token count, repeats included (a substring test first
+        spares most streams)."""
+        frequencies = {
+            (field, term): np.zeros(len(docnums)) for field, terms in wanted.items() for term in terms
+        }
+        wrapped = {
+            field: [(f"{SEP}{term}{SEP}", frequencies[field, term]) for term in terms]
+            for field, terms in wanted.items()
+        }
+        for row, docnum in enumerate(docnums):
+            for field, terms in wanted.items():
+                stored = self.engine.stored(docnum, field)
+                if not any(term in stored for term in terms):
+                    continue
+                doubled = f"{SEP}{SEP}{stored.replace(SEP, SEP + SEP)}{SEP}{SEP}"
+                for needle, counts in wrapped[field]:
+                    counts[row] = doubled.count(needle)
+        return frequencies
+
+    def _has_expansion(self, docnum: int, tokens: Sequence[str], span: Sequence[str]) -> bool:
+        """The expansion phrase is there, and the typed words are not all there (as the query says)."""
+        if tokens[0] not in self.engine.stored(docnum, "text"):
+            return False
+        text = self.engine.stream(docnum, "text")
+        return _contains(text, tokens) and not (span and all(lemma in text for lemma in span))
 
 
 def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:

@@ -138,3 +138,33 @@ def test_stored_text_has_no_runs_of_blanks(tmp_path):
     with Store.open(tmp_path / "store.sqlite3") as store:
         store.replace_code(code, [Article("LEGIARTI000000000001", code, "1", (version,))])
         assert store.version("LEGIARTI000000000001").text == "recueilli l'avis du comité."
+
+
+def test_untexted_in_force_answers_what_one_lookup_per_key_answers(store, commerce_repo):
+    """The batched read behind a cited range over every code: for each key, the version in force at the day
+    of the key's first article, kept only when it has no text — the per-key lookups' answer, at any day."""
+    stripped = []
+    for code, articles in gitrepo.read(commerce_repo.path):
+        without = [
+            replace(
+                a,
+                versions=tuple(replace(v, text=None) if i % 2 == 0 else v for i, v in enumerate(a.versions)),
+            )
+            for a in articles
+        ]
+        stripped.append((code, without))
+    store.replace_codes(stripped)
+    keys = [*sorted({key for code in store.codes() for key in store.article_keys(code.code_id)}), "X:none"]
+    days = sorted({v.valid_from for v in store.iter_versions(with_text=False) if v.valid_from is not None})
+    answered = 0
+    for day in days:
+        expected = {}
+        for key in keys:
+            code_id, number = key.split(":", 1)
+            article = store.article_by_number(code_id, number)
+            version = store.version_in_force(article.article_id, day) if article else None
+            if version is not None and version.text is None:
+                expected[key] = version
+        assert store.untexted_in_force(keys, day) == expected
+        answered += len(expected)
+    assert answered > 0

@@ -14,8 +14,11 @@ code, and the first hits of a question about the 13e mois in both.
 
 from __future__ import annotations
 
+import random
+import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from eval_dev import by_form, cross_validate, print_dev_table, run_all
@@ -26,6 +29,11 @@ THIRTEENTH_MONTH = "à quoi correspond le 13e mois ?"
 # the one-code CV chooses or that change most with the corpus (section titles; questions' section
 # weight). Not the whole grid: one pass over all codes takes ~4 min on a loaded 2-core machine.
 COMPARE_GRID: tuple[tuple[str, ...], ...] = ((), ("section_weight=1.5",), ("question_section_factor=1.0",))
+# The sanity list (search.code_prior must not pull a query away from another code): articles of the
+# other codes drawn at random, each queried by a few consecutive content words of its latest text.
+SANITY_SIZE = 40
+SANITY_SEED = 20261201
+SANITY_WORDS = 4
 
 
 def code_runner(service, judged_code: str, config) -> Callable[[Judged], Ranked]:
@@ -55,31 +63,51 @@ def judged_code_of(reference) -> str:
     return codes[0].code_id
 
 
-def _home_rows(label: str, service, judged_code: str, judged: Sequence[Judged]):
+def _home_rows(label: str, service, judged_code: str, judged: Sequence[Judged], extra=()):
     variants = {}
-    for settings in COMPARE_GRID:
+    for settings in (*COMPARE_GRID, *extra):
         config = service.ranking
         for setting in settings:
             config = with_field(config, setting)
         name = ", ".join(settings) or "default"
         print(f"{label}: lexsearch {name}…", file=sys.stderr)
         variants[name] = run_all(code_runner(service, judged_code, config), judged)
+    base = {
+        ", ".join(settings) or "default": variants[", ".join(settings) or "default"]
+        for settings in COMPARE_GRID
+    }
+    if extra:
+        without, _ = cross_validate(base, judged)
+        print(
+            f"{label}: nDCG@10 group CV without the extra settings: {without['all'][0]:.3f}", file=sys.stderr
+        )
+        for name, variant in variants.items():
+            share, ndcg = _first_share(variant, judged), by_form(variant.metrics, judged)["all"][0]
+            print(f"{label}: {name}: nDCG@10 {ndcg:.3f}, first hit in the judged code {share:.1%}")
     cv, chosen = cross_validate(variants, judged)
     default = variants["default"]
+    return by_form(default.metrics, judged), cv, chosen, _first_share(default, judged), default.ms
+
+
+def _first_share(variant, judged: Sequence[Judged]) -> float:
     first = sum(
-        not default.ranked[i.qid].articles[:1] or ":" not in default.ranked[i.qid].articles[0] for i in judged
+        not variant.ranked[i.qid].articles[:1] or ":" not in variant.ranked[i.qid].articles[0] for i in judged
     )
-    return by_form(default.metrics, judged), cv, chosen, first / max(len(judged), 1), default.ms
+    return first / max(len(judged), 1)
 
 
-def compare_homes(service, reference_home: Path, judged: list[Judged]) -> None:
-    """Print the dev figures of `service`'s home beside those of `reference_home` (one code)."""
+def compare_homes(
+    service, reference_home: Path, judged: list[Judged], prior_weights: Sequence[float] = ()
+) -> None:
+    """Print the dev figures of `service`'s home beside those of `reference_home` (one code); with
+    `prior_weights`, also cross-validated over search.code_prior's weight, and the sanity list."""
     from search.service import SearchRequest, SearchService
 
     reference = SearchService.open(reference_home, build_if_missing=False, progress=False)
     judged_code = judged_code_of(reference)
     homes = (("reference (judged code alone)", reference), ("this home", service))
-    results = {label: _home_rows(label, svc, judged_code, judged) for label, svc in homes}
+    extra = tuple((f"code_prior_weight={weight}",) for weight in prior_weights)
+    results = {label: _home_rows(label, svc, judged_code, judged, extra) for label, svc in homes}
     rows = []
     for label, (default, cv, _, _, _) in results.items():
         rows += [(f"{label}: default", default), (f"{label}: group CV", cv)]
@@ -95,7 +123,61 @@ def compare_homes(service, reference_home: Path, judged: list[Judged]) -> None:
     print(f"settings chosen per fold: reference {'; '.join(ref_chosen)} | this home {'; '.join(chosen)}")
     print(f"ms/query (default settings): reference {ref_ms:.1f}, this home {ms:.1f}")
     for label, svc in homes:
-        hits = svc.search(SearchRequest(query=THIRTEENTH_MONTH, limit=3, highlight=False)).hits
-        shown = ", ".join(f"{hit.article} ({hit.code})" for hit in hits)
-        print(f"« {THIRTEENTH_MONTH} », {label}: {shown}")
+        for weight in (0.0, *prior_weights):
+            config = replace(svc.ranking, code_prior_weight=weight)
+            request = SearchRequest(query=THIRTEENTH_MONTH, limit=3, highlight=False)
+            hits = svc.search(request, ranking_config=config).hits
+            shown = ", ".join(f"{hit.article} ({hit.code})" for hit in hits)
+            print(f"« {THIRTEENTH_MONTH} », {label}, code_prior_weight={weight}: {shown}")
+    if prior_weights:
+        sanity_list(service, judged_code, prior_weights)
     reference.close()
+
+
+def sanity_queries(service, judged_code: str) -> list[tuple[str, str]]:
+    """(query, article key) for SANITY_SIZE random articles of the codes other than the judged one:
+    SANITY_WORDS consecutive content words (stop words skipped) from a random place of its text."""
+    from analyzers.stop_words import STOP_WORDS
+
+    view = service._current_view()
+    rng = random.Random(SANITY_SEED)
+    latest = [row for docnum, row in enumerate(view.rows) if view.latest[docnum] == docnum]
+    others = [row for row in latest if row.code_id != judged_code]
+    queries: list[tuple[str, str]] = []
+    while len(queries) < SANITY_SIZE:
+        row = rng.choice(others)
+        version = service.version(row.version_id)
+        words = [
+            w
+            for w in re.findall(r"[^\W\d_]+", version.text or "")
+            if len(w) > 3 and w.lower() not in STOP_WORDS
+        ]
+        if len(words) < 3 * SANITY_WORDS:
+            continue
+        start = rng.randrange(len(words) - SANITY_WORDS)
+        queries.append((" ".join(words[start : start + SANITY_WORDS]), row.article_key))
+    return queries
+
+
+def sanity_list(service, judged_code: str, prior_weights: Sequence[float]) -> None:
+    """MRR@10 of each sanity query's own article, over this home, without and with the prior."""
+    from search.service import SearchRequest
+
+    queries = sanity_queries(service, judged_code)
+    print(
+        f"\n== sanity list: {len(queries)} articles of other codes, each queried by {SANITY_WORDS} of its words"
+    )
+    for weight in (0.0, *prior_weights):
+        config = replace(service.ranking, code_prior_weight=weight)
+        ranks = []
+        for query, key in queries:
+            hits = service.search(
+                SearchRequest(query=query, limit=10, highlight=False), ranking_config=config
+            ).hits
+            keys = [f"{hit.code_id}:{hit.article}" for hit in hits]
+            ranks.append(keys.index(key) + 1 if key in keys else None)
+        reciprocal = sum(1 / rank for rank in ranks if rank) / len(ranks)
+        first = sum(rank == 1 for rank in ranks)
+        print(
+            f"code_prior_weight={weight}: MRR@10 {reciprocal:.3f}, first {first}/{len(ranks)}, ranks {ranks}"
+        )

@@ -367,6 +367,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also run the dev set (lexsearch only) on HOME, a home holding the judged code alone, and print "
         "this home's figures beside it (all codes vs one code: scripts/eval_codes.py)",
     )
+    parser.add_argument(
+        "--code-prior",
+        default="",
+        metavar="W1,W2",
+        help="with --compare-home: also cross-validate over these code_prior_weight values (search.code_prior) "
+        "and run the sanity list of other codes' articles without and with them",
+    )
     args = parser.parse_args(argv)
     if args.engine:  # builds with it if the index is missing; refuses an index of the other engine
         os.environ[ENGINE_VARIABLE] = args.engine
@@ -392,7 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval_codes import compare_homes
         from eval_dev import load_dev
 
-        compare_homes(service, args.compare_home, load_dev())
+        weights = [float(value) for value in args.code_prior.split(",") if value]
+        compare_homes(service, args.compare_home, load_dev(), weights)
         return 0
     if args.dev != "no" and service is not None:
         from eval_dev import evaluate_dev, load_dev

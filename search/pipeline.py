@@ -27,6 +27,7 @@ from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
+from search.code_prior import with_code_prior
 from search.contrast import with_contrasts
 from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
@@ -84,6 +85,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
         if scope.version.all_versions:
             retrieved = with_dropped_wordings(engine, view, understood.terms, retrieved, config)
+        if scope.code_id is None:
+            retrieved = with_code_prior(engine, view, understood.terms.lemmas, retrieved, config)
         pool = best_versions(view, retrieved, scope.offset + scope.limit)
         pool = with_proximity(
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config

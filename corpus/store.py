@@ -4,8 +4,9 @@ A code is always replaced whole inside one transaction, so a failed ingest leave
 was, and ingesting the same input twice gives the same rows.
 
 `Store` is the one façade; behind it, one module per concern, each made of functions taking the connection:
-`store_schema` (tables, schema version), `store_rows` (rows → model values), `changesets`, `store_summary`
-(figures, digest) and `citation_rows` (the citations table the indexer writes).
+`store_schema` (tables, schema version), `store_write` (a code's rows written), `store_rows` (rows → model
+values), `changesets`, `store_summary` (figures, digest) and `citation_rows` (the citations table the indexer
+writes).
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from corpus import changesets as changeset_queries
-from corpus import citation_rows, store_history
+from corpus import citation_rows, store_history, store_write
 from corpus.anomalies import AnomalyKind
-from corpus.article_body import collapse_blanks
 from corpus.citation_rows import CitationEdge, CitationRow
 from corpus.errors import StoreError
 from corpus.merge import CoverageGap, SourceSpan
-from corpus.model import AmendingText, Article, ChangeRole, Changeset, Code, Version, article_key
-from corpus.store_rows import iso, read_versions, read_versions_by_ids, uncertain_columns
+from corpus.model import AmendingText, Article, Changeset, Code, Version, article_key
+from corpus.store_rows import read_versions, read_versions_by_ids
 from corpus.store_rows import version as version_by_id
 from corpus.store_schema import SCHEMA_VERSION, check_schema
 from corpus.store_summary import (
@@ -120,7 +120,7 @@ class Store:
         counts = []
         with self.transaction() as connection:
             for code, articles in codes:
-                self._delete_code(connection, code.code_id)
+                store_write.delete_code(connection, code.code_id)
                 connection.execute(
                     "INSERT INTO codes(code_id, title, source) VALUES (?, ?, ?)",
                     (code.code_id, code.title, source),
@@ -133,7 +133,7 @@ class Store:
                             f"pas à {code.code_id}"
                         )
                     try:
-                        self._insert_article(connection, article)
+                        store_write.insert_article(connection, article)
                     except sqlite3.IntegrityError as error:
                         raise StoreError(
                             f"article {article.article_id} ({article.number}) of {code.code_id}: "
@@ -148,70 +148,6 @@ class Store:
                 "DELETE FROM amending_texts WHERE text_id NOT IN (SELECT DISTINCT text_id FROM amendments)"
             )
         return counts
-
-    def _delete_code(self, connection: sqlite3.Connection, code_id: str) -> None:
-        citation_rows.stash_code_citations(connection, code_id)
-        citation_rows.delete_code_citations(connection, code_id)
-        connection.execute(
-            "DELETE FROM amendments WHERE version_id IN (SELECT v.version_id FROM versions v "
-            "JOIN articles a USING(article_id) WHERE a.code_id = ?)",
-            (code_id,),
-        )
-        connection.execute(
-            "DELETE FROM versions WHERE article_id IN (SELECT article_id FROM articles WHERE code_id = ?)",
-            (code_id,),
-        )
-        connection.execute("DELETE FROM articles WHERE code_id = ?", (code_id,))
-        connection.execute("DELETE FROM codes WHERE code_id = ?", (code_id,))
-
-    def _insert_article(self, connection: sqlite3.Connection, article: Article) -> None:
-        connection.execute(
-            "INSERT INTO articles(article_id, code_id, number, article_key) VALUES (?, ?, ?, ?)",
-            (article.article_id, article.code.code_id, article.number, article.key),
-        )
-        for ordinal, version in enumerate(article.versions):
-            connection.execute(
-                "INSERT INTO versions(version_id, article_id, ordinal, number, text, html, valid_from, "
-                "valid_to, valid_to_pending, status, section_path, nota, valid_from_uncertain, "
-                "valid_from_after, valid_to_uncertain, valid_to_after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    version.version_id,
-                    article.article_id,
-                    ordinal,
-                    version.number,
-                    collapse_blanks(version.text),
-                    version.html,
-                    iso(version.valid_from),
-                    iso(version.valid_to),
-                    int(version.valid_to_pending),
-                    version.status.value,
-                    json.dumps(list(version.section_path), ensure_ascii=False),
-                    version.nota,
-                    *uncertain_columns(version.start_uncertain),
-                    *uncertain_columns(version.end_uncertain),
-                ),
-            )
-            for amendment in version.amendments:
-                text = amendment.text
-                connection.execute(
-                    "INSERT INTO amending_texts(text_id, title, nature, signed_on, published_on) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(text_id) DO NOTHING",
-                    (text.text_id, text.title, text.nature, iso(text.signed_on), iso(text.published_on)),
-                )
-                effective = version.valid_from if amendment.role is ChangeRole.CREATED else version.valid_to
-                connection.execute(
-                    "INSERT OR IGNORE INTO amendments(version_id, text_id, role, effective_on, link_type, "
-                    "article_in_text) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        version.version_id,
-                        text.text_id,
-                        amendment.role.value,
-                        iso(effective),
-                        amendment.link_type,
-                        amendment.article_in_text,
-                    ),
-                )
 
     # -- reading ---------------------------------------------------------------------------------------
 

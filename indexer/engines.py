@@ -1,8 +1,8 @@
 """Which search library holds an index: Whoosh (the embedded default) or tantivy (for large corpora).
 
-The engine is chosen when building (`lexsearch index --engine`, else `$LEXSEARCH_ENGINE`, else Whoosh)
-and recorded in the index metadata; readers follow the metadata, so an index is only ever opened by the
-engine that wrote it. A reader told explicitly to use the other engine refuses, in one line.
+The engine is chosen when building (`lexsearch index --engine`, else `$LEXSEARCH_ENGINE`, else the current
+index's, else Whoosh) and recorded in the index metadata; readers follow the metadata, so an index is only
+ever opened by the engine that wrote it. A reader told explicitly to use the other engine refuses, in one line.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ def engine_setting() -> str | None:
     return value
 
 
-def build_engine(requested: str | None = None) -> str:
-    """The engine a new build uses: the one asked for, else the setting, else Whoosh."""
-    engine = (requested or engine_setting() or WHOOSH).lower()
+def build_engine(requested: str | None = None, current: str | None = None) -> str:
+    """The engine a new build uses: the one asked for, else the setting, else the `current` index's (a
+    rebuild keeps its engine), else Whoosh."""
+    engine = (requested or engine_setting() or current or WHOOSH).lower()
     if engine not in ENGINES:
         raise EngineSettingError(f"moteur inconnu : {engine!r} (valeurs possibles : {', '.join(ENGINES)})")
     return engine

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from corpus.store import Store
 from indexer.build import BuildReport, build_index
-from indexer.engines import TANTIVY, build_engine, engine_setting
+from indexer.engines import TANTIVY, build_engine
 from indexer.errors import StaleIndexError
 from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import LEMMA_TABLE
@@ -201,7 +201,7 @@ def refresh_index(
     for, else `$LEXSEARCH_ENGINE`, else the current index's, else Whoosh."""
     from indexer.tantivy_update import apply_update
 
-    engine = build_engine(engine or engine_setting() or current_engine(root))
+    engine = build_engine(engine, current=current_engine(root))
     reason = "reconstruction demandée (--full)"
     if not full:
         with build_lock(root):

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--engine",
         choices=ENGINES,
         default=None,
-        help="moteur de recherche : whoosh (par défaut, embarqué) ou tantivy (gros corpus) ; par défaut $LEXSEARCH_ENGINE",
+        help="moteur de recherche : whoosh (embarqué) ou tantivy (gros corpus) ; par défaut $LEXSEARCH_ENGINE, sinon celui de l'index actuel, sinon whoosh",
     )
     parser.add_argument(
         "--full",

@@ -9,7 +9,6 @@ A plain `streamlit run ui/app.py` never calls `begin()`: `service()` then opens 
 
 from __future__ import annotations
 
-import gc
 import importlib
 import threading
 from concurrent.futures import Future
@@ -37,21 +36,15 @@ def open_warm(home: Path) -> SearchService:
     """The service for `home`, with one throw-away search run so that the lazy parts (analyzer models,
     index readers, filter caches) are loaded before the user's first query, not during it, and the
     search page's coverage line computed."""
-    from search.service import SearchRequest, SearchService
+    from search.service import SearchRequest, SearchService, bulk_loading
     from ui.views import search_page
 
-    # What the service holds lives as long as the process: on all codes, millions of objects, which the
-    # cyclic GC would walk again and again while they are made (the opening takes 14 s instead of 23 s
-    # without it, measured under load) and then at each full collection (3.9 s, stalling the server in
-    # the middle of a page). No collection while opening; frozen after, they are left out of all of them.
-    gc.disable()
-    try:
+    # The service loads its tables with the cyclic collector off and frozen after (`bulk_loading`); the
+    # warm-up's lazy parts are made under the same rule, so no full collection walks them mid-page later.
+    with bulk_loading():
         service = SearchService.open(home)
         service.search(SearchRequest(WARM_QUERY, limit=1))
         search_page.coverage_line(service)
-    finally:
-        gc.freeze()
-        gc.enable()
     return service
 
 

@@ -145,6 +145,25 @@ def _analyzed(pool: Pool | None, count: int) -> Iterator[Analyzed]:
     return pool.imap(_analyze_chunk, starts)
 
 
+def version_lemmas(*streams: str) -> set[str]:
+    """The lemmas of one version's analyzed streams (body, section titles): what an article frequency
+    counts, at a full build and when an update corrects the table."""
+    found: set[str] = set()
+    for stream in streams:
+        if stream:
+            found.update(stream.split(TOKEN_SEPARATOR))
+    return found
+
+
+def analysis_pool(processes: int) -> Pool | None:
+    """Worker processes for the analysis, forked now (the state they read is set); each dies with this
+    process. None for one process."""
+    if processes <= 1:
+        return None
+    context = multiprocessing.get_context("fork")
+    return context.Pool(processes, _worker_init, (os.getpid(),))
+
+
 class ArticleFrequencies:
     """How many ARTICLES have a version whose body or section titles hold each lemma: BM25F's document
     frequency (`search.retrieval`), counted once here rather than by listing every match at query time.
@@ -155,11 +174,10 @@ class ArticleFrequencies:
         self._last: dict[str, str] = {}
 
     def add(self, article_key: str, *streams: str) -> None:
-        for stream in streams:
-            for lemma in set(stream.split(TOKEN_SEPARATOR)) if stream else ():
-                if self._last.get(lemma) != article_key:
-                    self._last[lemma] = article_key
-                    self.counts[lemma] = self.counts.get(lemma, 0) + 1
+        for lemma in version_lemmas(*streams):
+            if self._last.get(lemma) != article_key:
+                self._last[lemma] = article_key
+                self.counts[lemma] = self.counts.get(lemma, 0) + 1
 
     def write(self, directory: Path) -> None:
         (directory / FREQUENCIES_FILE).write_text(
@@ -220,8 +238,7 @@ def build_tantivy_index(
         versions=versions, articles=articles, known=frozenset(key for _, key, _ in articles.values())
     )
     # Workers fork before the build lock is taken, so none of them ever holds a copy of it.
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(processes, _worker_init, (os.getpid(),)) if processes > 1 else None
+    pool = analysis_pool(processes)
     try:
         with build_lock(root):
             previous = current_target(root)

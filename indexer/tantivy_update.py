@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing
 import os
 import shutil
 import sys
@@ -41,7 +40,6 @@ from indexer.errors import IndexBuildError
 from indexer.incremental import TANTIVY_FILE, TANTIVY_META, IndexedState, Plan, UpdateReport
 from indexer.lemma_table import read_lemma_table, write_lemma_table
 from indexer.location import current_target, new_build_directory, remove_old_builds, switch_to
-from indexer.schema import TOKEN_SEPARATOR
 from indexer.version_digests import write_digests
 
 POOL_FROM = 1000  # versions to analyze from which a second process is worth its start
@@ -105,15 +103,6 @@ def _analyze(versions: list[Version], pool: object, progress: bool) -> tuple[lis
     return results, learned
 
 
-def _lemma_sets(text: str, section: str) -> set[str]:
-    """The lemmas `tantivy_index.ArticleFrequencies` counts for one version."""
-    found: set[str] = set()
-    for stream in (text, section):
-        if stream:
-            found.update(stream.split(TOKEN_SEPARATOR))
-    return found
-
-
 def _stored(directory: Path, docnums: list[int]) -> dict[int, dict[str, str]]:
     """The analyzed streams these documents of the current index store (`tantivy_index.TOKEN_FIELDS`)."""
     if not docnums:
@@ -136,11 +125,14 @@ def updated_frequencies(
     """The article frequency of each lemma once updated: the current table, corrected for the articles
     that have a deleted or a new version (their lemmas before and after)."""
     deleted = set(slots.deleted)
-    new_docs = [(str(f["article_key"]), _lemma_sets(str(f["text"]), str(f["section"]))) for f, _ in results]
+    new_docs = [
+        (str(f["article_key"]), tantivy_index.version_lemmas(str(f["text"]), str(f["section"])))
+        for f, _ in results
+    ]
     affected = {state.article_keys[d] for d in deleted} | {key for key, _ in new_docs}
     old_docs = [d for d, key in enumerate(state.article_keys) if key in affected]
     streams = {
-        docnum: _lemma_sets(fields["text"], fields["section"])
+        docnum: tantivy_index.version_lemmas(fields["text"], fields["section"])
         for docnum, fields in _stored(state.directory, old_docs).items()
     }
     before: dict[str, set[str]] = {key: set() for key in affected}
@@ -272,13 +264,9 @@ def _versions(store: Store, version_ids: tuple[str, ...]) -> list[Version]:
 
 
 def _analysis_pool(processes: int | None, texts: int) -> Pool | None:
-    """Worker processes for the analysis when there are enough texts to analyze, forked now (the state
-    they read is set); each dies with this process."""
+    """Worker processes for the analysis when there are enough texts to analyze."""
     processes = max(1, processes or min(2, os.cpu_count() or 1))
-    if processes == 1 or texts < POOL_FROM:
-        return None
-    context = multiprocessing.get_context("fork")
-    return context.Pool(processes, tantivy_index._worker_init, (os.getpid(),))
+    return tantivy_index.analysis_pool(processes if texts >= POOL_FROM else 1)
 
 
 def apply_update(

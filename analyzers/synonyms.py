@@ -125,7 +125,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("heures supplémentaires", "~heures sup"),
     ("entreprise de travail temporaire", "~agence d'intérim", "~boîte d'intérim"),
     ("salarié temporaire", "intérimaire"),
-    ("titres-restaurant", "~tickets restaurant", "~ticket restaurant"),
+    (
+        "titres-restaurant",
+        "~tickets restaurant",
+        "~ticket restaurant",
+        "~tickets resto",
+        "~ticket resto",
+        "~chèques déjeuner",
+        "~chèque déjeuner",
+        "~chèques repas",
+        "~chèque repas",
+    ),
     ("inspection du travail", "agent de contrôle de l'inspection du travail", "inspecteur du travail"),
     ("indemnité de fin de contrat", "indemnité de précarité"),
     ("forfait en jours", "~forfait jours"),
@@ -147,6 +157,49 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
     "départ à l'amiable": ("rupture conventionnelle",),
     "départ négocié": ("rupture conventionnelle",),
     "arrêt maladie": ("arrêt de travail", "indemnités journalières"),
+    # The payment of wages, however people name it (the code's heading: "Paiement du salaire").
+    **dict.fromkeys(
+        ("versement du salaire", "versement salaire", "règlement du salaire", "règlement salaire"),
+        ("paiement du salaire",),
+    ),
+    # Clipped forms of the code's names, as people type them ("contrat pro", "congé mat").
+    "contrat pro": ("contrat de professionnalisation",),
+    "congé mat": ("congé de maternité",),
+    "congé pat": ("congé de paternité et d'accueil de l'enfant",),
+    # Everyday verbs for the acts the code names with nouns: leaving a job is a resignation or a
+    # breach of the contract (the code's "rupture"), breaking it is a "rupture".
+    "quitter": ("démission", "rupture"),
+    "rompre": ("rupture",),
+    # Everyday words for the parties and the job.
+    "patron": ("employeur",),
+    "boss": ("employeur",),
+    "job": ("emploi",),
+    "boulot": ("emploi",),
+    "taf": ("emploi",),
+    "freelance": ("travailleur indépendant",),
+    # Weather words: what the code calls intempéries, "conditions atmosphériques" (L. 5424-8).
+    **dict.fromkeys(
+        (
+            "pluie",
+            "neige",
+            "orage",
+            "orages",
+            "tempête",
+            "ouragan",
+            "grêle",
+            "verglas",
+            "gel",
+            "canicule",
+            "inondation",
+            "inondations",
+        ),
+        ("intempéries", "conditions atmosphériques"),
+    ),
+    # A public-transport pass: the code's "titres d'abonnement" for "transports publics" (L. 3261-2).
+    **dict.fromkeys(
+        ("pass navigo", "navigo", "abonnement transport", "carte de transport"),
+        ("titres d'abonnement", "transports publics"),
+    ),
     "sécu": ("sécurité sociale",),
     # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
     # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the

@@ -198,9 +198,24 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("proximity_weight=0.8",),
     ("question_section_factor=1.0",),
     ("question_section_factor=0.33",),
+    ("regulatory_factor=1.0",),
+    ("regulatory_factor=0.6",),
+    ("chapter_opening_factor=1.0",),
+    ("chapter_opening_factor=1.5",),
 )
-# The new parts, each switched off in turn (default settings otherwise).
-NEW_PARTS = ("thesaurus", "spelling_guard", "question_words", "section_content", "derivations", "contrasts")
+# The new parts, each switched to the opposite of its default in turn (default settings otherwise).
+NEW_PARTS = (
+    "thesaurus",
+    "spelling_guard",
+    "question_words",
+    "section_content",
+    "derivations",
+    "contrasts",
+    "unindexed_abbreviations",
+    "truncations",
+    "article_prior",
+    "quantities",
+)
 
 
 def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_query: bool) -> None:
@@ -243,10 +258,13 @@ def evaluate_dev(service, store, judged: list[Judged], *, ablation: bool, per_qu
         for part in NEW_PARTS:
             if not hasattr(default, part):
                 continue
-            off = with_field(default, f"{part}=false")
-            print(f"lexsearch without {part}…", file=sys.stderr)
+            # Each part turned to the opposite of its default: "without" an adopted part, "with" one
+            # measured and not adopted (derivations, quantities).
+            label = f"{'without' if getattr(default, part) else 'with'} {part}"
+            flipped = with_field(default, f"{part}={not getattr(default, part)}")
+            print(f"lexsearch {label}…", file=sys.stderr)
             rows.append(
-                (f"  without {part}", by_form(run_all(system_runner(service, off), judged).metrics, judged))
+                (f"  {label}", by_form(run_all(system_runner(service, flipped), judged).metrics, judged))
             )
     if ablation:
         rows += semantic_rows(service, store, judged)

@@ -79,7 +79,9 @@ class Engine(Protocol):
         """Bool per document: has `lemmas` in this order, adjacent, on the lemma stream."""
         ...
 
-    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
-        """The query with each word unknown to the index replaced by its closest known word; None when
-        every word is known."""
+    def correct(
+        self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
+    ) -> tuple[str, ParsedQuery] | None:
+        """The query with each word unknown to the index replaced by its closest known word (with
+        `complete`, a truncation by the most used word it begins); None when every word is known."""
         ...

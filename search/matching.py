@@ -8,11 +8,16 @@ tokens, to match word for word; excluded words give both their lemma and their e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from analyzers.derivations import nouns_of_verb
 from analyzers.french import analyze, expand_query_terms
 from search.query import ParsedQuery
+from search.ranking import RankingConfig
+
+# A span is "unindexed" when its expansion occurs in this many times more versions than it does.
+UNINDEXED_RATIO = 10
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,24 @@ class QueryTerms:
     # concept's credit from the typed words, so the expansion only helps versions worded otherwise.
     expansion_spans: tuple[tuple[str, ...], ...] = ()
     sequence: tuple[str, ...] = ()  # the free words' lemma terms in the order typed, repeats kept
+    # Spans the index has nowhere ("CDD", "STC": the code always spells them out). Typed, they match
+    # nothing, so their expansion is the only way the concept counts: it weighs as a typed word would.
+    unindexed_spans: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def is_empty(self) -> bool:
         return not (self.lemmas or self.phrases)
+
+    def spans(self) -> tuple[tuple[str, ...], ...]:
+        """The span of each expansion phrase (() for a lay wording's)."""
+        return self.expansion_spans or ((),) * len(self.expansion_phrases)
+
+    def expansion_weight(self, span: tuple[str, ...], config: RankingConfig) -> float:
+        """How much an expansion of `span` counts: a lay wording's, or one whose span the index never
+        has, as the words typed; an abbreviation's or a synonym's that the code also uses, less."""
+        if not span or (config.unindexed_abbreviations and span in self.unindexed_spans):
+            return config.lay_expansion_weight
+        return config.expansion_weight
 
 
 def _aligned(text: str) -> tuple[list[str], list[str]]:
@@ -92,6 +111,18 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
         for found in expand_query_terms(parsed.text)
         for alternative in found.alternatives
     )
+
+
+def with_unindexed_spans(terms: QueryTerms, count: Callable[[tuple[str, ...]], int]) -> QueryTerms:
+    """`terms` with the expansion spans that the index has far less often than their expansion
+    (`count`: the versions holding a lemma phrase): "CDD" in 3 versions, "contrat de travail à durée
+    déterminée" in hundreds. Typed, such a span matches almost nothing of its rule."""
+    absent = frozenset(
+        span
+        for span, tokens in zip(terms.spans(), terms.expansion_phrases, strict=True)
+        if span and count(span) * UNINDEXED_RATIO < count(tokens)
+    )
+    return replace(terms, unindexed_spans=absent) if absent else terms
 
 
 def with_derivations(terms: QueryTerms) -> QueryTerms:

@@ -26,6 +26,7 @@ from datetime import date
 from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
+from search.article_prior import with_article_prior
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
 from search.code_prior import with_code_prior
 from search.contrast import with_contrasts
@@ -33,7 +34,14 @@ from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
 from search.hits import count_articles, facets, make_hit, matching_versions
 from search.index_view import IndexView
-from search.matching import QueryTerms, analyze_query, query_expansions, with_derivations
+from search.matching import (
+    QueryTerms,
+    analyze_query,
+    query_expansions,
+    with_derivations,
+    with_unindexed_spans,
+)
+from search.quantity import with_quantities
 from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
 from search.ranking import RankingConfig
@@ -91,9 +99,11 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         pool = with_proximity(
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
         )
+        pool = with_quantities(engine, parsed.raw, pool, config)
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)
+    pool = with_article_prior(pool, config)
     ranked = final_scores(pool, graph.neighbors, config)
     results = page(request, context, scope, understood, pool, ranked, retrieved)
     return _timed(results, started)
@@ -110,11 +120,12 @@ def understand(
 
     def analyzed(query: ParsedQuery) -> QueryTerms:
         terms = analyze_query(query, query_expansions(query) if config.thesaurus else ())
+        terms = with_unindexed_spans(terms, lambda lemmas: int(engine.phrase(lemmas).sum()))
         return with_derivations(terms) if config.derivations else terms
 
     terms = analyzed(parsed)
     if config.fuzzy and terms.lemmas:
-        corrected = engine.correct(parsed, guard=config.spelling_guard)
+        corrected = engine.correct(parsed, guard=config.spelling_guard, complete=config.truncations)
         if corrected is not None:
             # Only words the index has never seen and French does not have are replaced: they could
             # match nothing, so a correctly spelled query is never changed.

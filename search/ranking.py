@@ -75,6 +75,23 @@ class RankingConfig:
     # An article filed under the opposite kind of a qualifier typed ("individuelle" / a "collective"
     # heading) has its text score multiplied by contrast_penalty (search.contrast).
     contrasts: bool = True
+    # An abbreviation the index never has ("CDD", "STC"): its expansion weighs as the words typed
+    # (search.matching.QueryTerms.expansion_weight), not as a second wording of a word that matched.
+    unindexed_abbreviations: bool = True
+    # The general rule before its details (search.article_prior): a regulatory (R., D.) article's text
+    # score times regulatory_factor, a chapter's opening article's times chapter_opening_factor.
+    article_prior: bool = True
+    regulatory_factor: float = 0.8
+    chapter_opening_factor: float = 1.2
+    # A question asking how much or how long (search.quantity): a candidate stating a figure ("trente
+    # jours", "un quart de mois") has its text score multiplied by quantity_factor. Measured, not
+    # adopted: neutral on the CDTN dev set (nDCG@10 0.3375 → 0.3375; the "calcul" requests gain, the
+    # others lose as much).
+    quantities: bool = False
+    quantity_factor: float = 1.3
+    # A word unknown to the index that begins the corpus's words ("alloc") is completed to the most used
+    # of them (search.spelling), before any correction by edits.
+    truncations: bool = True
     contrast_penalty: float = 0.5
     section_once: bool = False
     # With all versions, a row whose past version has the query's words word for word while the

@@ -74,9 +74,7 @@ class WhooshEngine:
             pseudo = weights["text"] * normalized_tf(
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
-            # A lay wording's expansion (no span: the typed words are not the rule's name) weighs as
-            # the words typed would; an abbreviation's or a synonym's, less.
-            weight = config.expansion_weight if span else config.lay_expansion_weight
+            weight = terms.expansion_weight(span, config)
             self._add(scores, matched, pseudo, weight, hit)
             for lemma in span:
                 if lemma in has:
@@ -116,8 +114,10 @@ class WhooshEngine:
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
         return self._mask(_phrase("text", tuple(lemmas)))
 
-    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
-        return correct(self.searcher, parsed, guard=guard)
+    def correct(
+        self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
+    ) -> tuple[str, ParsedQuery] | None:
+        return correct(self.searcher, parsed, guard=guard, complete=complete)
 
     # -- BM25F over numpy ------------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 Only a word the index has never seen is a candidate (it could match nothing as typed), and the guard
 keeps every word that French has (spaCy's lexicon, `analyzers.lexicon`) or that the thesaurus knows
-("sécu", "STC"): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". Among the
-corrections at the smallest edit distance, the one the corpus uses most is chosen.
+("sécu", "STC"): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
+that begins the corpus's words is a truncation people type ("alloc", "indemn"): it is completed to the
+most used of them, before any edit ("alloc" is not "alloue"). Otherwise, among the corrections at the
+smallest edit distance, the one the corpus uses most is chosen.
 """
 
 from __future__ import annotations
@@ -17,18 +19,31 @@ from analyzers.lexicon import is_french
 from search.query import ParsedQuery
 
 SUGGESTIONS = 8  # corrections weighed per unknown word
+COMPLETION_MIN_EXTRA = 2  # a truncation lacks this many letters at least ("alloc" / "allocation")
 
 
-def correct(searcher, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
-    """Whoosh's side of `correct_words`: its reader's document frequencies and its corrector."""
+def correct(
+    searcher, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
+) -> tuple[str, ParsedQuery] | None:
+    """Whoosh's side of `correct_words`: its reader's document frequencies, its corrector and its
+    term dictionary's prefixes."""
     reader = searcher.reader()
     corrector = searcher.corrector("surface")
+
+    def completions(form: str) -> list[str]:
+        return [_text(term) for term in reader.expand_prefix("surface", form)]
+
     return correct_words(
         parsed,
         lambda form: reader.doc_frequency("surface", form),
         lambda form, distance: corrector.suggest(form, limit=SUGGESTIONS, maxdist=distance, prefix=2),
         guard=guard,
+        complete=completions if complete else None,
     )
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def correct_words(
@@ -37,13 +52,14 @@ def correct_words(
     suggest: Callable[[str, int], Sequence[str]],
     *,
     guard: bool = True,
+    complete: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[str, ParsedQuery] | None:
     """The free words with each unknown, non-French word replaced by its best correction (edit
     distance 1, or 2 for words of 8 letters or more, same first two letters: people rarely mistype
     those, and it keeps the scan of the lexicon short); None when nothing was replaced. Without
     `guard`, every word unknown to the index is corrected (the evaluation's ablation). `frequency`
-    gives a surface form's document frequency, `suggest` the known forms within a distance: each
-    engine brings its own."""
+    gives a surface form's document frequency, `suggest` the known forms within a distance, `complete`
+    (None: no completion) the known forms that begin with a form: each engine brings its own."""
     fixed, changed = [], False
     for word in parsed.text.split():
         forms = [token.text for token in analyze(word, lemmas=False)]
@@ -51,7 +67,8 @@ def correct_words(
             form = forms[0]
             known = frequency(form) > 0
             if not known and not (guard and (is_french(form) or is_thesaurus_word(word))):
-                best = _best(frequency, suggest, form)
+                best = _completion(frequency, complete, form) if complete else None
+                best = best or _best(frequency, suggest, form)
                 if best is not None:
                     fixed.append(best)
                     changed = True
@@ -72,3 +89,14 @@ def _best(
         if found:
             return max(found, key=lambda word: (frequency(word), word))
     return None
+
+
+def _completion(
+    frequency: Callable[[str], int], complete: Callable[[str], Sequence[str]], form: str
+) -> str | None:
+    """The most used known form that `form` begins; None when one of them is only a letter longer
+    ("allocatio" lacks a letter of "allocation": a typo, left to the edits)."""
+    found = [word for word in complete(form) if word != form]
+    if not found or min(len(word) for word in found) < len(form) + COMPLETION_MIN_EXTRA:
+        return None
+    return max(found, key=lambda word: (frequency(word), word))

@@ -148,14 +148,21 @@ class TantivyEngine:
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
         return self.matches(self.phrase_query("text", tuple(lemmas)))
 
-    def correct(self, parsed: ParsedQuery, *, guard: bool = True) -> tuple[str, ParsedQuery] | None:
+    def correct(
+        self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
+    ) -> tuple[str, ParsedQuery] | None:
         """`search.spelling.correct_words` over tantivy's term dictionary of the surface stream."""
         return correct_words(
             parsed,
             lambda form: self.searcher.doc_freq("surface", form),
             self._within,
             guard=guard,
+            complete=self._completions if complete else None,
         )
+
+    def _completions(self, form: str) -> list[str]:
+        """The known forms that begin with `form`."""
+        return [term for term, _ in self.searcher.terms_with_prefix("surface", form)]
 
     # -- pieces ----------------------------------------------------------------------------------------
 
@@ -225,7 +232,7 @@ class TantivyEngine:
         ]
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
         for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            weight = config.expansion_weight if span else config.lay_expansion_weight
+            weight = terms.expansion_weight(span, config)
             should.append(Q.boost_query(self.expansion(tokens, span), weight))
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]

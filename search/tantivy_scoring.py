@@ -88,7 +88,7 @@ class CandidateScorer:
                     dtype=bool,
                     count=rows.size,
                 )
-                weight = config.expansion_weight if span else config.lay_expansion_weight
+                weight = self.terms.expansion_weight(span, config)
                 score += np.where(hit, weight * saturate(pseudo, term_idf), 0.0)
         for form, term_idf in self.surface_idf:
             score += saturate(

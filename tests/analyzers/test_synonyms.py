@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from analyzers.expansion import QueryExpansion
 from analyzers.french import analyze_surface, expand_query_terms
-from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, SYNONYMS
+from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, LAY_WORDINGS, SYNONYMS
 
 
 def _offered() -> list[str]:
     wordings = [phrase for phrases in ABBREVIATIONS.values() for phrase in phrases]
     wordings += [member for group in SYNONYMS for member in group if not member.startswith("~")]
+    wordings += [wording for wordings_ in LAY_WORDINGS.values() for wording in wordings_]
     return list(dict.fromkeys(wordings))
 
 
@@ -63,6 +64,18 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("on m'a viré hier", "viré", "licenciement"),
         ("toilettes propres", "toilettes", "cabinets d'aisance"),
         ("chômage technique", "chômage technique", "activité partielle"),
+        # clipped names, everyday verbs and words, hyponyms of the code's word
+        ("signer un contrat pro", "contrat pro", "contrat de professionnalisation"),
+        ("durée du congé mat", "congé mat", "congé de maternité"),
+        ("tickets resto", "tickets resto", "titres-restaurant"),
+        ("chèques déjeuner", "chèques déjeuner", "titres-restaurant"),
+        ("quitter son emploi", "quitter", "démission"),
+        ("rompre le contrat", "rompre", "rupture"),
+        ("mon patron refuse", "patron", "employeur"),
+        ("salarié ou freelance", "freelance", "travailleur indépendant"),
+        ("travail par temps de neige", "neige", "intempéries"),
+        ("remboursement du pass navigo", "pass navigo", "titres d'abonnement"),
+        ("date de versement du salaire", "versement du salaire", "paiement du salaire"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:

@@ -1,0 +1,49 @@
+"""Spelling correction of the words the index has never seen: truncations completed, typos edited,
+French words and thesaurus keys kept."""
+
+from __future__ import annotations
+
+from search.query import parse_query
+from search.spelling import correct_words
+
+# Surface forms of a small index and how many versions hold each.
+FREQUENCY = {"allocation": 300, "allocations": 140, "alloue": 500, "indemnite": 200, "licenciement": 280}
+
+
+def _suggest(form: str, distance: int) -> list[str]:
+    from whoosh.support.levenshtein import distance as edits
+
+    return [word for word in FREQUENCY if edits(word, form) <= distance]
+
+
+def _complete(form: str) -> list[str]:
+    return [word for word in FREQUENCY if word.startswith(form)]
+
+
+def _corrected(text: str, complete=_complete) -> str | None:
+    result = correct_words(
+        parse_query(text), lambda form: FREQUENCY.get(form, 0), _suggest, complete=complete
+    )
+    return None if result is None else result[0]
+
+
+def test_a_truncation_is_completed_to_the_most_used_word_it_begins() -> None:
+    assert _corrected("alloc chomage") == "allocation chomage"
+
+
+def test_without_completion_the_nearest_edit_is_taken() -> None:
+    assert _corrected("allouz", complete=None) == "alloue"
+
+
+def test_a_word_one_letter_short_of_a_known_one_is_a_typo() -> None:
+    # "allocatio" begins "allocation" (one letter more) and "allocations": edited, not completed
+    assert _corrected("allocatio") == "allocation"
+
+
+def test_a_typo_that_begins_no_word_is_edited() -> None:
+    assert _corrected("licenciment") == "licenciement"
+
+
+def test_known_and_french_words_are_never_touched() -> None:
+    assert _corrected("indemnite") is None
+    assert _corrected("combien") is None  # French, though the index lacks it

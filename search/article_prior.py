@@ -7,6 +7,8 @@ usually stated. So a candidate of the regulatory part has its text score multipl
 `RankingConfig.regulatory_factor`, and the opening article of a chapter by
 `RankingConfig.chapter_opening_factor` (measured on the CDTN dev set by group cross-validation:
 scripts/eval_search.py). Numbers without a part letter (the Code civil's "1240") are left as they are.
+A search over all versions looks for a wording, wherever it sits: the pipeline skips the prior there
+(past-wording judgments: nDCG@10 0.874 without it, 0.815 with it).
 """
 
 from __future__ import annotations

@@ -88,6 +88,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     scope = resolve_scope(request, parsed, view, context.codes)
     if config.question_words and is_question(parsed.text):
         config = replace(config, section_weight=config.section_weight * config.question_section_factor)
+    if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
+        config = replace(config, unindexed_abbreviations=False)
     with view.engine() as engine:
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
@@ -103,7 +105,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)
-    pool = with_article_prior(pool, config)
+    if not scope.version.all_versions:  # a past wording is sought for its words, wherever it sits
+        pool = with_article_prior(pool, config)
     ranked = final_scores(pool, graph.neighbors, config)
     results = page(request, context, scope, understood, pool, ranked, retrieved)
     return _timed(results, started)

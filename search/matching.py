@@ -114,15 +114,18 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
 
 
 def with_unindexed_spans(terms: QueryTerms, count: Callable[[tuple[str, ...]], int]) -> QueryTerms:
-    """`terms` with the expansion spans that the index has far less often than their expansion
-    (`count`: the versions holding a lemma phrase): "CDD" in 3 versions, "contrat de travail à durée
-    déterminée" in hundreds. Typed, such a span matches almost nothing of its rule."""
-    absent = frozenset(
-        span
-        for span, tokens in zip(terms.spans(), terms.expansion_phrases, strict=True)
-        if span and count(span) * UNINDEXED_RATIO < count(tokens)
-    )
-    return replace(terms, unindexed_spans=absent) if absent else terms
+    """`terms` with the one-word spans (abbreviations) that the index has far less often than their
+    expansion (`count`: the versions holding a lemma phrase): "CDD" in 3 versions, "contrat de travail
+    à durée déterminée" in hundreds. Typed, such a span matches almost nothing of its rule."""
+    absent = set()
+    for span, tokens in zip(terms.spans(), terms.expansion_phrases, strict=True):
+        # An abbreviation is one word; the phrase of its expansion is only counted when it occurs at all
+        # (most never do), as a phrase query over frequent words costs milliseconds.
+        if len(span) == 1 and span not in absent:
+            have = count(span)
+            if have == 0 or have * UNINDEXED_RATIO < count(tokens):
+                absent.add(span)
+    return replace(terms, unindexed_spans=frozenset(absent)) if absent else terms
 
 
 def with_derivations(terms: QueryTerms) -> QueryTerms:

@@ -27,7 +27,6 @@ from corpus.store_summary import Coverage
 from indexer.build import build_index
 from indexer.citation_graph import CitationGraph, GraphAt
 from indexer.errors import IndexMissingError, StaleIndexError
-from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
@@ -112,7 +111,7 @@ class SearchService:
         # Other analyzers still give a usable index (only some terms differ): serve it, and say so.
         self._index_notice = (
             None
-            if view.meta.analyzers == analyzers_fingerprint()
+            if view.meta.analyzers_current()
             else f"L'index a été construit avec une autre version des analyseurs : relancez `{REBUILD_COMMAND}`."
         )
         with self._store_lock:

@@ -26,6 +26,7 @@ from corpus.store import Store
 from corpus.store_summary import Coverage
 from indexer.build import build_index
 from indexer.citation_graph import CitationGraph, GraphAt
+from indexer.engines import engine_setting
 from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
@@ -86,6 +87,8 @@ class SearchService:
         store_file = home / "corpus.sqlite3"
         if build_if_missing:
             from corpus.ingest import ensure_default_store
+
+            engine_setting()  # a wrong $LEXSEARCH_ENGINE is refused before minutes of building
 
             store = ensure_default_store(store_file, progress=progress)
         else:

@@ -8,12 +8,18 @@ server to listen before it starts: begun at once, its second of imports and load
 while Streamlit booted, and the server listened at 0.7 s instead of 0.4 s (the browser's own loading of
 Streamlit's scripts, 0.6–0.9 s, is when the server is idle). A plain `streamlit run ui/app.py` never calls
 `begin()`: `service()` then opens it in the script.
+
+Once the first page is out (`page_shown()`, the page script's last call), the same thread loads what only
+some queries need: the French word list of the spelling guard and spaCy's model, which a query with a
+form the corpus lacks ("virer", "peut-il") otherwise waits for (~5 s on its first search). Loaded after
+the first page, not before: on 2 cores it would slow the page down.
 """
 
 from __future__ import annotations
 
 import importlib
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -33,9 +39,11 @@ PAGE_MODULES = (
     "ui.views.changeset_page",
 )
 WARM_QUERY = "contrat de travail"
+FIRST_PAGE_WAIT = 60.0  # seconds: with no visitor by then, the models are loaded anyway
 
 _opening: dict[Path, Future] = {}
 _guard = threading.Lock()
+_page_shown = threading.Event()
 
 
 def open_warm(home: Path) -> SearchService:
@@ -84,8 +92,28 @@ def begin(home: Path, first: Callable[[], None] | None = None) -> None:
             future.set_result(open_warm(home))
         except BaseException as error:  # handed to the page script, which shows it
             future.set_exception(error)
+            return
+        _page_shown.wait(FIRST_PAGE_WAIT)
+        load_models()
 
     threading.Thread(target=run, name="lexsearch-open", daemon=True).start()
+
+
+def page_shown() -> None:
+    """The page script's last call: a first page is out, the models may load."""
+    _page_shown.set()
+
+
+def load_models() -> None:
+    """The spelling guard's word list and spaCy's model, loaded now rather than by a user's query."""
+    from analyzers.lemmas import LEMMATIZER
+    from analyzers.lexicon import french_forms
+
+    try:
+        french_forms()
+        LEMMATIZER.load()
+    except (OSError, ImportError) as error:  # the query that needs it will say what is missing
+        print(f"lexsearch: modèle français non chargé d'avance ({error})", file=sys.stderr)
 
 
 def service(home: Path) -> SearchService:

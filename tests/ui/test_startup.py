@@ -24,6 +24,8 @@ def openings(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(startup, "open_warm", open_warm)
     monkeypatch.setattr(startup, "PAGE_MODULES", ())
+    monkeypatch.setattr(startup, "_page_shown", threading.Event())
+    monkeypatch.setattr(startup, "load_models", lambda: opened.append(Path("models")))
     return opened
 
 
@@ -40,6 +42,18 @@ def test_a_page_asking_before_the_gate_opens_waits_for_the_begun_service(
     gate.set()
     page.join(timeout=10)
     assert len(handed) == 1 and openings == [tmp_path]
+
+
+def test_the_models_load_after_the_first_page_not_before(tmp_path: Path, openings: list[Path]) -> None:
+    startup.begin(tmp_path)
+    startup.service(tmp_path)
+    time.sleep(0.3)
+    assert openings == [tmp_path]  # the service, not yet the models: no page shown
+    startup.page_shown()
+    deadline = time.monotonic() + 10
+    while len(openings) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert openings == [tmp_path, Path("models")]
 
 
 def test_without_begin_the_page_opens_the_service_itself(tmp_path: Path, openings: list[Path]) -> None:

@@ -15,17 +15,18 @@ from ui import startup
 
 @pytest.fixture
 def openings(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The homes `open_warm` was asked for; each opening returns a new object standing for the service."""
+    """The homes `open_for_pages` was asked for; each opening returns a new object standing for the service."""
     opened: list[Path] = []
 
-    def open_warm(home: Path) -> object:
+    def open_for_pages(home: Path) -> object:
         opened.append(home)
         return object()
 
-    monkeypatch.setattr(startup, "open_warm", open_warm)
+    monkeypatch.setattr(startup, "open_for_pages", open_for_pages)
     monkeypatch.setattr(startup, "PAGE_MODULES", ())
     monkeypatch.setattr(startup, "_page_shown", threading.Event())
-    monkeypatch.setattr(startup, "load_models", lambda: opened.append(Path("models")))
+    monkeypatch.setattr(startup, "WARM_AFTER", 0.0)
+    monkeypatch.setattr(startup, "warm", lambda service: opened.append(Path("warm-up")))
     return opened
 
 
@@ -44,16 +45,16 @@ def test_a_page_asking_before_the_gate_opens_waits_for_the_begun_service(
     assert len(handed) == 1 and openings == [tmp_path]
 
 
-def test_the_models_load_after_the_first_page_not_before(tmp_path: Path, openings: list[Path]) -> None:
+def test_the_warm_up_runs_after_the_first_page_not_before(tmp_path: Path, openings: list[Path]) -> None:
     startup.begin(tmp_path)
     startup.service(tmp_path)
     time.sleep(0.3)
-    assert openings == [tmp_path]  # the service, not yet the models: no page shown
+    assert openings == [tmp_path]  # the service, not yet the warm-up: no page shown
     startup.page_shown()
     deadline = time.monotonic() + 10
     while len(openings) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert openings == [tmp_path, Path("models")]
+    assert openings == [tmp_path, Path("warm-up")]
 
 
 def test_without_begin_the_page_opens_the_service_itself(tmp_path: Path, openings: list[Path]) -> None:
@@ -65,7 +66,7 @@ def test_an_error_of_the_opening_reaches_the_page(tmp_path: Path, monkeypatch: p
     def failing(home: Path) -> object:
         raise OSError(f"{home}: base illisible")
 
-    monkeypatch.setattr(startup, "open_warm", failing)
+    monkeypatch.setattr(startup, "open_for_pages", failing)
     monkeypatch.setattr(startup, "PAGE_MODULES", ())
     startup.begin(tmp_path)
     with pytest.raises(OSError, match="base illisible"):

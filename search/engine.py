@@ -79,6 +79,11 @@ class Engine(Protocol):
         """Bool per document: has `lemmas` in this order, adjacent, on the lemma stream."""
         ...
 
+    def frequency(self, lemma: str) -> int:
+        """How many documents (versions) have `lemma` on the lemma stream: the term dictionary's count,
+        read without scanning postings."""
+        ...
+
     def correct(
         self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
     ) -> tuple[str, ParsedQuery] | None:

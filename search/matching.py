@@ -16,7 +16,7 @@ from analyzers.french import analyze, expand_query_terms
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 
-# A span is "unindexed" when its expansion occurs in this many times more versions than it does.
+# A span is "unindexed" when the rarest word of its expansion occurs in this many times more versions.
 UNINDEXED_RATIO = 10
 
 
@@ -113,17 +113,17 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
     )
 
 
-def with_unindexed_spans(terms: QueryTerms, count: Callable[[tuple[str, ...]], int]) -> QueryTerms:
-    """`terms` with the one-word spans (abbreviations) that the index has far less often than their
-    expansion (`count`: the versions holding a lemma phrase): "CDD" in 3 versions, "contrat de travail
-    à durée déterminée" in hundreds. Typed, such a span matches almost nothing of its rule."""
+def with_unindexed_spans(terms: QueryTerms, frequency: Callable[[str], int]) -> QueryTerms:
+    """`terms` with the one-word spans (abbreviations) that the index has far less often than the words
+    of their expansion (`frequency`: the versions holding a lemma): "CDD" in 3 versions, the rarest
+    word of "contrat de travail à durée déterminée" in hundreds. Typed, such a span matches almost
+    nothing of its rule. Term counts only (the dictionary's, read at no cost): the expansion's rarest
+    word bounds its phrase's count from above."""
     absent = set()
     for span, tokens in zip(terms.spans(), terms.expansion_phrases, strict=True):
-        # An abbreviation is one word; the phrase of its expansion is only counted when it occurs at all
-        # (most never do), as a phrase query over frequent words costs milliseconds.
         if len(span) == 1 and span not in absent:
-            have = count(span)
-            if have == 0 or have * UNINDEXED_RATIO < count(tokens):
+            have = frequency(span[0])
+            if have == 0 or have * UNINDEXED_RATIO < min(frequency(token) for token in tokens):
                 absent.add(span)
     return replace(terms, unindexed_spans=frozenset(absent)) if absent else terms
 

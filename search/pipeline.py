@@ -123,7 +123,7 @@ def understand(
 
     def analyzed(query: ParsedQuery) -> QueryTerms:
         terms = analyze_query(query, query_expansions(query) if config.thesaurus else ())
-        terms = with_unindexed_spans(terms, lambda lemmas: int(engine.phrase(lemmas).sum()))
+        terms = with_unindexed_spans(terms, engine.frequency)
         return with_derivations(terms) if config.derivations else terms
 
     terms = analyzed(parsed)

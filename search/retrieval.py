@@ -114,6 +114,9 @@ class WhooshEngine:
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
         return self._mask(_phrase("text", tuple(lemmas)))
 
+    def frequency(self, lemma: str) -> int:
+        return int(self.searcher.reader().doc_frequency("text", lemma))
+
     def correct(
         self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
     ) -> tuple[str, ParsedQuery] | None:

@@ -148,6 +148,9 @@ class TantivyEngine:
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
         return self.matches(self.phrase_query("text", tuple(lemmas)))
 
+    def frequency(self, lemma: str) -> int:
+        return int(self.searcher.doc_freq("text", lemma))
+
     def correct(
         self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
     ) -> tuple[str, ParsedQuery] | None:

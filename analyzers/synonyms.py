@@ -78,6 +78,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CTT": ("contrat de travail temporaire",),
     "CCN": ("convention collective nationale",),
     "ZTI": ("zone touristique internationale",),
+    "ZT": ("zone touristique",),
+    "ZC": ("zones commerciales",),
     "RC": ("rupture conventionnelle",),
     "IDR": ("indemnité de départ à la retraite",),
     "CPAM": ("caisse primaire d'assurance maladie",),
@@ -87,7 +89,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Abbreviations that are ordinary French words in lower case ("ce", "at"…): expanded only when typed in
-# capitals, so "ce que prévoit" is not read as "comité d'entreprise".
+# capitals, so "ce que prévoit" is not read as "comité d'entreprise". Not "RCC": "rcc" is no word, and
+# people type it in lower case.
 CAPITALS_ONLY = frozenset(
     {
         "AT",
@@ -101,7 +104,6 @@ CAPITALS_ONLY = frozenset(
         "APC",
         "RSS",
         "UES",
-        "RCC",
         "CP",
         "RC",
         "PEC",

@@ -64,6 +64,8 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("on m'a viré hier", "viré", "licenciement"),
         ("toilettes propres", "toilettes", "cabinets d'aisance"),
         ("chômage technique", "chômage technique", "activité partielle"),
+        ("rcc", "rcc", "rupture conventionnelle collective"),  # "rcc" is no French word
+        ("travail le dimanche en ZT", "ZT", "zone touristique"),
         # clipped names, everyday verbs and words, hyponyms of the code's word
         ("signer un contrat pro", "contrat pro", "contrat de professionnalisation"),
         ("durée du congé mat", "congé mat", "congé de maternité"),

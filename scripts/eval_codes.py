@@ -6,10 +6,11 @@ The dev judgments name article numbers of one code; with many codes, a number ex
 code of the reference home (never named here). Both homes are cross-validated by group over the same
 settings (COMPARE_GRID), and the script prints both figures, their ratio (issue: the all-codes
 figure stays within 10 % of the one-code figure), the share of queries whose first hit is in the judged
-code, and the first hits of a question about the 13e mois in both.
+code, and the first hits of a question about the 13e mois in both. Each `--variant` (RankingConfig
+settings joined by '+') joins the cross-validation, with its own figures, 13e mois hits and sanity list.
 
     LEXSEARCH_HOME=…/allcodes .venv/bin/python scripts/eval_search.py --engine tantivy --dev only \\
-        --compare-home …/one-code-home
+        --compare-home …/one-code-home --variant authority_weight=0.1+same_text_similarity=0.7
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ THIRTEENTH_MONTH = "à quoi correspond le 13e mois ?"
 # the one-code CV chooses or that change most with the corpus (section titles; questions' section
 # weight). Not the whole grid: one pass over all codes takes ~4 min on a loaded 2-core machine.
 COMPARE_GRID: tuple[tuple[str, ...], ...] = ((), ("section_weight=1.5",), ("question_section_factor=1.0",))
-# The sanity list (search.code_prior must not pull a query away from another code): articles of the
+# The sanity list (a prior must not pull a query away from another code): articles of the
 # other codes drawn at random, each queried by a few consecutive content words of its latest text.
 SANITY_SIZE = 40
 SANITY_SEED = 20261201
@@ -178,8 +179,9 @@ def sanity_list(service, judged_code: str, extra: Sequence[tuple[str, ...]]) -> 
             hits = service.search(
                 SearchRequest(query=query, limit=10, highlight=False), ranking_config=config
             ).hits
-            keys = [f"{hit.code_id}:{hit.article}" for hit in hits]
-            ranks.append(keys.index(key) + 1 if key in keys else None)
+            # An article shown under a hit of the same text (search.same_text) is found at that row.
+            rows = [{hit.article_key, *(same.article_key for same in hit.same_text)} for hit in hits]
+            ranks.append(next((rank for rank, keys in enumerate(rows, 1) if key in keys), None))
         reciprocal = sum(1 / rank for rank in ranks if rank) / len(ranks)
         first = sum(rank == 1 for rank in ranks)
         print(

@@ -159,7 +159,9 @@ STAGES = (
     "best_versions",
     "with_proximity",
     "with_references",
+    "with_authority",
     "final_scores",
+    "collapse_same_text",
     "page",
     "_how_well",
 )

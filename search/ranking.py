@@ -86,11 +86,12 @@ class RankingConfig:
     # at 0.25 (0.193 at 1) and a sanity list of other codes' articles MRR 0.469 → 0.428 at 0.5 (README).
     code_prior_weight: float = 0.0
     # Each candidate's text score times 1 + weight · ln(1 + the articles in force citing it)
-    # (search.authority). Off until the group CV of scripts/eval_search.py --compare-home says otherwise.
-    authority_weight: float = 0.0
+    # (search.authority); 0 is off. Chosen by group CV (scripts/eval_search.py --compare-home … --variant
+    # authority_weight=…): see the README's "Relevance over all codes".
+    authority_weight: float = 0.1
     # An article whose text is at least this alike (Jaccard of word 5-shingles) to a better-ranked hit's
     # is listed under that hit instead of taking a row (search.same_text); 0 shows every hit.
-    same_text_similarity: float = 0.0
+    same_text_similarity: float = 0.7
 
     @property
     def field_weights(self) -> dict[str, float]:

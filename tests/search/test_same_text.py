@@ -1,5 +1,5 @@
 """Grouping hits of the same wording (search.same_text): a copy of a better-ranked article's text in
-another code is listed under it instead of taking a row; the total still counts it; off by default."""
+another code is listed under it instead of taking a row; the total still counts it; a similarity of 0 switches it off."""
 
 from __future__ import annotations
 
@@ -69,8 +69,8 @@ def test_a_copy_in_another_code_is_listed_under_the_hit_it_repeats(copied: Searc
     assert any(notice.startswith("Textes identiques regroupés") for notice in results.notices)
 
 
-def test_every_hit_has_its_row_by_default(copied: SearchService) -> None:
-    results = _search(copied, copied.ranking.same_text_similarity)
+def test_every_hit_has_its_row_at_similarity_zero(copied: SearchService) -> None:
+    results = _search(copied, 0.0)
     assert len(results.hits) == 3 and not any(hit.same_text for hit in results.hits)
     assert not any(notice.startswith("Textes identiques") for notice in results.notices)
 

@@ -25,7 +25,7 @@ from indexer.citation_graph import citation_rows
 from indexer.doc_table import write_doc_table
 from indexer.engines import TANTIVY, WHOOSH, build_engine
 from indexer.errors import IndexBuildError
-from indexer.fingerprint import analyzers_fingerprint
+from indexer.fingerprint import analyzers_fingerprint, source_stamp
 from indexer.lemma_table import write_lemma_table
 from indexer.location import (
     build_lock,
@@ -237,6 +237,7 @@ def write_meta(directory: Path, store: Store, documents: int, engine: str = WHOO
         store_digest=store.version_stamp(),
         analyzers=analyzers_fingerprint(),
         engine=engine,
+        analyzer_sources=source_stamp(),
     ).write(directory)
 
 

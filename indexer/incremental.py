@@ -26,7 +26,6 @@ from corpus.store import Store
 from indexer.build import BuildReport, build_index
 from indexer.engines import TANTIVY, build_engine
 from indexer.errors import StaleIndexError
-from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import LEMMA_TABLE
 from indexer.location import build_lock, current_target
 from indexer.schema import META_FILE, IndexMeta
@@ -161,7 +160,7 @@ def plan_update(store: Store, root: Path, engine: str) -> Plan:
         return Plan(f"l'index actuel est {meta.engine}, le moteur demandé est {engine}")
     if meta.engine != TANTIVY:
         return Plan("la mise à jour incrémentale ne vaut que pour tantivy ; Whoosh est reconstruit")
-    if meta.analyzers != analyzers_fingerprint():
+    if not meta.analyzers_current():
         return Plan("les analyseurs ont changé depuis la construction de l'index")
     unknown = _unknown_files(directory)
     if unknown:

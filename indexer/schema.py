@@ -19,6 +19,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from corpus.model import DatePrecision, UncertainDate
 from indexer.errors import StaleIndexError
+from indexer.fingerprint import built_with_these_analyzers
 
 INDEX_SCHEMA_VERSION = 2  # 2: `dating`, the uncertain boundaries of captured versions
 META_FILE = "lexsearch-index.json"
@@ -119,6 +120,11 @@ class IndexMeta:
     store_digest: str
     analyzers: str
     engine: str = "whoosh"  # the library that wrote the files (`indexer.engines`); older builds are Whoosh
+    analyzer_sources: str = ""  # `indexer.fingerprint.source_stamp` at build; older builds have none
+
+    def analyzers_current(self) -> bool:
+        """Whether the index was built with the analysis code on disk now."""
+        return built_with_these_analyzers(self.analyzers, self.analyzer_sources)
 
     def write(self, directory: Path) -> None:
         path = directory / META_FILE

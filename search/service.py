@@ -26,8 +26,8 @@ from corpus.store import Store
 from corpus.store_summary import Coverage
 from indexer.build import build_index
 from indexer.citation_graph import CitationGraph, GraphAt
+from indexer.engines import engine_setting
 from indexer.errors import IndexMissingError, StaleIndexError
-from indexer.fingerprint import analyzers_fingerprint
 from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.schema import REBUILD_COMMAND
@@ -88,6 +88,8 @@ class SearchService:
         if build_if_missing:
             from corpus.ingest import ensure_default_store
 
+            engine_setting()  # a wrong $LEXSEARCH_ENGINE is refused before minutes of building
+
             store = ensure_default_store(store_file, progress=progress)
         else:
             store = Store.open(store_file, create=False)
@@ -112,7 +114,7 @@ class SearchService:
         # Other analyzers still give a usable index (only some terms differ): serve it, and say so.
         self._index_notice = (
             None
-            if view.meta.analyzers == analyzers_fingerprint()
+            if view.meta.analyzers_current()
             else f"L'index a été construit avec une autre version des analyseurs : relancez `{REBUILD_COMMAND}`."
         )
         with self._store_lock:

@@ -44,6 +44,7 @@ def main() -> None:
         )
     VIEWS[screen.view](service, screen)
     html(render.end_of_screen(screen.view))
+    startup.page_shown()
 
 
 main()

@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 
 from corpus.ingest import build_store
+from indexer import fingerprint
 from indexer.build import build_index
-from indexer.fingerprint import ROOT, analyzers_fingerprint, index_time_modules
-from indexer.schema import IndexMeta
+from indexer.fingerprint import (
+    ROOT,
+    analyzers_fingerprint,
+    built_with_these_analyzers,
+    index_time_modules,
+    source_stamp,
+)
+from indexer.schema import INDEX_SCHEMA_VERSION, IndexMeta
 
 SMALL = "indexer/small-code-du-travail.jsonl.gz"
 NOTICE = "autre version des analyseurs"
@@ -35,7 +42,9 @@ def test_fresh_index_gives_no_other_analyzers_notice(tmp_path: Path, data_dir: P
 
     with build_store(tmp_path / "corpus.sqlite3", [data_dir / SMALL], progress=False) as store:
         report = build_index(store, tmp_path / "index", processes=2, progress=False)
-    assert IndexMeta.read(report.directory).analyzers == analyzers_fingerprint()
+    meta = IndexMeta.read(report.directory)
+    assert meta.analyzers == analyzers_fingerprint()
+    assert meta.analyzer_sources == source_stamp()
     service = SearchService.open(tmp_path, build_if_missing=False, progress=False)
     try:
         for query in ("motif économique du licenciement", "CDD", "L1233-3"):
@@ -86,3 +95,34 @@ def test_query_time_tables_are_not_index_time_code(source_copy: Path) -> None:
     synonyms = source_copy / "analyzers" / "synonyms.py"
     synonyms.write_text(synonyms.read_text(encoding="utf-8") + "\nEXTRA = 1\n", encoding="utf-8")
     assert analyzers_fingerprint(source_copy) == before
+
+
+def _meta(analyzers: str, analyzer_sources: str) -> IndexMeta:
+    return IndexMeta(INDEX_SCHEMA_VERSION, 0, "", "", analyzers, analyzer_sources=analyzer_sources)
+
+
+def test_sources_unchanged_since_the_build_spare_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stamp decides alone when it matches (the recorded fingerprint is then today's by construction);
+    without a stamp (older builds) the fingerprint is computed and compared."""
+
+    def parse(root: Path = ROOT) -> str:
+        raise AssertionError("the sources were parsed although their stamp matched")
+
+    current = analyzers_fingerprint()
+    monkeypatch.setattr(fingerprint, "analyzers_fingerprint", parse)
+    assert _meta("recorded-by-the-build", source_stamp()).analyzers_current()
+    monkeypatch.setattr(fingerprint, "analyzers_fingerprint", lambda root=ROOT: current)
+    assert _meta(current, "").analyzers_current()
+    assert not _meta("0123456789abcdef", "").analyzers_current()
+    assert not _meta("0123456789abcdef", "another-checkout").analyzers_current()
+
+
+def test_an_edited_source_changes_the_stamp_then_the_fingerprint_decides(source_copy: Path) -> None:
+    recorded, stamp = analyzers_fingerprint(source_copy), source_stamp(source_copy)
+    synonyms = source_copy / "analyzers" / "synonyms.py"  # query-time: the index stays valid
+    synonyms.write_text(synonyms.read_text(encoding="utf-8") + "\nEXTRA = 1\n", encoding="utf-8")
+    assert source_stamp(source_copy) != stamp
+    assert built_with_these_analyzers(recorded, stamp, source_copy)
+    stop_words = source_copy / "analyzers" / "stop_words.py"  # index-time: the index is not
+    stop_words.write_text(stop_words.read_text(encoding="utf-8") + "\nEXTRA = 1\n", encoding="utf-8")
+    assert not built_with_these_analyzers(recorded, stamp, source_copy)

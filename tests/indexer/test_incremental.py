@@ -5,6 +5,7 @@ old index until the switch, and a failed update leaves the old index current."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -156,6 +157,23 @@ def test_too_many_changes_make_a_full_build_and_say_why(store_file, tmp_path, mo
     assert report.build is not None
     assert (
         said[0].startswith("Reconstruction complète de l'index (tantivy) : ") and "au-delà de 0%" in said[0]
+    )
+
+
+def test_an_index_from_other_analyzers_is_rebuilt_in_full_and_says_why(store_file, tmp_path) -> None:
+    """Built elsewhere from other analysis code (another fingerprint, another stamp of the sources): its
+    unchanged documents cannot be kept."""
+    home = _home(tmp_path, store_file, TANTIVY)
+    meta_file = current_directory(home / "index") / "lexsearch-index.json"
+    meta = IndexMeta.read(meta_file.parent)
+    replace(meta, analyzers="0123456789abcdef", analyzer_sources="fedcba9876543210").write(meta_file.parent)
+    said: list[str] = []
+    with Store.open(home / "corpus.sqlite3") as store:
+        report = refresh_index(store, home / "index", engine=TANTIVY, progress=False, say=said.append)
+    assert report.build is not None
+    assert (
+        said[0]
+        == "Reconstruction complète de l'index (tantivy) : les analyseurs ont changé depuis la construction de l'index."
     )
 
 

@@ -116,7 +116,8 @@ def test_stale_index_is_refused_at_open_with_rebuild_command(home_copy: Path, st
 def test_index_from_other_analyzers_is_refused_or_served_with_rebuild_notice(home_copy: Path) -> None:
     """Another analysis chain still gives a usable index: refusing it or serving it with a notice naming
     the rebuild command are both honest; silently serving it is not."""
-    _rewrite_meta(home_copy, analyzers="0123456789abcdef")
+    # Built elsewhere from other analysis code: another fingerprint and another stamp of the sources.
+    _rewrite_meta(home_copy, analyzers="0123456789abcdef", analyzer_sources="fedcba9876543210")
     try:
         service = SearchService.open(home_copy, build_if_missing=False)
         results = service.search(SearchRequest(query="licenciement"))

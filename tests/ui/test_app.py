@@ -194,6 +194,14 @@ def test_the_coverage_line_names_the_codes_and_the_text_known_today(app) -> None
     assert "articles en vigueur aujourd'hui" in text
 
 
+def test_a_corpus_of_many_codes_is_counted_on_the_coverage_line(app, monkeypatch) -> None:
+    from ui.views import search_page
+
+    monkeypatch.setattr(search_page, "NAMED_CODES", 1)  # two codes here, 72 on all codes
+    text = page_text(app())
+    assert "Corpus : 2 codes (la liste est dans les filtres)" in text and "Code d'essai" not in text
+
+
 def test_partie_list_holds_only_parties_and_livres_say_tous_les_livres(app) -> None:
     test = app(q="licenciement")
     partie_box = next(box for box in test.selectbox if box.label == "partie")

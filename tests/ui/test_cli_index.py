@@ -46,3 +46,17 @@ def test_a_whoosh_index_is_rebuilt_and_the_line_says_why(home, capsys) -> None:
     change_store(home / "corpus.sqlite3")
     assert main(["index", "--quiet"]) == 0
     assert "la mise à jour incrémentale ne vaut que pour tantivy" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["index", "--quiet"], ["search", "licenciement"]])
+def test_an_unknown_engine_setting_is_refused_before_anything_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, command: list[str]
+) -> None:
+    monkeypatch.setenv("LEXSEARCH_HOME", str(tmp_path))
+    monkeypatch.setenv("LEXSEARCH_ENGINE", "foo")
+    assert main(command) == 2
+    assert (
+        "LEXSEARCH_ENGINE='foo' : moteur inconnu (valeurs possibles : whoosh, tantivy)"
+        in capsys.readouterr().err
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -116,7 +116,7 @@ def run_app(args: argparse.Namespace) -> int:
     from corpus.settings import data_home
     from ui import startup
 
-    startup.begin(data_home())
+    startup.begin(data_home(), first=lambda: startup.listening(host, args.port))
     # Streamlit runs in THIS process (not a child, not a second interpreter): the service begun above is
     # the one the page script finds, a SIGTERM or Ctrl-C sent to `lexsearch app` reaches the server itself,
     # and no orphaned Streamlit keeps serving after it. Its banner (stdout, in English) would give the

@@ -7,7 +7,7 @@ import sys
 
 from corpus.ingest import ensure_default_store
 from corpus.settings import data_home
-from indexer.engines import ENGINES
+from indexer.engines import ENGINES, engine_setting
 from indexer.incremental import UpdateReport, refresh_index
 
 
@@ -61,6 +61,8 @@ def describe(report: UpdateReport) -> str | None:
 
 def run_index(args: argparse.Namespace) -> int:
     home = data_home()
+    if args.engine is None:
+        engine_setting()  # a wrong $LEXSEARCH_ENGINE is refused before minutes of building a store
     store = ensure_default_store(home / "corpus.sqlite3", progress=not args.quiet)
     try:
         report = refresh_index(

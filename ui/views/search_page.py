@@ -22,6 +22,7 @@ from ui.views.timeline import gap_at
 
 PAGE_SIZE = 10
 ALL_LABELS = {"partie": "toutes les parties", "livre": "tous les livres"}
+NAMED_CODES = 4  # the coverage line names up to this many codes; beyond, it counts them (72 on all codes)
 EXAMPLES = ("licenciement pour motif économique", "L. 1233-3", "durée du travail 35 heures")
 
 
@@ -90,7 +91,11 @@ def coverage_line(service: SearchService) -> render.Markup:
     codes = service.codes()
     today = date.today()
     now = coverage_today(service, today, tuple(code.code_id for code in codes))
-    names = ", ".join(code.title for code in codes) or "aucun code"
+    names = (
+        ", ".join(code.title for code in codes) or "aucun code"
+        if len(codes) <= NAMED_CODES
+        else f"{len(codes)} codes (la liste est dans les filtres)"
+    )
     since = text_complete_since(service, today, tuple(code.code_id for code in codes))
     line = (
         f"Corpus : {names} · texte connu pour {number(now.with_text)} des {number(now.in_force)} articles "

@@ -1,0 +1,98 @@
+"""`lexsearch app` opens the service in a thread that first waits for the server to listen; a page script
+asking for the service meanwhile must wait for that opening, not start a second one."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ui import startup
+
+
+@pytest.fixture
+def openings(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The homes `open_for_pages` was asked for; each opening returns a new object standing for the service."""
+    opened: list[Path] = []
+
+    def open_for_pages(home: Path) -> object:
+        opened.append(home)
+        return object()
+
+    monkeypatch.setattr(startup, "open_for_pages", open_for_pages)
+    monkeypatch.setattr(startup, "PAGE_MODULES", ())
+    monkeypatch.setattr(startup, "_page_shown", threading.Event())
+    monkeypatch.setattr(startup, "WARM_AFTER", 0.0)
+    monkeypatch.setattr(startup, "warm", lambda service: opened.append(Path("warm-up")))
+    return opened
+
+
+def test_a_page_asking_before_the_gate_opens_waits_for_the_begun_service(
+    tmp_path: Path, openings: list[Path]
+) -> None:
+    gate = threading.Event()
+    startup.begin(tmp_path, first=gate.wait)
+    handed: list[object] = []
+    page = threading.Thread(target=lambda: handed.append(startup.service(tmp_path)))
+    page.start()
+    page.join(timeout=0.3)
+    assert page.is_alive() and openings == []  # waiting, and no second opening by the page
+    gate.set()
+    page.join(timeout=10)
+    assert len(handed) == 1 and openings == [tmp_path]
+
+
+def test_the_warm_up_runs_after_the_first_page_not_before(tmp_path: Path, openings: list[Path]) -> None:
+    startup.begin(tmp_path)
+    startup.service(tmp_path)
+    time.sleep(0.3)
+    assert openings == [tmp_path]  # the service, not yet the warm-up: no page shown
+    startup.page_shown()
+    deadline = time.monotonic() + 10
+    while len(openings) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert openings == [tmp_path, Path("warm-up")]
+
+
+def test_without_begin_the_page_opens_the_service_itself(tmp_path: Path, openings: list[Path]) -> None:
+    startup.service(tmp_path)
+    assert openings == [tmp_path]
+
+
+def test_an_error_of_the_opening_reaches_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(home: Path) -> object:
+        raise OSError(f"{home}: base illisible")
+
+    monkeypatch.setattr(startup, "open_for_pages", failing)
+    monkeypatch.setattr(startup, "PAGE_MODULES", ())
+    startup.begin(tmp_path)
+    with pytest.raises(OSError, match="base illisible"):
+        startup.service(tmp_path)
+
+
+def test_listening_returns_once_the_server_listens() -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    threading.Timer(0.2, server.listen).start()
+    try:
+        started = time.monotonic()
+        startup.listening("127.0.0.1", port, timeout=10)
+        waited = time.monotonic() - started
+    finally:
+        server.close()
+    assert 0.15 <= waited < 10
+
+
+def test_listening_gives_up_after_its_timeout() -> None:
+    unused = socket.socket()
+    unused.bind(("127.0.0.1", 0))  # bound, never listening: every connection is refused
+    try:
+        started = time.monotonic()
+        startup.listening("127.0.0.1", unused.getsockname()[1], timeout=0.3)
+        assert time.monotonic() - started >= 0.3
+    finally:
+        unused.close()

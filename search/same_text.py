@@ -31,6 +31,7 @@ Texts = Callable[[Sequence[str]], Mapping[str, tuple[str, object]]]
 
 SHINGLE = 5  # words per shingle: long enough that shared legal boilerplate is not "the same text"
 EXTRA_READ = 5  # texts read beyond the rows still needed, so that one fold does not cost another read
+LENGTH_MARGIN = 0.8  # texts whose lengths differ more than the similarity allows (with this margin) differ
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def collapse_same_text(
     `similarity` alike to a kept row's joins that row. Candidates past the walk are left as they are."""
     if similarity <= 0 or len(ranked) < 2:
         return Collapsed(tuple(ranked), {})
-    kept: list[tuple[Candidate, frozenset[int]]] = []
+    kept: list[_Text] = []
     folded: dict[str, list[int]] = {}
     position = 0
     while position < len(ranked) and len(kept) < wanted:
@@ -76,26 +77,43 @@ def collapse_same_text(
         read = texts([view.rows[c.docnum].version_id for c in batch])
         for candidate in batch:
             position += 1
-            text = read.get(view.rows[candidate.docnum].version_id, ("", None))[0]
-            own = shingles(text or "")
+            own = _Text(candidate, read.get(view.rows[candidate.docnum].version_id, ("", None))[0] or "")
             twin = None if candidate.cited_order is not None else _twin(own, kept, similarity)
             if twin is None:
-                kept.append((candidate, own))
+                kept.append(own)
             else:
                 folded.setdefault(twin.key, []).append(candidate.docnum)
             if len(kept) >= wanted:
                 break
-    remaining = tuple(c for c, _ in kept) + tuple(ranked[position:])
+    remaining = tuple(text.candidate for text in kept) + tuple(ranked[position:])
     return Collapsed(remaining, {key: tuple(docnums) for key, docnums in folded.items()})
 
 
-def _twin(
-    own: frozenset[int], kept: Sequence[tuple[Candidate, frozenset[int]]], similarity: float
-) -> Candidate | None:
+class _Text:
+    """A candidate's text, its shingles computed only when a text of a comparable length is met."""
+
+    def __init__(self, candidate: Candidate, text: str) -> None:
+        self.candidate, self.text = candidate, text
+        self._shingles: frozenset[int] | None = None
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        if self._shingles is None:
+            self._shingles = shingles(self.text)
+        return self._shingles
+
+    def comparable(self, other: _Text, similarity: float) -> bool:
+        """Whether the lengths allow the similarity: Jaccard is at most the ratio of the shingle counts,
+        which the ratio of the lengths in characters approaches (with a margin for word lengths)."""
+        short, long = sorted((len(self.text), len(other.text)))
+        return long == 0 or short / long >= LENGTH_MARGIN * similarity
+
+
+def _twin(own: _Text, kept: Sequence[_Text], similarity: float) -> Candidate | None:
     """The best-ranked kept row whose text is alike enough to `own`."""
-    for candidate, theirs in kept:
-        if jaccard(own, theirs) >= similarity:
-            return candidate
+    for other in kept:
+        if own.comparable(other, similarity) and jaccard(own.shingles, other.shingles) >= similarity:
+            return other.candidate
     return None
 
 

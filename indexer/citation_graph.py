@@ -60,6 +60,7 @@ class GraphAt:
         self._touching = touching
         self._day = day
         self._memo: dict[str, frozenset[str]] = {}
+        self._citing: dict[str, int] = {}
 
     def neighbors(self, key: str) -> frozenset[str]:
         found = self._memo.get(key)
@@ -68,6 +69,21 @@ class GraphAt:
                 other for other, edge in self._touching.get(key, ()) if _active(edge, self._day)
             )
             self._memo[key] = found
+        return found
+
+    def citing_count(self, key: str) -> int:
+        """How many other articles cite `key` through a version in force at the date (its in-degree):
+        a query-independent sign of how central the article is (search.authority)."""
+        found = self._citing.get(key)
+        if found is None:
+            found = len(
+                {
+                    other
+                    for other, edge in self._touching.get(key, ())
+                    if edge.target == key and other != key and _active(edge, self._day)
+                }
+            )
+            self._citing[key] = found
         return found
 
 

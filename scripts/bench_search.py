@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from eval_search import with_field  # noqa: E402
+
 from corpus.ingest import build_store, ensure_default_store  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from indexer.build import BuildReport, build_index  # noqa: E402
@@ -160,7 +162,9 @@ STAGES = (
     "with_references",
     "with_contrasts",
     "with_article_prior",
+    "with_authority",
     "final_scores",
+    "collapse_same_text",
     "page",
     "_how_well",
 )
@@ -259,6 +263,13 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, help="an existing LEXSEARCH_HOME whose store is used as is (e.g. all codes)"
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=V",
+        help="change the service's RankingConfig before the searches (repeatable)",
+    )
     args = parser.parse_args()
     if args.engine:
         os.environ[ENGINE_VARIABLE] = args.engine  # the service checks the index against it
@@ -295,6 +306,8 @@ def main() -> int:
         started = time.perf_counter()
         service = SearchService.open(home, build_if_missing=False, progress=False)
         open_seconds = time.perf_counter() - started
+        for setting in args.set:  # e.g. a ranking stage switched on, to measure what it costs
+            service.ranking = with_field(service.ranking, setting)
         requests = queries()
         measure(service, requests[:20], highlight=True)  # warm-up: lemmatizer cache, date filters
         plain = measure(service, requests, highlight=False)

@@ -6,10 +6,11 @@ The dev judgments name article numbers of one code; with many codes, a number ex
 code of the reference home (never named here). Both homes are cross-validated by group over the same
 settings (COMPARE_GRID), and the script prints both figures, their ratio (issue: the all-codes
 figure stays within 10 % of the one-code figure), the share of queries whose first hit is in the judged
-code, and the first hits of a question about the 13e mois in both.
+code, and the first hits of a question about the 13e mois in both. Each `--variant` (RankingConfig
+settings joined by '+') joins the cross-validation, with its own figures, 13e mois hits and sanity list.
 
     LEXSEARCH_HOME=…/allcodes .venv/bin/python scripts/eval_search.py --engine tantivy --dev only \\
-        --compare-home …/one-code-home
+        --compare-home …/one-code-home --variant authority_weight=0.1+same_text_similarity=0.7
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import random
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from eval_dev import by_form, cross_validate, print_dev_table, run_all
@@ -29,7 +29,7 @@ THIRTEENTH_MONTH = "à quoi correspond le 13e mois ?"
 # the one-code CV chooses or that change most with the corpus (section titles; questions' section
 # weight). Not the whole grid: one pass over all codes takes ~4 min on a loaded 2-core machine.
 COMPARE_GRID: tuple[tuple[str, ...], ...] = ((), ("section_weight=1.5",), ("question_section_factor=1.0",))
-# The sanity list (search.code_prior must not pull a query away from another code): articles of the
+# The sanity list (a prior must not pull a query away from another code): articles of the
 # other codes drawn at random, each queried by a few consecutive content words of its latest text.
 SANITY_SIZE = 40
 SANITY_SEED = 20261201
@@ -66,9 +66,7 @@ def judged_code_of(reference) -> str:
 def _home_rows(label: str, service, judged_code: str, judged: Sequence[Judged], extra=()):
     variants = {}
     for settings in (*COMPARE_GRID, *extra):
-        config = service.ranking
-        for setting in settings:
-            config = with_field(config, setting)
+        config = configured(service.ranking, settings)
         name = ", ".join(settings) or "default"
         print(f"{label}: lexsearch {name}…", file=sys.stderr)
         variants[name] = run_all(code_runner(service, judged_code, config), judged)
@@ -97,16 +95,17 @@ def _first_share(variant, judged: Sequence[Judged]) -> float:
 
 
 def compare_homes(
-    service, reference_home: Path, judged: list[Judged], prior_weights: Sequence[float] = ()
+    service, reference_home: Path, judged: list[Judged], extra: Sequence[tuple[str, ...]] = ()
 ) -> None:
     """Print the dev figures of `service`'s home beside those of `reference_home` (one code); with
-    `prior_weights`, also cross-validated over search.code_prior's weight, and the sanity list."""
+    `extra` variants (each a tuple of RankingConfig "name=value" settings), also cross-validated over
+    them, with the 13e mois question and the sanity list under each."""
     from search.service import SearchRequest, SearchService
 
     reference = SearchService.open(reference_home, build_if_missing=False, progress=False)
     judged_code = judged_code_of(reference)
     homes = (("reference (judged code alone)", reference), ("this home", service))
-    extra = tuple((f"code_prior_weight={weight}",) for weight in prior_weights)
+    extra = tuple(extra)
     results = {label: _home_rows(label, svc, judged_code, judged, extra) for label, svc in homes}
     rows = []
     for label, (default, cv, _, _, _) in results.items():
@@ -123,15 +122,21 @@ def compare_homes(
     print(f"settings chosen per fold: reference {'; '.join(ref_chosen)} | this home {'; '.join(chosen)}")
     print(f"ms/query (default settings): reference {ref_ms:.1f}, this home {ms:.1f}")
     for label, svc in homes:
-        for weight in (0.0, *prior_weights):
-            config = replace(svc.ranking, code_prior_weight=weight)
+        for settings in ((), *extra):
             request = SearchRequest(query=THIRTEENTH_MONTH, limit=3, highlight=False)
-            hits = svc.search(request, ranking_config=config).hits
+            hits = svc.search(request, ranking_config=configured(svc.ranking, settings)).hits
             shown = ", ".join(f"{hit.article} ({hit.code})" for hit in hits)
-            print(f"« {THIRTEENTH_MONTH} », {label}, code_prior_weight={weight}: {shown}")
-    if prior_weights:
-        sanity_list(service, judged_code, prior_weights)
+            print(f"« {THIRTEENTH_MONTH} », {label}, {', '.join(settings) or 'default'}: {shown}")
+    if extra:
+        sanity_list(service, judged_code, extra)
     reference.close()
+
+
+def configured(config, settings: Sequence[str]):
+    """`config` with each "name=value" of `settings` applied."""
+    for setting in settings:
+        config = with_field(config, setting)
+    return config
 
 
 def sanity_queries(service, judged_code: str) -> list[tuple[str, str]]:
@@ -159,25 +164,26 @@ def sanity_queries(service, judged_code: str) -> list[tuple[str, str]]:
     return queries
 
 
-def sanity_list(service, judged_code: str, prior_weights: Sequence[float]) -> None:
-    """MRR@10 of each sanity query's own article, over this home, without and with the prior."""
+def sanity_list(service, judged_code: str, extra: Sequence[tuple[str, ...]]) -> None:
+    """MRR@10 of each sanity query's own article, over this home, by default and under each variant."""
     from search.service import SearchRequest
 
     queries = sanity_queries(service, judged_code)
     print(
         f"\n== sanity list: {len(queries)} articles of other codes, each queried by {SANITY_WORDS} of its words"
     )
-    for weight in (0.0, *prior_weights):
-        config = replace(service.ranking, code_prior_weight=weight)
+    for settings in ((), *extra):
+        config = configured(service.ranking, settings)
         ranks = []
         for query, key in queries:
             hits = service.search(
                 SearchRequest(query=query, limit=10, highlight=False), ranking_config=config
             ).hits
-            keys = [f"{hit.code_id}:{hit.article}" for hit in hits]
-            ranks.append(keys.index(key) + 1 if key in keys else None)
+            # An article shown under a hit of the same text (search.same_text) is found at that row.
+            rows = [{hit.article_key, *(same.article_key for same in hit.same_text)} for hit in hits]
+            ranks.append(next((rank for rank, keys in enumerate(rows, 1) if key in keys), None))
         reciprocal = sum(1 / rank for rank in ranks if rank) / len(ranks)
         first = sum(rank == 1 for rank in ranks)
         print(
-            f"code_prior_weight={weight}: MRR@10 {reciprocal:.3f}, first {first}/{len(ranks)}, ranks {ranks}"
+            f"{', '.join(settings) or 'default'}: MRR@10 {reciprocal:.3f}, first {first}/{len(ranks)}, ranks {ranks}"
         )

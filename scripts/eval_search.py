@@ -374,6 +374,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --compare-home: also cross-validate over these code_prior_weight values (search.code_prior) "
         "and run the sanity list of other codes' articles without and with them",
     )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="FIELD=V[+FIELD=V]",
+        help="with --compare-home: one more variant of the settings to cross-validate over, with its 13e mois "
+        "hits and its sanity list of other codes' articles (repeatable; '+' joins settings)",
+    )
     args = parser.parse_args(argv)
     if args.engine:  # builds with it if the index is missing; refuses an index of the other engine
         os.environ[ENGINE_VARIABLE] = args.engine
@@ -399,8 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval_codes import compare_homes
         from eval_dev import load_dev
 
-        weights = [float(value) for value in args.code_prior.split(",") if value]
-        compare_homes(service, args.compare_home, load_dev(), weights)
+        extra = [(f"code_prior_weight={value}",) for value in args.code_prior.split(",") if value]
+        extra += [tuple(variant.split("+")) for variant in args.variant]
+        compare_homes(service, args.compare_home, load_dev(), extra)
         return 0
     if args.dev != "no" and service is not None:
         from eval_dev import evaluate_dev, load_dev

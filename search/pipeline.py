@@ -27,6 +27,7 @@ from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
 from search.article_prior import with_article_prior
+from search.authority import with_authority
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
 from search.code_prior import with_code_prior
 from search.contrast import with_contrasts
@@ -47,6 +48,7 @@ from search.question import is_question, without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults
+from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.wording import with_dropped_wordings
 
@@ -107,8 +109,12 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     pool = with_contrasts(view, understood.terms, pool, config)
     if not scope.version.all_versions:  # a past wording is sought for its words, wherever it sits
         pool = with_article_prior(pool, config)
+    pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)
-    results = page(request, context, scope, understood, pool, ranked, retrieved)
+    context = replace(context, texts=remembered(context.texts))  # read once, for grouping and snippets
+    wanted = scope.offset + scope.limit
+    collapsed = collapse_same_text(ranked, wanted, view, context.texts, config.same_text_similarity)
+    results = page(request, context, scope, understood, pool, collapsed.ranked, retrieved, collapsed.folded)
     return _timed(results, started)
 
 
@@ -151,13 +157,16 @@ def page(
     pool: Pool,
     ranked: tuple[Candidate, ...],
     retrieved: Retrieved | None = None,
+    folded: Mapping[str, tuple[int, ...]] | None = None,
 ) -> SearchResults:
-    """One page of hits (each with its other matching versions and, if asked, its snippet), the total
-    and facets over every match, and what the user should know about how the query was read."""
+    """One page of hits (each with its other matching versions, the articles of the same text folded
+    under it and, if asked, its snippet), the total and facets over every match, and what the user
+    should know about how the query was read."""
     view, matched = context.view, pool.matched
     unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
     notices = _notices(request, context, scope, understood, bool(ranked), unmatched, partial)
     shown = ranked[scope.offset : scope.offset + scope.limit]
+    grouped = {c.key: folded[c.key] for c in shown if c.key in (folded or {})}
     wanted = [view.rows[c.docnum].version_id for c in shown]
     texts = context.texts(wanted) if request.highlight and wanted else {}
     hits = tuple(
@@ -173,6 +182,19 @@ def page(
         )
         for candidate in shown
     )
+    if grouped:
+        hits = tuple(
+            replace(
+                hit,
+                same_text=same_text_refs(view, context.codes, grouped.get(hit.article_key, ()), request.at),
+            )
+            for hit in hits
+        )
+        count = sum(len(docnums) for docnums in grouped.values())
+        notices.append(
+            f"Textes identiques regroupés : {count} article(s) au même texte qu'un résultat affiché sont "
+            "indiqués sous celui-ci (ils restent comptés dans le total)."
+        )
     untexted = _cited_without_text(request, context, scope, understood, hits)
     if untexted:  # it replaces "the cited article has no version in force", which is not so
         notices = [notice for notice in notices if not notice.startswith(CITED_NOT_IN_FORCE)] + [untexted]

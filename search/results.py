@@ -36,6 +36,18 @@ class VersionRef:
 
 
 @dataclass(frozen=True)
+class SameText:
+    """Another article whose text is (nearly) that of a hit, shown under it (search.same_text)."""
+
+    article: str
+    article_key: str
+    code: str
+    code_id: str
+    version_id: str
+    article_url: str
+
+
+@dataclass(frozen=True)
 class Hit:
     article: str  # number, "L1233-3"
     article_key: str
@@ -58,6 +70,7 @@ class Hit:
     highlights: tuple[tuple[int, int], ...] = ()  # …and the [start, end) spans of its matches
     start_uncertain: UncertainDate | None = None  # valid_from is then the latest possible day
     end_uncertain: UncertainDate | None = None  # valid_to is then the latest possible day
+    same_text: tuple[SameText, ...] = ()  # articles of the same wording, grouped under this hit
 
 
 @dataclass(frozen=True)

@@ -180,12 +180,14 @@ def hit(
     amending_href: str | None = None,
     status_text: str | None = None,
     notices_shown: Sequence[str] = (),
+    same_text: Sequence[tuple[str, str]] = (),
 ) -> Markup:
     """One result row in about four lines: title and code, the section path shortened, the snippet (two
     lines at most), then validity, status, amending text and the links. `other_versions` are (href, label)
     of the other matching versions, folded; `amending_href` leads to the changeset of the text that made
     this version; `status_text` replaces the stored status (a dated search speaks of the status then);
-    `notices_shown` warn about its dates."""
+    `notices_shown` warn about its dates; `same_text` are (href, label) of the articles of the same wording
+    grouped under it, folded."""
     title = Markup('<div class="lx-title">{} <span class="lx-code">· {}</span></div>').format(
         text(article_title(row.article)), text(row.code)
     )
@@ -209,6 +211,14 @@ def hit(
                 f"{'s' if count > 1 else ''}"
             ),
             join((link(href, label) for href, label in other_versions), ", "),
+        )
+    if same_text:
+        count = len(same_text)
+        others += Markup('<details class="lx-meta"><summary>{}</summary>{}</details>').format(
+            text(
+                f"même texte dans {count} autre{'s' if count > 1 else ''} article{'s' if count > 1 else ''}"
+            ),
+            join((link(href, label) for href, label in same_text), ", "),
         )
     return Markup('<div class="lx-hit">{}{}{}{}{}{}</div>').format(
         title,

@@ -10,13 +10,12 @@ from search.graph import distances
 CT = "LEGITEXT000006072050"
 L1233_3, L1233_2, L1233_4, L1235_3 = (f"{CT}:{n}" for n in ("L1233-3", "L1233-2", "L1233-4", "L1235-3"))
 
-GRAPH = CitationGraph(
-    [
-        Edge(L1233_2, L1233_3, date(2008, 5, 1), None),
-        Edge(L1233_4, L1233_3, date(2008, 5, 1), date(2016, 8, 10)),  # a past wording's link
-        Edge(L1235_3, L1233_4, date(2017, 9, 24), None),
-    ]
-)
+GRAPH_EDGES = [
+    Edge(L1233_2, L1233_3, date(2008, 5, 1), None),
+    Edge(L1233_4, L1233_3, date(2008, 5, 1), date(2016, 8, 10)),  # a past wording's link
+    Edge(L1235_3, L1233_4, date(2017, 9, 24), None),
+]
+GRAPH = CitationGraph(GRAPH_EDGES)
 
 
 def test_links_of_versions_not_in_force_are_left_out() -> None:
@@ -37,3 +36,17 @@ def test_distances_follow_links_valid_at_the_date() -> None:
 
 def test_an_unknown_article_has_no_neighbours() -> None:
     assert GRAPH.at(date(2020, 1, 1)).neighbors(f"{CT}:L9999-1") == frozenset()
+
+
+def test_citing_count_counts_distinct_citing_articles_in_force_at_the_date() -> None:
+    graph = CitationGraph(
+        [
+            *GRAPH_EDGES,
+            Edge(L1233_2, L1233_3, date(2019, 1, 1), None),  # a later version of the same citing article
+            Edge(L1233_3, L1233_3, date(2008, 5, 1), None),  # an article citing itself counts for nothing
+        ]
+    )
+    assert graph.at(date(2020, 1, 1)).citing_count(L1233_3) == 1
+    assert graph.at(date(2010, 1, 1)).citing_count(L1233_3) == 2
+    assert graph.at(None).citing_count(L1233_3) == 2
+    assert graph.at(None).citing_count(L1233_2) == 0  # it cites, nothing cites it

@@ -228,3 +228,23 @@ def test_side_by_side_rows_hold_paragraphs_in_two_cells() -> None:
     assert_only_app_markup(
         render_diff.diff_columns(diff_words("<b>x</b>", "<i>y</i>"), old_label="<", new_label=">")
     )
+
+
+def test_articles_of_the_same_text_are_folded_under_the_hit_as_links() -> None:
+    row = SimpleNamespace(
+        article="L1",
+        code="Code d'essai",
+        section_path=("Partie",),
+        snippet="",
+        valid_from=date(2018, 1, 1),
+        valid_to=None,
+        status="in_force",
+        amending_text=None,
+    )
+    evil = "<script>x</script>"
+    same = (("?view=article&version=V7", f"Article L7 ({evil})"),)
+    markup = render.hit(row, article_href="?a", diff_href="?d", other_versions=(), same_text=same)
+    assert_only_app_markup(markup)
+    assert "même texte dans 1 autre article" in "".join(parsed(markup).data)
+    assert "?view=article&amp;version=V7" in str(markup) and evil not in str(markup)
+    assert "même texte" not in str(render.hit(row, article_href="?a", diff_href="?d", other_versions=()))

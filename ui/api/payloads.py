@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 from corpus.model import Article, Changeset, UncertainDate, Version
 from search.diff import TextDiff
-from search.results import Hit, SearchResults, VersionRef
+from search.results import Hit, SameText, SearchResults, VersionRef
 
 
 def day(value: date | None) -> str | None:
@@ -69,6 +69,19 @@ def version_ref_json(ref: VersionRef, links: bool) -> dict:
     return found
 
 
+def same_text_json(same: SameText, links: bool = False) -> dict:
+    found = {
+        "article": same.article,
+        "code": same.code,
+        "code_id": same.code_id,
+        "version_id": same.version_id,
+        "article_url": same.article_url,
+    }
+    if links:
+        found["links"] = {"version": version_path(same.version_id)}
+    return found
+
+
 def hit_json(hit: Hit, links: bool = False) -> dict:
     """One hit: the snippet is plain text, `highlights` the [start, end) spans of its matches."""
     found = {
@@ -87,6 +100,8 @@ def hit_json(hit: Hit, links: bool = False) -> dict:
         "highlights": [list(span) for span in hit.highlights],
         "section_path": list(hit.section_path),
         "other_versions": [version_ref_json(other, links) for other in hit.other_versions],
+        # Articles of other places with the same wording, grouped under this hit (search.same_text).
+        "same_text": [same_text_json(same, links) for same in hit.same_text],
         "amending_text": hit.amending_text,
         "amending_text_id": hit.amending_text_id,
         "article_url": hit.article_url,

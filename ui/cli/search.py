@@ -110,6 +110,9 @@ def _table(results: SearchResults, day: date | None) -> str:
             lines.append("     " + _starred(hit).replace("\n", " ")[:300])
         if hit.other_versions:
             lines.append(f"     + {len(hit.other_versions)} autre(s) version(s) correspondante(s)")
+        if hit.same_text:
+            places = ", ".join(f"{same.article} ({same.code})" for same in hit.same_text)
+            lines.append(f"     = même texte : {places}")
     return "\n".join(lines)
 
 

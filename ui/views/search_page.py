@@ -150,6 +150,13 @@ def _row(screen: Screen, hit: object) -> render.Markup:
         ),
         status_text=_status_then(screen, hit),
         notices_shown=[later] if later else [],
+        same_text=tuple(
+            (
+                params.article_url(same.version_id, screen.at),
+                f"{render.article_title(same.article)} ({same.code})",
+            )
+            for same in getattr(hit, "same_text", ())
+        ),
     )
 
 

@@ -1,0 +1,67 @@
+"""The citation prior (search.authority): of two articles matching a query alike, the one other articles
+in force cite comes first with the prior; a weight of 0 switches it off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from corpus.model import Article, Code, Status, Version
+from corpus.store import Store
+from indexer.build import build_index
+from search.authority import authority_factor
+from search.service import SearchRequest, SearchService
+
+CODE = Code("LEGITEXT000006072050", "Code du travail")  # a code whose citations the parser knows
+SAME = "Le gardien du phare tient le registre des passages de navires."
+CITING = (
+    "Les dispositions de l'article L1111-9 s'appliquent aux balises.",
+    "Le préfet contrôle l'application de l'article L1111-9.",
+    "Une amende punit la méconnaissance de l'article L1111-9.",
+)
+
+
+def _article(number: str, text: str, until: date | None = None) -> Article:
+    article_id = f"ESSAIPHARE{number}"
+    status = Status.IN_FORCE if until is None else Status.REPEALED
+    version = Version(
+        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), until, status, ("Partie",)
+    )
+    return Article(article_id, CODE, number, (version,))
+
+
+@pytest.fixture(scope="module")
+def cited(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("cited")
+    articles = [_article("L1111-1", SAME), _article("L1111-9", SAME)]
+    articles += [_article(f"L1112-{i + 1}", text) for i, text in enumerate(CITING)]
+    with Store.open(home / "corpus.sqlite3") as store:
+        store.replace_code(CODE, articles)
+        build_index(store, home / "index", processes=1, progress=False)
+    service = SearchService.open(home, build_if_missing=False, progress=False)
+    yield service
+    service.close()
+
+
+def _order(service: SearchService, weight: float, at: date | None = None) -> list[str]:
+    config = replace(service.ranking, authority_weight=weight, same_text_similarity=0.0)  # two rows
+    request = SearchRequest(query="registre des passages", at=at, highlight=False)
+    return [hit.article for hit in service.search(request, ranking_config=config).hits]
+
+
+def test_the_cited_article_comes_first_with_the_prior(cited: SearchService) -> None:
+    assert _order(cited, 0.0) == ["L1111-1", "L1111-9"]  # equal text scores: the article key breaks the tie
+    assert _order(cited, 0.1) == ["L1111-9", "L1111-1"]
+
+
+def test_citations_of_versions_not_in_force_do_not_count(cited: SearchService) -> None:
+    assert cited.graph_at(date(2005, 1, 1)).citing_count(f"{CODE.code_id}:L1111-9") == 0
+    assert cited.graph_at(date(2020, 1, 1)).citing_count(f"{CODE.code_id}:L1111-9") == 3
+
+
+def test_the_factor_grows_with_the_log_of_citing_articles() -> None:
+    assert authority_factor(0, 0.5) == 1.0
+    assert authority_factor(10, 0.1) < authority_factor(100, 0.1) < 1.5
+    assert authority_factor(1000, 0.0) == 1.0

@@ -31,8 +31,9 @@ def test_an_impossible_port_is_refused_before_anything_is_built(capsys) -> None:
     assert "pas un port TCP" in capsys.readouterr().err
 
 
-def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(ui_home) -> None:
-    """Streamlit runs in `lexsearch app`'s own process: the signal reaches the server, nothing is orphaned."""
+def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(ui_home, tmp_path) -> None:
+    """Streamlit runs in `lexsearch app`'s own process: the signal reaches the server, nothing is orphaned.
+    What the terminal shows is our French line, not Streamlit's English INFO logs."""
     import os
     import signal
     import socket
@@ -54,8 +55,9 @@ def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(
         "--port",
         str(port),
     ]
+    errors = (tmp_path / "stderr.txt").open("w")
     process = subprocess.Popen(
-        [*command, "--address", "127.0.0.1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*command, "--address", "127.0.0.1"], env=env, stdout=subprocess.DEVNULL, stderr=errors
     )
     health = f"http://127.0.0.1:{port}/_stcore/health"
     deadline = time.monotonic() + 60
@@ -78,3 +80,11 @@ def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(
         pass
     else:
         raise AssertionError("the app still answers after SIGTERM")
+    errors.close()
+    said = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+    deadline = time.monotonic() + 10  # the address line comes from a watcher process: it may lag
+    while "l'app répond sur" not in said and time.monotonic() < deadline:
+        time.sleep(0.2)
+        said = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+    assert "lexsearch: l'app répond sur http://127.0.0.1:" in said
+    assert "Uvicorn" not in said and "INFO" not in said, said

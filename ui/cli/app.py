@@ -47,6 +47,7 @@ def streamlit_arguments(port: int, address: str = "localhost") -> list[str]:
         "--browser.gatherUsageStats=false",
         "--client.toolbarMode=minimal",
         "--global.developmentMode=false",
+        "--logger.level=warning",  # its INFO lines are English ("Uvicorn server started…"); ours say it
     ]
 
 

@@ -7,8 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from written_corpus import single_version
 
-from corpus.model import Article, Code, Status, Version
+from corpus.model import Article, Code
 from corpus.store import Store
 from indexer.build import build_index
 from search.authority import authority_factor
@@ -24,12 +25,7 @@ CITING = (
 
 
 def _article(number: str, text: str, until: date | None = None) -> Article:
-    article_id = f"ESSAIPHARE{number}"
-    status = Status.IN_FORCE if until is None else Status.REPEALED
-    version = Version(
-        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), until, status, ("Partie",)
-    )
-    return Article(article_id, CODE, number, (version,))
+    return single_version(CODE, f"ESSAIPHARE{number}", number, text, until)
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ above an equally matching article of another code; with one code it changes noth
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
+from written_corpus import single_version
 
-from corpus.model import Article, Code, Status, Version
+from corpus.model import Article, Code
 from corpus.store import Store
 from indexer.build import build_index
 from search.code_prior import code_log_prior
@@ -33,12 +33,7 @@ WORK_TEXTS = (
 
 
 def _article(code: Code, ordinal: int, text: str) -> Article:
-    article_id = f"ESSAI{code.code_id[-2:]}ART{ordinal:04d}"
-    number = f"L{ordinal}"
-    version = Version(
-        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), None, Status.IN_FORCE, ("Partie",)
-    )
-    return Article(article_id, code, number, (version,))
+    return single_version(code, f"ESSAI{code.code_id[-2:]}ART{ordinal:04d}", f"L{ordinal}", text)
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,12 @@ another code is listed under it instead of taking a row; the total still counts 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import NamedTuple
 
 import pytest
+from written_corpus import single_version
 
-from corpus.model import Article, Code, Status, Version
+from corpus.model import Article, Code
 from corpus.store import Store
 from indexer.build import build_index
 from search.candidates import Candidate
@@ -28,11 +28,7 @@ OTHER = "Le gardien du phare veille sur la lanterne et signale toute avarie des 
 
 
 def _article(code: Code, number: str, text: str) -> Article:
-    article_id = f"ESSAI{code.code_id[-2:]}{number}"
-    version = Version(
-        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), None, Status.IN_FORCE, ("Partie",)
-    )
-    return Article(article_id, code, number, (version,))
+    return single_version(code, f"ESSAI{code.code_id[-2:]}{number}", number, text)
 
 
 @pytest.fixture(scope="module")

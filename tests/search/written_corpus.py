@@ -16,6 +16,16 @@ from indexer.build import build_index
 CODE = Code("LEGITEXT000000000042", "Code d'essai du travail")
 
 
+def single_version(code: Code, article_id: str, number: str, text: str, until: date | None = None) -> Article:
+    """An article of `code` with one version, from 2010-01-01 to `until` (in force when None, else
+    repealed): what the ranking tests that write their own codes build their articles from."""
+    status = Status.IN_FORCE if until is None else Status.REPEALED
+    version = Version(
+        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), until, status, ("Partie",)
+    )
+    return Article(article_id, code, number, (version,))
+
+
 def _versions(article_id: str, number: str, wordings: list[tuple[str, date, date | None]]) -> Article:
     versions = []
     for ordinal, (text, start, end) in enumerate(wordings):

@@ -33,6 +33,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,17 +122,13 @@ def accepting(port: int) -> None:
             time.sleep(0.005)
 
 
-def app_start(browser, query: str, poll: str = "socket") -> tuple[float, float, float]:
-    """Spawn `lexsearch app`, open its first page (with `query` in the URL when given) as soon as the
-    server answers; returns (page rendered, page loaded) in seconds from the spawn (`goto` returns once
-    Streamlit served the page and its scripts, before the page script has run), and the CPU seconds the
-    app's process had used when the page was rendered, which the machine's load distorts less. The page is rendered when the app's end-of-screen marker is drawn, and, with a
-    query, when the first result's highlighted words are shown."""
-    from playwright.sync_api import Error as PlaywrightError
-
+@contextmanager
+def fresh_app(browser) -> Iterator[tuple[int, object, subprocess.Popen, float]]:
+    """(port, a new browser page, the process, the spawn's perf_counter) of a `lexsearch app` spawned on a
+    free port; the app's whole session is stopped and the page closed after."""
     port = free_port()
     page = browser.new_page()
-    started = time.perf_counter()
+    spawned = time.perf_counter()
     process = subprocess.Popen(
         [*LEXSEARCH, "app", "--port", str(port), "--address", "127.0.0.1"],
         cwd=ROOT,
@@ -139,6 +137,22 @@ def app_start(browser, query: str, poll: str = "socket") -> tuple[float, float, 
         start_new_session=True,
     )
     try:
+        yield port, page, process, spawned
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        page.close()
+
+
+def app_start(browser, query: str, poll: str = "socket") -> tuple[float, float, float]:
+    """Spawn `lexsearch app`, open its first page (with `query` in the URL when given) as soon as the
+    server answers; returns (page rendered, page loaded) in seconds from the spawn (`goto` returns once
+    Streamlit served the page and its scripts, before the page script has run), and the CPU seconds the
+    app's process had used when the page was rendered, which the machine's load distorts less. The page is rendered when the app's end-of-screen marker is drawn, and, with a
+    query, when the first result's highlighted words are shown."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    with fresh_app(browser) as (port, page, process, started):
         url = f"http://127.0.0.1:{port}/" + (f"?q={urllib.request.quote(query)}" if query else "")
         if poll == "socket":
             accepting(port)
@@ -154,26 +168,13 @@ def app_start(browser, query: str, poll: str = "socket") -> tuple[float, float, 
             page.wait_for_selector(".lx-hit mark", timeout=120_000)
         rendered = time.perf_counter() - started
         cpu = process_cpu(process.pid)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        page.close()
     return rendered, loaded, cpu
 
 
 def app_unknown_form_query(browser, query: str, pause: float) -> float:
     """Seconds from Enter to the first results for `query` (a form the corpus lacks, which needs spaCy's
     model) typed `pause` seconds after a fresh app's first page: the app loads the model after that page."""
-    port = free_port()
-    page = browser.new_page()
-    process = subprocess.Popen(
-        [*LEXSEARCH, "app", "--port", str(port), "--address", "127.0.0.1"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
+    with fresh_app(browser) as (port, page, _, _spawned):
         accepting(port)
         page.goto(f"http://127.0.0.1:{port}/", timeout=30_000)
         page.wait_for_selector(".lx-done-search", state="attached", timeout=120_000)
@@ -184,10 +185,6 @@ def app_unknown_form_query(browser, query: str, pause: float) -> float:
         box.press("Enter")
         page.wait_for_selector(".lx-hit", timeout=120_000)
         return time.perf_counter() - started
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        page.close()
 
 
 def app_first_page(runs: int, poll: str) -> None:

@@ -14,7 +14,6 @@ A search over all versions looks for a wording, wherever it sits: the pipeline s
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from search import ranking
 from search.candidates import Pool
@@ -36,8 +35,4 @@ def with_article_prior(pool: Pool, config: ranking.RankingConfig) -> Pool:
     """`pool` with each candidate's text score times its article's prior factor."""
     if not config.article_prior:
         return pool
-    candidates = []
-    for candidate in pool.candidates:
-        factor = article_factor(candidate.key.split(":", 1)[1], config)
-        candidates.append(replace(candidate, text=candidate.text * factor) if factor != 1.0 else candidate)
-    return replace(pool, candidates=tuple(candidates))
+    return pool.scaled(lambda candidate: article_factor(candidate.key.split(":", 1)[1], config))

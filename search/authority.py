@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
 
 from search.candidates import Pool
 from search.ranking import RankingConfig
@@ -32,8 +31,4 @@ def with_authority(pool: Pool, citing_count: Callable[[str], int], config: Ranki
     if config.authority_weight <= 0 or not pool.candidates:
         return pool
     weight = config.authority_weight
-    candidates = tuple(
-        replace(candidate, text=candidate.text * authority_factor(citing_count(candidate.key), weight))
-        for candidate in pool.candidates
-    )
-    return replace(pool, candidates=candidates)
+    return pool.scaled(lambda candidate: authority_factor(citing_count(candidate.key), weight))

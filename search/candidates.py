@@ -43,6 +43,15 @@ class Pool:
     matched: np.ndarray  # bool per document: matches the query (or is a cited article) and the filters
     top: float = 1.0  # the best text score, that `Candidate.text` is divided by
 
+    def scaled(self, factor: Callable[[Candidate], float]) -> Pool:
+        """This pool with each candidate's text score times `factor(candidate)`: the priors and penalties
+        (article prior, citation prior, opposite kinds) are all such factors."""
+        candidates = []
+        for candidate in self.candidates:
+            times = factor(candidate)
+            candidates.append(candidate if times == 1.0 else replace(candidate, text=candidate.text * times))
+        return replace(self, candidates=tuple(candidates))
+
 
 def best_versions(view: IndexView, retrieved: Retrieved, wanted: int) -> Pool:
     """One candidate per article among the best-scored versions: its best-scored version."""

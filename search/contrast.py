@@ -9,13 +9,12 @@ whose deepest heading naming either kind names the opposite of a qualifier the q
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from analyzers.contrasts import contrasting_lemmas
 from analyzers.french import analyze
 from search import ranking
-from search.candidates import Pool
+from search.candidates import Candidate, Pool
 from search.index_view import IndexView
 from search.matching import QueryTerms
 
@@ -49,10 +48,10 @@ def with_contrasts(view: IndexView, terms: QueryTerms, pool: Pool, config: ranki
     wanted = [(lemma, opposite) for lemma, opposite in wanted if opposite]
     if not wanted:
         return pool
-    candidates = []
-    for candidate in pool.candidates:
+
+    def penalty(candidate: Candidate) -> float:
         path = view.rows[candidate.docnum].section_path
-        if any(filed_opposite(path, lemma, opposite) for lemma, opposite in wanted):
-            candidate = replace(candidate, text=candidate.text * config.contrast_penalty)
-        candidates.append(candidate)
-    return replace(pool, candidates=tuple(candidates))
+        opposed = any(filed_opposite(path, lemma, opposite) for lemma, opposite in wanted)
+        return config.contrast_penalty if opposed else 1.0
+
+    return pool.scaled(penalty)

@@ -50,6 +50,7 @@ from search.references import resolve_references
 from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
+from search.sections import with_section_evidence
 from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
@@ -108,6 +109,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)
     if not scope.version.all_versions:  # a past wording is sought for its words, wherever it sits
+        pool = with_section_evidence(view, pool, scope.allowed, config)
         pool = with_article_prior(pool, config)
     pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)

@@ -112,6 +112,11 @@ class RankingConfig:
     # nDCG@10 0.240 → 0.257; Code du travail alone 0.311 → 0.308; own free text 0.728 → 0.774; README).
     authority_weight: float = 0.1
     same_text_similarity: float = 0.7
+    # Section evidence (search.sections): each candidate's text score plus section_evidence times its
+    # section's share of the best candidates, and the section's opening article plus
+    # section_opening_weight times it; 0 is off. Not with all versions (a wording is sought there).
+    section_evidence: float = 0.3
+    section_opening_weight: float = 0.3
 
     @property
     def field_weights(self) -> dict[str, float]:

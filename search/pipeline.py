@@ -51,6 +51,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
+from search.word_pairs import with_word_pairs
 from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
@@ -105,6 +106,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
         )
         pool = with_quantities(engine, parsed.raw, pool, config)
+        pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config)
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)

@@ -117,6 +117,9 @@ class RankingConfig:
     # section_opening_weight times it; 0 is off. Not with all versions (a wording is sought there).
     section_evidence: float = 0.3
     section_opening_weight: float = 0.3
+    # The best candidates' text score times 1 + word_pair_weight · the share (idf-weighted) of the
+    # query's adjacent word pairs they hold word for word (search.word_pairs); 0 is off.
+    word_pair_weight: float = 0.6
 
     @property
     def field_weights(self) -> dict[str, float]:

@@ -42,7 +42,7 @@ from search.matching import (
     with_derivations,
     with_unindexed_spans,
 )
-from search.quantity import with_quantities
+from search.quantity import asks_quantity, with_quantities
 from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
 from search.ranking import RankingConfig
@@ -92,6 +92,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     scope = resolve_scope(request, parsed, view, context.codes)
     if config.question_words and is_question(parsed.text):
         config = replace(config, section_weight=config.section_weight * config.question_section_factor)
+    if asks_quantity(parsed.raw):  # decrees state the figures
+        config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
     with view.engine() as engine:

@@ -83,6 +83,9 @@ class RankingConfig:
     # score times regulatory_factor, a chapter's opening article's times chapter_opening_factor.
     article_prior: bool = True
     regulatory_factor: float = 0.8
+    # The regulatory factor of a query asking how much or how long (search.quantity.asks_quantity):
+    # decrees state the figures and the ways of computing them ("un quart de mois de salaire").
+    quantity_regulatory_factor: float = 1.0
     chapter_opening_factor: float = 1.2
     # A question asking how much or how long (search.quantity): a candidate stating a figure ("trente
     # jours", "un quart de mois") has its text score multiplied by quantity_factor. Measured, not

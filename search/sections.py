@@ -8,8 +8,9 @@ candidates, the section is what the query is about. Each candidate's text score 
 `RankingConfig.section_evidence` times its section's evidence (the sum of its three best candidates'
 text scores, divided by the best section's), and the section's opening article (its first in the code's
 order among the versions searched, where the rule is usually stated before its details) gains
-`RankingConfig.section_opening_weight` times it — even when it shares no word with the query, it then
-joins the candidates ("démission pendant un congé" answered by the general rule of the chapter).
+`RankingConfig.section_opening_weight` times it, when it is a candidate: an opening article that shares no
+word with the query is not added (the results are the articles that match; adding them measured +0.001
+nDCG@10 on the CDTN dev set).
 """
 
 from __future__ import annotations
@@ -79,25 +80,21 @@ def with_section_evidence(
     view: IndexView, pool: Pool, allowed: np.ndarray, config: ranking.RankingConfig
 ) -> Pool:
     """`pool` with each candidate raised by its section's evidence, and each section's opening article
-    raised (or added) by it."""
+    among the candidates raised by it."""
     member, opening = config.section_evidence, config.section_opening_weight
     if (member <= 0 and opening <= 0) or not pool.candidates:
         return pool
     evidence = section_evidence(view, pool.candidates)
-    openings: dict[str, tuple[int, float]] = {}
+    openings: dict[str, float] = {}  # article key → its best section evidence as an opening
     if opening > 0:
         for key, value in evidence.items():
             docnum = opening_version(view, key, allowed)
             if docnum is not None:
                 article = view.rows[docnum].article_key
-                best = openings.get(article, (docnum, 0.0))
-                openings[article] = (docnum, max(best[1], value))
+                openings[article] = max(openings.get(article, 0.0), value)
     candidates = []
     for candidate in pool.candidates:
         raised = member * evidence.get(section_key(view, candidate.docnum), 0.0)
-        if candidate.key in openings:
-            raised += opening * openings.pop(candidate.key)[1]
+        raised += opening * openings.get(candidate.key, 0.0)
         candidates.append(replace(candidate, text=candidate.text + raised) if raised else candidate)
-    for article, (docnum, value) in openings.items():  # openings the words did not find
-        candidates.append(Candidate(article, docnum, text=opening * value))
     return replace(pool, candidates=tuple(candidates))

@@ -43,7 +43,10 @@ def cited(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _order(service: SearchService, weight: float, at: date | None = None) -> list[str]:
-    config = replace(service.ranking, authority_weight=weight, same_text_similarity=0.0)  # two rows
+    # Two rows; one section, whose opening article (L1111-2) the section evidence would raise.
+    config = replace(
+        service.ranking, authority_weight=weight, same_text_similarity=0.0, section_opening_weight=0.0
+    )
     request = SearchRequest(query="registre des passages", at=at, highlight=False)
     return [hit.article for hit in service.search(request, ranking_config=config).hits]
 

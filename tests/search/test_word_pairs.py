@@ -1,0 +1,68 @@
+"""Word pairs (search.word_pairs): of two articles with the same words, the one that has the query's
+adjacent words next to each other comes first; a weight of 0 switches it off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from written_corpus import single_version
+
+from corpus.model import Code
+from corpus.store import Store
+from indexer.build import build_index
+from search.service import SearchRequest, SearchService
+from search.word_pairs import has_pair, query_pairs
+
+CODE = Code("LEGITEXT000000000078", "Code d'essai des écluses")
+ARTICLES = (
+    ("L3302", "Le bassin du canal est vidé chaque automne."),  # "canal" then "bassin" in the query: apart
+    ("L3303", "Le canal du bassin est vidé chaque automne."),
+)
+
+
+@pytest.fixture(scope="module")
+def locks(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("word_pairs")
+    articles = [single_version(CODE, f"ESSAIECLUSE{n}", n, text) for n, text in ARTICLES]
+    with Store.open(home / "corpus.sqlite3") as store:
+        store.replace_code(CODE, articles)
+        build_index(store, home / "index", processes=1, progress=False)
+    service = SearchService.open(home, build_if_missing=False, progress=False)
+    yield service
+    service.close()
+
+
+def _order(service: SearchService, query: str, weight: float) -> list[str]:
+    # One section: its opening article (L3302) would be raised by the section evidence.
+    config = replace(
+        service.ranking, word_pair_weight=weight, same_text_similarity=0.0, section_opening_weight=0.0
+    )
+    request = SearchRequest(query=query, highlight=False)
+    return [hit.article for hit in service.search(request, ranking_config=config).hits]
+
+
+def test_the_article_holding_the_typed_pair_comes_first(locks: SearchService) -> None:
+    assert _order(locks, "vider le canal du bassin", 0.0) == ["L3302", "L3303"]  # a tie: key order
+    assert _order(locks, "vider le canal du bassin", 0.6) == ["L3303", "L3302"]
+
+
+@pytest.mark.parametrize(
+    ("sequence", "pairs"),
+    [
+        (("rupture", "conventionnel"), (("rupture", "conventionnel"),)),
+        (("solde", "tout", "compte"), (("solde", "tout"), ("tout", "compte"))),
+        (("conge", "conge", "paye"), (("conge", "paye"),)),  # a word next to itself is no pair
+        (("a", "b", "a", "b"), (("a", "b"), ("b", "a"))),  # each pair once
+        (("seul",), ()),
+    ],
+)
+def test_query_pairs_are_the_distinct_adjacent_words(sequence, pairs) -> None:
+    assert query_pairs(sequence) == pairs
+
+
+def test_a_pair_is_found_only_in_its_order() -> None:
+    positions = {"canal": [4], "bassin": [5, 9]}
+    assert has_pair(positions, ("canal", "bassin"))
+    assert not has_pair(positions, ("bassin", "canal"))
+    assert not has_pair(positions, ("canal", "ecluse"))

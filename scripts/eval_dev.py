@@ -202,6 +202,16 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("regulatory_factor=0.6",),
     ("chapter_opening_factor=1.0",),
     ("chapter_opening_factor=1.5",),
+    # The section evidence (search.sections), the word pairs (search.word_pairs) and the decrees' factor
+    # for quantity questions: each off, and another weight (their ablations, which CV may also choose).
+    ("section_evidence=0",),
+    ("section_opening_weight=0",),
+    ("section_evidence=0", "section_opening_weight=0"),
+    ("section_evidence=0.5",),
+    ("section_opening_weight=0.5",),
+    ("word_pair_weight=0",),
+    ("word_pair_weight=0.3",),
+    ("quantity_regulatory_factor=0.8",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (

@@ -240,6 +240,11 @@ FIELD_ABLATIONS = [
     ("without section-path weight", {"section_weight": 0.0}),
     ("with the surface stream (weight 1)", {"surface_weight": 1.0}),
     ("surface only (no lemma stream)", {"text_weight": 0.0, "section_weight": 0.0, "surface_weight": 1.0}),
+    # Weighted stages, each off (search.sections, search.word_pairs, decrees for quantity questions).
+    ("without section evidence", {"section_evidence": 0.0, "section_opening_weight": 0.0}),
+    ("without section openings", {"section_opening_weight": 0.0}),
+    ("without word pairs", {"word_pair_weight": 0.0}),
+    ("quantity questions: decrees x0.8", {"quantity_regulatory_factor": 0.8}),
 ]
 
 

@@ -161,6 +161,8 @@ STAGES = (
     "with_proximity",
     "with_references",
     "with_contrasts",
+    "with_word_pairs",
+    "with_section_evidence",
     "with_article_prior",
     "with_authority",
     "final_scores",

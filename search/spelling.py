@@ -1,8 +1,9 @@
 """Spelling correction with Whoosh's corrector over the surface stream, behind a guard.
 
 Only a word the index has never seen is a candidate (it could match nothing as typed), and the guard
-keeps every word that French has (spaCy's lexicon, `analyzers.lexicon`) or that the thesaurus knows
-("sécu", "STC"): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
+keeps every word that French has (spaCy's lexicon, `analyzers.lexicon`) or that the thesaurus knows,
+alone ("sécu", "STC") or within a span of the query it expands ("resto" in "tickets resto", which
+"reste" would break): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
 that begins the corpus's words is a truncation people type ("alloc", "indemn"): it is completed to the
 most used of them, before any edit ("alloc" is not "alloue"). Otherwise, among the corrections at the
 smallest edit distance, the one the corpus uses most is chosen.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from analyzers.expansion import is_thesaurus_word
+from analyzers.expansion import expand_query_terms, is_thesaurus_word
 from analyzers.french import analyze
 from analyzers.lexicon import is_french
 from search.query import ParsedQuery
@@ -61,12 +62,14 @@ def correct_words(
     gives a surface form's document frequency, `suggest` the known forms within a distance, `complete`
     (None: no completion) the known forms that begin with a form: each engine brings its own."""
     fixed, changed = [], False
+    spanned = thesaurus_forms(parsed.text) if guard else frozenset()
     for word in parsed.text.split():
         forms = [token.text for token in analyze(word, lemmas=False)]
         if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
             form = forms[0]
             known = frequency(form) > 0
-            if not known and not (guard and (is_french(form) or is_thesaurus_word(word))):
+            kept = guard and (is_french(form) or is_thesaurus_word(word) or form in spanned)
+            if not known and not kept:
                 best = _completion(frequency, complete, form) if complete else None
                 best = best or _best(frequency, suggest, form)
                 if best is not None:
@@ -78,6 +81,14 @@ def correct_words(
         return None
     text = " ".join(fixed)
     return text, replace(parsed, text=text)
+
+
+def thesaurus_forms(text: str) -> frozenset[str]:
+    """The surface forms of the words of `text` that belong to a span the thesaurus knows ("resto" in
+    "tickets resto"): the span is expanded to the code's wording, so none of its words is a typo."""
+    return frozenset(
+        token.text for found in expand_query_terms(text) for token in analyze(found.text, lemmas=False)
+    )
 
 
 def _best(

@@ -7,7 +7,14 @@ from search.query import parse_query
 from search.spelling import correct_words
 
 # Surface forms of a small index and how many versions hold each.
-FREQUENCY = {"allocation": 300, "allocations": 140, "alloue": 500, "indemnite": 200, "licenciement": 280}
+FREQUENCY = {
+    "allocation": 300,
+    "allocations": 140,
+    "alloue": 500,
+    "indemnite": 200,
+    "licenciement": 280,
+    "reste": 900,
+}
 
 
 def _suggest(form: str, distance: int) -> list[str]:
@@ -47,3 +54,9 @@ def test_a_typo_that_begins_no_word_is_edited() -> None:
 def test_known_and_french_words_are_never_touched() -> None:
     assert _corrected("indemnite") is None
     assert _corrected("combien") is None  # French, though the index lacks it
+
+
+def test_a_word_of_a_thesaurus_span_is_kept_within_it() -> None:
+    # "tickets resto" is expanded to the code's "titres-restaurant"; "reste" would break the span.
+    assert _corrected("tickets resto") is None
+    assert _corrected("resto") == "reste"  # alone, nothing expands it: a typo like any other

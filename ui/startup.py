@@ -65,13 +65,14 @@ def warm(service: SearchService) -> None:
     """One throw-away search, so that the lazy parts (index readers, filter caches) are loaded before the
     user's first query, not during it; then the spelling guard's word list and spaCy's model."""
     from analyzers.lemmas import LEMMATIZER
-    from analyzers.lexicon import french_forms
+    from analyzers.lexicon import french_forms, verb_rules
     from search.service import SearchRequest, bulk_loading
 
     with bulk_loading():  # the lazy parts too: no full collection walks them mid-page later
         service.search(SearchRequest(WARM_QUERY, limit=1))
     try:
         french_forms()
+        verb_rules()
         LEMMATIZER.load()
     except (OSError, ImportError) as error:  # the query that needs it will say what is missing
         print(f"lexsearch: modèle français non chargé d'avance ({error})", file=sys.stderr)

@@ -39,6 +39,14 @@ def test_french_words_are_in_the_lexicon(word: str) -> None:
     assert is_french(word)
 
 
+@pytest.mark.parametrize("word", ["rétracte", "rétractaient", "contestons", "démissionnons"])
+def test_conjugated_forms_the_vocabulary_lacks_are_french(word: str) -> None:
+    from analyzers.lexicon import fold, french_forms
+
+    assert fold(word) not in french_forms()  # the vocabulary alone would let them be corrected
+    assert is_french(word)
+
+
 @pytest.mark.parametrize("typo", ["licenciemnt", "convetionnelle", "rupure"])
 def test_typos_are_not_french(typo: str) -> None:
     assert not is_french(typo)

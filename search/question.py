@@ -30,6 +30,7 @@ FRAMING_WORDS = frozenset(
         "comment",
         "combien",
         "pourquoi",
+        "quand",
         "quoi",
         "est-ce",
         "qu'est-ce",

@@ -24,6 +24,7 @@ from search.question import framing_words, is_question, without_framing
         ("ai-je droit à une prime ?", "à prime"),
         ("a-t-on le droit de fumer", "le de fumer"),
         ("Est-il possible de refuser une astreinte ?", "de refuser astreinte"),
+        ("quand poser ses jours de repos", "poser ses jours de repos"),
     ],
 )
 def test_question_frame_is_set_aside(typed: str, content: str) -> None:

@@ -203,6 +203,9 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
         ("titres d'abonnement", "transports publics"),
     ),
     "sécu": ("sécurité sociale",),
+    # Holidays, as people name the paid leave the code calls "congés payés" (its "vacances" are school
+    # holidays and vacant posts).
+    "vacances": ("congés payés",),
     # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
     # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
     # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),

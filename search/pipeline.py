@@ -6,7 +6,9 @@
     Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval)
     best_versions      Retrieved           -> Pool                 (one candidate per article)
     with_proximity     Pool                -> Pool                 (proximity; the past wording shown)
+    with_word_pairs    Pool                -> Pool                 (the query's adjacent words, adjacent)
     with_references    Pool                -> Pool                 (cited articles, citation-graph distance)
+    with_section_evidence Pool             -> Pool                 (sections matching together; openings)
     final_scores       Pool                -> Candidate, best first (graph re-rank, combined score)
     page               Candidate           -> SearchResults        (one page of hits, facets, notices)
 

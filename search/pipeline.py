@@ -3,7 +3,8 @@
     parse_query        SearchRequest.query -> ParsedQuery          (search.query)
     resolve_scope      request filters     -> Scope                (search.scope)
     understand         ParsedQuery         -> Understood           (analyzed terms, cited articles, spelling)
-    Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval)
+    Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval;
+                                                                each position read once: search.remembered)
     best_versions      Retrieved           -> Pool                 (one candidate per article)
     with_proximity     Pool                -> Pool                 (proximity; the past wording shown)
     with_word_pairs    Pool                -> Pool                 (the query's adjacent words, adjacent)
@@ -49,6 +50,7 @@ from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
 from search.ranking import RankingConfig
 from search.references import resolve_references
+from search.remembered import RememberingEngine
 from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
@@ -98,7 +100,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
-    with view.engine() as engine:
+    with view.engine() as opened:
+        engine = RememberingEngine(opened)  # proximity and word pairs read positions once
         understood = understand(parsed, view, scope.code_id, engine, config)
         retrieved = engine.retrieve(understood.terms, scope.allowed, config, scope.where)
         if scope.version.all_versions:

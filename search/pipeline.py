@@ -30,6 +30,7 @@ from search.article_prior import with_article_prior
 from search.authority import with_authority
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
 from search.code_prior import with_code_prior
+from search.code_selection import with_code_selection
 from search.contrast import with_contrasts
 from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
@@ -104,6 +105,9 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
         )
         pool = with_quantities(engine, parsed.raw, pool, config)
+    if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
+        words = len(understood.terms.lemmas)
+        pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)

@@ -112,6 +112,13 @@ class RankingConfig:
     # nDCG@10 0.240 → 0.257; Code du travail alone 0.311 → 0.308; own free text 0.728 → 0.774; README).
     authority_weight: float = 0.1
     same_text_similarity: float = 0.7
+    # With several codes among the best matches, each candidate's text score times (its code's share of
+    # the text-score mass of the `code_selection_depth` best documents / the best code's share) ** weight,
+    # unless a query of `code_selection_quote_words` words or more has its words together in it
+    # (search.code_selection); weight 0 is off, quote words 0 never spares a candidate.
+    code_selection_weight: float = 0.0
+    code_selection_depth: int = 50
+    code_selection_quote_words: int = 3
 
     @property
     def field_weights(self) -> dict[str, float]:

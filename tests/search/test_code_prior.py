@@ -50,8 +50,9 @@ def two_codes(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _shared_order(service: SearchService, query: str, weight: float) -> list[str]:
-    """The codes of the two articles holding SHARED, in the order the query ranks them."""
-    config = replace(service.ranking, code_prior_weight=weight)
+    """The codes of the two articles holding SHARED, in the order the query ranks them (the prior alone:
+    code selection, which also tells them apart, off)."""
+    config = replace(service.ranking, code_prior_weight=weight, code_selection_weight=0.0)
     hits = service.search(SearchRequest(query=query, limit=20, highlight=False), ranking_config=config).hits
     return [hit.code_id for hit in hits if hit.article == "L1"]
 

@@ -151,7 +151,17 @@ def citation_edges(connection: sqlite3.Connection) -> list[CitationEdge]:
         "WHERE c.target_key NOT LIKE ?",
         (OTHER_TEXT_PREFIX + "%",),
     )
-    return [CitationEdge(row[0], row[1], _day(row[2]), _day(row[3])) for row in rows if row[0] != row[1]]
+    days: dict[str | None, date | None] = {}  # a few thousand dates for a million links: parse each once
+    return [
+        CitationEdge(
+            row[0],
+            row[1],
+            days[row[2]] if row[2] in days else days.setdefault(row[2], _day(row[2])),
+            days[row[3]] if row[3] in days else days.setdefault(row[3], _day(row[3])),
+        )
+        for row in rows
+        if row[0] != row[1]
+    ]
 
 
 def texts_with_citations(

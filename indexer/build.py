@@ -21,7 +21,7 @@ from analyzers.lemmas import LEMMATIZER
 from corpus.model import ChangeRole, Version
 from corpus.settings import index_path
 from corpus.store import CitationRow, Store
-from indexer.citation_graph import citation_rows
+from indexer.citation_graph import CitationGraph, citation_rows
 from indexer.doc_table import write_doc_table
 from indexer.engines import TANTIVY, WHOOSH, build_engine
 from indexer.errors import IndexBuildError
@@ -289,6 +289,7 @@ def build_index(
             )
             write_doc_table(directory, whoosh_index.open_dir(str(directory)))
             store.replace_citations(rows)
+            CitationGraph.load(store).write(directory)
             write_meta(directory, store, count)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from corpus.store import Store
 from indexer.build import BuildReport, build_index
+from indexer.citation_graph import GRAPH_FILE
 from indexer.engines import TANTIVY, build_engine
 from indexer.errors import StaleIndexError
 from indexer.lemma_table import LEMMA_TABLE
@@ -39,7 +40,7 @@ INCREMENTAL_LIMIT = 0.10  # past this share of changed versions, a full build co
 TANTIVY_FILE = re.compile(r"[0-9a-f]{32}(\.\d+)?\.[a-z]+")
 TANTIVY_META = ("meta.json", ".managed.json")
 TANTIVY_LOCKS = (".tantivy-meta.lock", ".tantivy-writer.lock")
-SIDE_TABLES = (ROWS_FILE, FREQUENCIES_FILE, LEMMA_TABLE, META_FILE, DIGESTS_FILE)
+SIDE_TABLES = (ROWS_FILE, FREQUENCIES_FILE, LEMMA_TABLE, META_FILE, DIGESTS_FILE, GRAPH_FILE)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from analyzers.lemmas import LEMMATIZER
 from corpus.model import Version
 from corpus.store import CitationRow, Store
 from indexer import build as whoosh_build
+from indexer.citation_graph import CitationGraph
 from indexer.engines import TANTIVY
 from indexer.errors import IndexBuildError, StaleIndexError
 from indexer.lemma_table import write_lemma_table
@@ -249,6 +250,7 @@ def build_tantivy_index(
             docnum, rows = _write(writer, directory, pool, versions, progress)
             write_digests(directory, _digest_entries(versions, articles, digests))
             store.replace_citations(rows)
+            CitationGraph.load(store).write(directory)
             whoosh_build.write_meta(directory, store, docnum, TANTIVY)
             switch_to(root, directory)
             remove_old_builds(root, keep_previous=previous)

@@ -34,7 +34,7 @@ from corpus.model import Version
 from corpus.store import CitationRow, Store
 from indexer import build as whoosh_build
 from indexer import tantivy_index
-from indexer.citation_graph import citation_rows
+from indexer.citation_graph import CitationGraph, citation_rows
 from indexer.engines import TANTIVY
 from indexer.errors import IndexBuildError
 from indexer.incremental import TANTIVY_FILE, TANTIVY_META, IndexedState, Plan, UpdateReport
@@ -303,6 +303,7 @@ def apply_update(
         _write_side_tables(directory, plan, slots, results, learned)
         lap("side_tables")
         written = _replace_citations(store, plan, same, results, articles, known)
+        CitationGraph.load(store).write(directory)
         whoosh_build.write_meta(directory, store, slots.documents, TANTIVY)
         switch_to(root, directory)
         lap("citations_and_switch")

@@ -69,9 +69,7 @@ class SearchService:
         self._view: IndexView | None = None
         self._index_notice: str | None = None
         self._codes = {code.code_id: code.title for code in store.codes()}
-        with bulk_loading():
-            self._graph = CitationGraph.load(store)
-            self._view = self._open_view()
+        self._view, self._graph = self._open_generation()
         self._graph_at = lru_cache(maxsize=32)(self._graph.at)
 
     @classmethod
@@ -126,6 +124,17 @@ class SearchService:
             )
         return view
 
+    def _open_generation(self) -> tuple[IndexView, CitationGraph]:
+        """The current index generation's view and the citation graph saved with it."""
+        with bulk_loading():
+            view = self._open_view()
+            try:
+                with self._store_lock:  # read from the store for an index saved without its graph
+                    return view, CitationGraph.open(view.directory, self.store)
+            except BaseException:
+                view.close()
+                raise
+
     def _current_view(self) -> IndexView:
         """The serving view; switches to a new build as soon as `current` points to it."""
         view = self._view
@@ -136,14 +145,13 @@ class SearchService:
             view = self._view
             if view is None or (target is not None and target != view.target):
                 try:
-                    with bulk_loading():
-                        fresh = self._open_view()
+                    fresh, graph = self._open_generation()
                 except (IndexMissingError, StaleIndexError, OSError):
                     if view is None:
                         raise
                     return view  # a half-switched or odd state: keep serving what works
-                with self._store_lock, bulk_loading():
-                    self._graph = CitationGraph.load(self.store)
+                self._graph = graph
+                with self._store_lock:
                     self._codes = {code.code_id: code.title for code in self.store.codes()}
                 self._graph_at = lru_cache(maxsize=32)(self._graph.at)
                 self._view = fresh

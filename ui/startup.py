@@ -64,12 +64,19 @@ def open_for_pages(home: Path) -> SearchService:
 def warm(service: SearchService) -> None:
     """One throw-away search, so that the lazy parts (index readers, filter caches) are loaded before the
     user's first query, not during it; then the spelling guard's word list and spaCy's model."""
-    from analyzers.lemmas import LEMMATIZER
-    from analyzers.lexicon import french_forms
     from search.service import SearchRequest, bulk_loading
 
     with bulk_loading():  # the lazy parts too: no full collection walks them mid-page later
         service.search(SearchRequest(WARM_QUERY, limit=1))
+    load_language_data()
+
+
+def load_language_data() -> None:
+    """The spelling guard's French word list (~0.4 s) and spaCy's model (1–5 s): only a query with a
+    form the corpus lacks needs them, and it should not wait for them (the app and each API worker)."""
+    from analyzers.lemmas import LEMMATIZER
+    from analyzers.lexicon import french_forms
+
     try:
         french_forms()
         LEMMATIZER.load()

@@ -15,6 +15,7 @@ from corpus.ingest import build_store
 from corpus.store import Store
 from indexer import build as build_module
 from indexer.build import build_index
+from indexer.citation_graph import GRAPH_FILE, CitationGraph
 from indexer.errors import IndexBuildError, StaleIndexError
 from indexer.location import current_directory, current_target
 from indexer.schema import META_FILE, IndexMeta
@@ -52,6 +53,15 @@ def test_build_persists_the_citation_graph_in_the_store(small_home: Path) -> Non
         assert current.version_id in store.citing_versions("LEGITEXT000006072050:L1233-3")
         start, end = store.citations_from(current.version_id)[0][3:5]
         assert "L. " in current.text[start:end]
+
+
+def test_build_saves_the_store_citation_graph_with_the_index(small_home: Path) -> None:
+    report = _build(small_home)
+    with Store.open(small_home / "corpus.sqlite3") as store:
+        edges = store.citation_edges()
+        saved = CitationGraph.open(report.directory, store)
+    assert (report.directory / GRAPH_FILE).is_file()
+    assert len(edges) > 100 and sorted(saved.edge_list()) == sorted(edges)
 
 
 def test_single_process_build_gives_the_same_documents(small_home: Path) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from indexer.citation_graph import CitationGraph, Edge
+import pytest
+
+from indexer.citation_graph import GRAPH_FILE, CitationGraph, Edge
+from indexer.errors import StaleIndexError
 from search.graph import distances
 
 CT = "LEGITEXT000006072050"
@@ -50,3 +54,35 @@ def test_citing_count_counts_distinct_citing_articles_in_force_at_the_date() -> 
     assert graph.at(date(2010, 1, 1)).citing_count(L1233_3) == 2
     assert graph.at(None).citing_count(L1233_3) == 2
     assert graph.at(None).citing_count(L1233_2) == 0  # it cites, nothing cites it
+
+
+class _Store:
+    """What `CitationGraph.open` asks of a store: its citation edges."""
+
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+
+    def citation_edges(self) -> list[Edge]:
+        return self.edges
+
+
+@pytest.mark.parametrize("edges", [GRAPH_EDGES, []])
+def test_a_saved_graph_opens_as_it_was_written(tmp_path: Path, edges: list[Edge]) -> None:
+    CitationGraph(edges).write(tmp_path)
+    opened = CitationGraph.open(tmp_path, _Store([]))  # the file answers, not the store
+    assert opened.edge_list() == edges
+    for day in (None, date(2010, 1, 1), date(2020, 1, 1)):
+        for key in (L1233_2, L1233_3, L1233_4, L1235_3):
+            assert opened.at(day).neighbors(key) == CitationGraph(edges).at(day).neighbors(key)
+            assert opened.at(day).citing_count(key) == CitationGraph(edges).at(day).citing_count(key)
+
+
+def test_an_index_saved_without_its_graph_reads_the_store(tmp_path: Path) -> None:
+    opened = CitationGraph.open(tmp_path, _Store(GRAPH_EDGES))
+    assert opened.at(date(2010, 1, 1)).neighbors(L1233_3) == {L1233_2, L1233_4}
+
+
+def test_an_unreadable_graph_file_names_itself_and_the_rebuild(tmp_path: Path) -> None:
+    (tmp_path / GRAPH_FILE).write_bytes(b"not a numpy archive")
+    with pytest.raises(StaleIndexError, match=f"{GRAPH_FILE}.*lexsearch index"):
+        CitationGraph.open(tmp_path, _Store(GRAPH_EDGES))

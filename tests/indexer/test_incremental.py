@@ -17,6 +17,7 @@ from corpus.ingest import build_store
 from corpus.store import Store
 from indexer import tantivy_update
 from indexer.build import build_index
+from indexer.citation_graph import GRAPH_FILE, CitationGraph
 from indexer.engines import ENGINES, TANTIVY
 from indexer.incremental import diff_versions, refresh_index
 from indexer.location import current_directory
@@ -82,6 +83,8 @@ def test_an_updated_index_answers_as_a_full_rebuild(engine, change, store_file, 
         assert read_frequencies(report.directory) == read_frequencies(full.directory)
         with Store.open(updated / "corpus.sqlite3") as a, Store.open(rebuilt / "corpus.sqlite3") as b:
             assert sorted(a.citation_edges()) == sorted(b.citation_edges())
+            assert (report.directory / GRAPH_FILE).is_file()  # saved with the update, not read from the store
+            assert sorted(CitationGraph.open(report.directory, b).edge_list()) == sorted(b.citation_edges())
             for version in a.iter_versions():
                 assert a.citations_from(version.version_id) == b.citations_from(version.version_id)
     else:

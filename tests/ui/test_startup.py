@@ -96,3 +96,32 @@ def test_listening_gives_up_after_its_timeout() -> None:
         assert time.monotonic() - started >= 0.3
     finally:
         unused.close()
+
+
+def test_each_api_worker_loads_the_language_data_after_its_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.api import server
+
+    loaded = threading.Event()
+    forked: list[str] = []
+    monkeypatch.setattr(server, "load_language_data", loaded.set)
+
+    class Service:
+        def after_fork(self) -> None:
+            forked.append("after_fork")
+
+    hooks = server.options("127.0.0.1", 0, 1, Service(), warm_model=True)  # type: ignore[arg-type]
+    hooks["post_fork"](None, None)
+    assert loaded.wait(5.0) and forked == ["after_fork"]
+    loaded.clear()
+    server.options("127.0.0.1", 0, 1, Service(), warm_model=False)["post_fork"](None, None)  # type: ignore[arg-type]
+    assert not loaded.wait(0.2)
+
+
+def test_the_language_data_loads_the_word_list_and_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analyzers import lemmas, lexicon
+
+    calls: list[str] = []
+    monkeypatch.setattr(lexicon, "french_forms", lambda: calls.append("french_forms"))
+    monkeypatch.setattr(lemmas.LEMMATIZER, "load", lambda: calls.append("model"))
+    startup.load_language_data()
+    assert calls == ["french_forms", "model"]

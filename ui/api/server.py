@@ -21,6 +21,7 @@ from gunicorn.app.base import BaseApplication
 
 from search.service import SearchService
 from ui.api.app import create_app
+from ui.startup import load_language_data
 
 WORKER_CLASS = "uvicorn_worker.UvicornWorker"
 
@@ -42,14 +43,6 @@ class ApiServer(BaseApplication):
         return self.application
 
 
-def _warm_up_model() -> None:
-    """Load spaCy in the background: only a query with a form the corpus lacks needs it, and that query
-    should not wait ~5 s for it."""
-    from analyzers.lemmas import LEMMATIZER
-
-    LEMMATIZER.load()
-
-
 def options(host: str, port: int, workers: int, service: SearchService, warm_model: bool) -> dict:
     def when_ready(server) -> None:
         bound = ", ".join(f"{listener}/" for listener in server.LISTENERS)  # str() is "http://host:port"
@@ -62,7 +55,7 @@ def options(host: str, port: int, workers: int, service: SearchService, warm_mod
     def post_fork(server, worker) -> None:
         service.after_fork()
         if warm_model:
-            threading.Thread(target=_warm_up_model, name="lemma-model", daemon=True).start()
+            threading.Thread(target=load_language_data, name="language-data", daemon=True).start()
 
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",

@@ -6,6 +6,7 @@
     Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval)
     best_versions      Retrieved           -> Pool                 (one candidate per article)
     with_proximity     Pool                -> Pool                 (proximity; the past wording shown)
+    with_code_selection Pool               -> Pool                 (the codes the best matches gather in)
     with_references    Pool                -> Pool                 (cited articles, citation-graph distance)
     final_scores       Pool                -> Candidate, best first (graph re-rank, combined score)
     page               Candidate           -> SearchResults        (one page of hits, facets, notices)

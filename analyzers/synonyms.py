@@ -209,7 +209,10 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
     # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
     # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
     # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),
-    # which then outranked the Code du travail's answer over all codes.
+    # which then outranked the Code du travail's answer over all codes. The wording whole, "payés"
+    # included: matched as a lemma phrase (function words dropped), "avantages et accessoires" also
+    # matched the pensions' "avantages accessoires" (allocation aux vieux travailleurs salariés, Code de
+    # la sécurité sociale), whose chapter then came first over all codes.
     **dict.fromkeys(
         (
             "13ème mois",
@@ -225,9 +228,9 @@ LAY_WORDINGS: dict[str, tuple[str, ...]] = {
             "14 eme mois",
             "quatorzième mois",
         ),
-        ("avantages et accessoires",),
+        ("avantages et accessoires payés",),
     ),
-    "treizième mois": ("avantages et accessoires",),
+    "treizième mois": ("avantages et accessoires payés",),
     "mutuelle": ("garanties collectives", "prévoyance"),
     "fiche de paie": ("bulletin de paie",),
     "feuille de paie": ("bulletin de paie",),

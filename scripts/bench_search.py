@@ -159,6 +159,7 @@ STAGES = (
     "with_dropped_wordings",
     "best_versions",
     "with_proximity",
+    "with_code_selection",
     "with_references",
     "with_contrasts",
     "with_word_pairs",

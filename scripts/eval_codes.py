@@ -36,14 +36,14 @@ SANITY_SEED = 20261201
 SANITY_WORDS = 4
 
 
-def code_runner(service, judged_code: str, config) -> Callable[[Judged], Ranked]:
+def code_runner(service, judged_code: str, config, selected: str | None = None) -> Callable[[Judged], Ranked]:
     """Like eval_search.system_runner, but an article of another code is named with its code (so it
-    never counts as the judged article of the same number)."""
+    never counts as the judged article of the same number); `selected`: a code filter."""
     from search.service import SearchRequest
 
     def run(item: Judged) -> Ranked:
         results = service.search(
-            SearchRequest(query=item.query, limit=10, highlight=False), ranking_config=config
+            SearchRequest(query=item.query, limit=10, highlight=False, code=selected), ranking_config=config
         )
         names = tuple(
             hit.article if hit.code_id == judged_code else f"{hit.code_id}:{hit.article}"
@@ -95,11 +95,16 @@ def _first_share(variant, judged: Sequence[Judged]) -> float:
 
 
 def compare_homes(
-    service, reference_home: Path, judged: list[Judged], extra: Sequence[tuple[str, ...]] = ()
+    service,
+    reference_home: Path,
+    judged: list[Judged],
+    extra: Sequence[tuple[str, ...]] = (),
+    filtered: bool = False,
 ) -> None:
     """Print the dev figures of `service`'s home beside those of `reference_home` (one code); with
     `extra` variants (each a tuple of RankingConfig "name=value" settings), also cross-validated over
-    them, with the 13e mois question and the sanity list under each."""
+    them, with the 13e mois question and the sanity list under each; with `filtered`, also this home's
+    default settings with the judged code selected (what the other codes' statistics alone change)."""
     from search.service import SearchRequest, SearchService
 
     reference = SearchService.open(reference_home, build_if_missing=False, progress=False)
@@ -121,6 +126,14 @@ def compare_homes(
     print(f"first hit in the judged code: reference {ref_first:.1%}, this home {first:.1%}")
     print(f"settings chosen per fold: reference {'; '.join(ref_chosen)} | this home {'; '.join(chosen)}")
     print(f"ms/query (default settings): reference {ref_ms:.1f}, this home {ms:.1f}")
+    if filtered:
+        print("this home, judged code selected…", file=sys.stderr)
+        alone = run_all(code_runner(service, judged_code, service.ranking, judged_code), judged)
+        figures = by_form(alone.metrics, judged)
+        print(
+            "this home, default settings, judged code selected (code filter): nDCG@10 "
+            + ", ".join(f"{form} {figures[form][0]:.3f}" for form in ("all", "short", "sentence"))
+        )
     for label, svc in homes:
         for settings in ((), *extra):
             request = SearchRequest(query=THIRTEENTH_MONTH, limit=3, highlight=False)

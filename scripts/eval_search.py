@@ -387,6 +387,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --compare-home: one more variant of the settings to cross-validate over, with its 13e mois "
         "hits and its sanity list of other codes' articles (repeatable; '+' joins settings)",
     )
+    parser.add_argument(
+        "--filtered",
+        action="store_true",
+        help="with --compare-home: also run this home's default settings with the judged code selected (a "
+        "code filter): how much the other codes' statistics alone change the judged code's ranking",
+    )
     args = parser.parse_args(argv)
     if args.engine:  # builds with it if the index is missing; refuses an index of the other engine
         os.environ[ENGINE_VARIABLE] = args.engine
@@ -414,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         extra = [(f"code_prior_weight={value}",) for value in args.code_prior.split(",") if value]
         extra += [tuple(variant.split("+")) for variant in args.variant]
-        compare_homes(service, args.compare_home, load_dev(), extra)
+        compare_homes(service, args.compare_home, load_dev(), extra, filtered=args.filtered)
         return 0
     if args.dev != "no" and service is not None:
         from eval_dev import evaluate_dev, load_dev

@@ -3,11 +3,11 @@
     parse_query        SearchRequest.query -> ParsedQuery          (search.query)
     resolve_scope      request filters     -> Scope                (search.scope)
     understand         ParsedQuery         -> Understood           (analyzed terms, cited articles, spelling)
-    Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval;
-                                                                each position read once: search.remembered)
+    Engine.retrieve    QueryTerms, Scope   -> Retrieved            (search.engine; BM25F in search.retrieval)
     best_versions      Retrieved           -> Pool                 (one candidate per article)
     with_proximity     Pool                -> Pool                 (proximity; the past wording shown)
     with_word_pairs    Pool                -> Pool                 (the query's adjacent words, adjacent)
+    with_code_selection Pool               -> Pool                 (the codes the best matches gather in)
     with_references    Pool                -> Pool                 (cited articles, citation-graph distance)
     with_section_evidence Pool             -> Pool                 (sections matching together; openings)
     final_scores       Pool                -> Candidate, best first (graph re-rank, combined score)
@@ -33,6 +33,7 @@ from search.article_prior import with_article_prior
 from search.authority import with_authority
 from search.candidates import Candidate, Pool, best_versions, final_scores, with_proximity, with_references
 from search.code_prior import with_code_prior
+from search.code_selection import with_code_selection
 from search.contrast import with_contrasts
 from search.coverage import in_force_without_text, status_counts_at
 from search.engine import Engine, Retrieved
@@ -114,6 +115,9 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         )
         pool = with_quantities(engine, parsed.raw, pool, config)
         pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config)
+    if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
+        words = len(understood.terms.lemmas)
+        pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)
     graph = context.graph_at(scope.version.day)
     pool = with_references(view, pool, understood.references, graph.neighbors, scope.allowed, config)
     pool = with_contrasts(view, understood.terms, pool, config)

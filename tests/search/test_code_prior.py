@@ -50,11 +50,15 @@ def two_codes(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _shared_order(service: SearchService, query: str, weight: float) -> list[str]:
-    """The codes of the two articles holding SHARED, in the order the query ranks them."""
-    # Without the section evidence (search.sections), which also prefers the article whose neighbours
-    # share the query's words: here each code is one section.
+    """The codes of the two articles holding SHARED, in the order the query ranks them (the prior alone:
+    code selection and the section evidence, which also tell them apart — here each code is one section —
+    off)."""
     config = replace(
-        service.ranking, code_prior_weight=weight, section_evidence=0.0, section_opening_weight=0.0
+        service.ranking,
+        code_prior_weight=weight,
+        code_selection_weight=0.0,
+        section_evidence=0.0,
+        section_opening_weight=0.0,
     )
     hits = service.search(SearchRequest(query=query, limit=20, highlight=False), ranking_config=config).hits
     return [hit.code_id for hit in hits if hit.article == "L1"]

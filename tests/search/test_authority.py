@@ -7,11 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from written_corpus import single_version
+from written_corpus import served, single_version
 
 from corpus.model import Article, Code
-from corpus.store import Store
-from indexer.build import build_index
 from search.authority import authority_factor
 from search.service import SearchRequest, SearchService
 
@@ -30,16 +28,11 @@ def _article(number: str, text: str, until: date | None = None) -> Article:
 
 @pytest.fixture(scope="module")
 def cited(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("cited")
     # Not L1111-1: a chapter's opening article is raised by the article prior (search.article_prior).
     articles = [_article("L1111-2", SAME), _article("L1111-9", SAME)]
     articles += [_article(f"L1112-{i + 1}", text) for i, text in enumerate(CITING)]
-    with Store.open(home / "corpus.sqlite3") as store:
-        store.replace_code(CODE, articles)
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    with served(tmp_path_factory.mktemp("cited"), [(CODE, articles)]) as service:
+        yield service
 
 
 def _order(service: SearchService, weight: float, at: date | None = None) -> list[str]:

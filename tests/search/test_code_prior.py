@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from written_corpus import single_version
+from written_corpus import scored_hits, served, single_version
 
 from corpus.model import Article, Code
-from corpus.store import Store
-from indexer.build import build_index
 from search.code_prior import code_log_prior
 from search.service import SearchRequest, SearchService
 
@@ -38,15 +36,12 @@ def _article(code: Code, ordinal: int, text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def two_codes(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("two_codes")
-    with Store.open(home / "corpus.sqlite3") as store:
-        for code, texts in ((FARMING, FARMING_TEXTS), (WORK, WORK_TEXTS)):
-            articles = [_article(code, i + 1, text) for i, text in enumerate((SHARED, *texts))]
-            store.replace_code(code, articles)
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    codes = [
+        (code, [_article(code, i + 1, text) for i, text in enumerate((SHARED, *texts))])
+        for code, texts in ((FARMING, FARMING_TEXTS), (WORK, WORK_TEXTS))
+    ]
+    with served(tmp_path_factory.mktemp("two_codes"), codes) as service:
+        yield service
 
 
 def _shared_order(service: SearchService, query: str, weight: float) -> list[str]:
@@ -83,13 +78,5 @@ def test_with_one_code_the_prior_changes_nothing(written_service: SearchService)
     with view.engine() as engine:
         assert code_log_prior(engine, view, ("salarie", "contrat")) is None
     for query in ("indemnité de fin de contrat", "gestes répétés"):
-        plain, with_prior = (
-            written_service.search(
-                SearchRequest(query=query, highlight=False),
-                ranking_config=replace(written_service.ranking, code_prior_weight=weight),
-            )
-            for weight in (0.0, 2.0)
-        )
-        assert [(h.version_id, h.score) for h in plain.hits] == [
-            (h.version_id, h.score) for h in with_prior.hits
-        ]
+        plain = scored_hits(written_service, query, code_prior_weight=0.0)
+        assert plain and plain == scored_hits(written_service, query, code_prior_weight=2.0)

@@ -9,11 +9,9 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from written_corpus import single_version
+from written_corpus import scored_hits, served, single_version
 
 from corpus.model import Article, Code
-from corpus.store import Store
-from indexer.build import build_index
 from search.code_selection import SHARE_FLOOR, selection_factors
 from search.service import SearchRequest, SearchService
 
@@ -54,14 +52,9 @@ def _articles(code: Code, texts: tuple[str, ...]) -> list[Article]:
 
 @pytest.fixture(scope="module")
 def two_codes(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("code_selection")
-    with Store.open(home / "corpus.sqlite3") as store:
-        store.replace_code(WORK, _articles(WORK, WORK_TEXTS))
-        store.replace_code(ROADS, _articles(ROADS, ROAD_TEXTS))
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    codes = [(WORK, _articles(WORK, WORK_TEXTS)), (ROADS, _articles(ROADS, ROAD_TEXTS))]
+    with served(tmp_path_factory.mktemp("code_selection"), codes) as service:
+        yield service
 
 
 def _hits(service: SearchService, weight: float, quote_words: int = 3, **request) -> list[tuple[str, str]]:
@@ -113,16 +106,8 @@ def test_selection_changes_nothing_when_the_user_chose_the_code_or_the_wording(
 
 def test_with_one_code_selection_changes_nothing(written_service: SearchService) -> None:
     for query in ("indemnité de fin de contrat", "gestes répétés"):
-        plain, selected = (
-            written_service.search(
-                SearchRequest(query=query, highlight=False),
-                ranking_config=replace(written_service.ranking, code_selection_weight=weight),
-            )
-            for weight in (0.0, 1.0)
-        )
-        assert [(h.version_id, h.score) for h in plain.hits] == [
-            (h.version_id, h.score) for h in selected.hits
-        ]
+        plain = scored_hits(written_service, query, code_selection_weight=0.0)
+        assert plain and plain == scored_hits(written_service, query, code_selection_weight=1.0)
 
 
 @pytest.mark.parametrize(

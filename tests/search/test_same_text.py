@@ -7,11 +7,9 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import pytest
-from written_corpus import single_version
+from written_corpus import served, single_version
 
 from corpus.model import Article, Code
-from corpus.store import Store
-from indexer.build import build_index
 from search.candidates import Candidate
 from search.same_text import collapse_same_text, jaccard, shingles
 from search.service import SearchRequest, SearchService
@@ -33,14 +31,12 @@ def _article(code: Code, number: str, text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def copied(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("copied")
-    with Store.open(home / "corpus.sqlite3") as store:
-        store.replace_code(MAINLAND, [_article(MAINLAND, "L1", WORDING), _article(MAINLAND, "L2", OTHER)])
-        store.replace_code(ISLAND, [_article(ISLAND, "L7", COPY)])
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    codes = [
+        (MAINLAND, [_article(MAINLAND, "L1", WORDING), _article(MAINLAND, "L2", OTHER)]),
+        (ISLAND, [_article(ISLAND, "L7", COPY)]),
+    ]
+    with served(tmp_path_factory.mktemp("copied"), codes) as service:
+        yield service
 
 
 def _search(service: SearchService, similarity: float, **request):

@@ -7,10 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from written_corpus import served
 
 from corpus.model import Article, Code, Status, Version
-from corpus.store import Store
-from indexer.build import build_index
 from search.service import SearchRequest, SearchService
 
 CODE = Code("LEGITEXT000000000077", "Code d'essai des phares")
@@ -43,13 +42,8 @@ def _article(number: str, path: tuple[str, ...], text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def lights(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("sections")
-    with Store.open(home / "corpus.sqlite3") as store:
-        store.replace_code(CODE, [_article(*article) for article in ARTICLES])
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    with served(tmp_path_factory.mktemp("sections"), [(CODE, [_article(*a) for a in ARTICLES])]) as service:
+        yield service
 
 
 def _order(service: SearchService, query: str, evidence: float, opening: float) -> list[str]:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from written_corpus import single_version
+from written_corpus import served, single_version
 
 from corpus.model import Code
-from corpus.store import Store
-from indexer.build import build_index
 from search.service import SearchRequest, SearchService
 from search.word_pairs import has_pair, query_pairs
 
@@ -23,14 +21,9 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def locks(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("word_pairs")
     articles = [single_version(CODE, f"ESSAIECLUSE{n}", n, text) for n, text in ARTICLES]
-    with Store.open(home / "corpus.sqlite3") as store:
-        store.replace_code(CODE, articles)
-        build_index(store, home / "index", processes=1, progress=False)
-    service = SearchService.open(home, build_if_missing=False, progress=False)
-    yield service
-    service.close()
+    with served(tmp_path_factory.mktemp("word_pairs"), [(CODE, articles)]) as service:
+        yield service
 
 
 def _order(service: SearchService, query: str, weight: float) -> list[str]:

@@ -6,14 +6,39 @@ test states the behaviour it checks on text it can read in this file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from corpus.model import Article, Code, Status, Version
 from corpus.store import Store
 from indexer.build import build_index
+from search.service import SearchRequest, SearchService
 
 CODE = Code("LEGITEXT000000000042", "Code d'essai du travail")
+
+
+@contextmanager
+def served(home: Path, codes: Iterable[tuple[Code, list[Article]]]) -> Iterator[SearchService]:
+    """A service over `home` holding each code's articles, indexed (Whoosh, one process)."""
+    with Store.open(home / "corpus.sqlite3") as store:
+        for code, articles in codes:
+            store.replace_code(code, articles)
+        build_index(store, home / "index", processes=1, progress=False)
+    service = SearchService.open(home, build_if_missing=False, progress=False)
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+def scored_hits(service: SearchService, query: str, **settings: object) -> list[tuple[str, float]]:
+    """Each hit's version and score for `query` with these ranking settings changed."""
+    config = replace(service.ranking, **settings)
+    results = service.search(SearchRequest(query=query, highlight=False), ranking_config=config)
+    return [(hit.version_id, hit.score) for hit in results.hits]
 
 
 def single_version(code: Code, article_id: str, number: str, text: str, until: date | None = None) -> Article:

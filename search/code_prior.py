@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from search.code_selection import code_numbers
 from search.engine import Engine, Retrieved
 from search.index_view import IndexView
 from search.ranking import RankingConfig
@@ -43,14 +44,9 @@ _COUNTS: weakref.WeakKeyDictionary[IndexView, _Counts] = weakref.WeakKeyDictiona
 def _counts(view: IndexView) -> _Counts:
     counts = _COUNTS.get(view)
     if counts is None:
-        codes: dict[str, int] = {}
-        code_of = np.fromiter(
-            (codes.setdefault(row.code_id, len(codes)) for row in view.rows),
-            dtype=np.int64,
-            count=len(view.rows),
-        )
+        code_of = code_numbers(view)
         latest = view.latest == np.arange(len(view.rows))
-        articles = np.bincount(code_of[latest], minlength=len(codes)).astype(float)
+        articles = np.bincount(code_of[latest], minlength=int(code_of.max(initial=-1)) + 1).astype(float)
         counts = _COUNTS[view] = _Counts(code_of, articles, latest)
     return counts
 

@@ -11,7 +11,6 @@ score is multiplied by 1 + `RankingConfig.word_pair_weight` times the share of t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -44,7 +43,7 @@ def with_word_pairs(
     frequency = {lemma: engine.frequency(lemma) for pair in pairs for lemma in pair}
     weights = {pair: min(ranking.idf(frequency[lemma], documents) for lemma in pair) for pair in pairs}
     total = sum(weights.values())
-    if total <= 0 or math.isclose(total, 0.0):
+    if total <= 0:
         return pool
     ordered = sorted(pool.candidates, key=lambda c: -c.text)[:PROXIMITY_DEPTH]
     found = engine.positions(list(frequency), {c.docnum for c in ordered})

@@ -5,7 +5,7 @@ graph, then the final score. Each stage takes a `Pool` and returns a new one; no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -53,6 +53,11 @@ class Pool:
         return replace(self, candidates=tuple(candidates))
 
 
+def best_by_text(candidates: Sequence[Candidate], count: int) -> list[Candidate]:
+    """The `count` candidates of highest text score, best first: the ones the costlier stages read."""
+    return sorted(candidates, key=lambda c: -c.text)[:count]
+
+
 def best_versions(view: IndexView, retrieved: Retrieved, wanted: int) -> Pool:
     """One candidate per article among the best-scored versions: its best-scored version."""
     best: dict[str, tuple[int, float]] = {}
@@ -80,7 +85,7 @@ def with_proximity(
     sexuelle répétés", not today's "… sexuelle ou sexiste répétés")."""
     if not (config.proximity and len(terms.lemmas) > 1):
         return pool
-    ordered = sorted(pool.candidates, key=lambda c: -c.text)[:PROXIMITY_DEPTH]
+    ordered = best_by_text(pool.candidates, PROXIMITY_DEPTH)
     if all_versions:
         shown = _past_wordings(engine, view, terms, retrieved, pool.matched, ordered, config)
     else:
@@ -178,7 +183,7 @@ def final_scores(pool: Pool, neighbours: Neighbours, config: ranking.RankingConf
     order cited, then text relevance raised by proximity, reference distance and the re-rank."""
     rerank_scores: dict[str, float] = {}
     if config.rerank and len(pool.candidates) > 1:
-        top = sorted(pool.candidates, key=lambda c: -c.text)[: config.rerank_depth]
+        top = best_by_text(pool.candidates, config.rerank_depth)
         rerank_scores = dict(rerank({c.key: c.text for c in top if c.text > 0}, neighbours) or {})
         peak = max(rerank_scores.values(), default=0.0) or 1.0
         rerank_scores = {key: value / peak for key, value in rerank_scores.items()}

@@ -24,7 +24,7 @@ import numpy as np
 
 from analyzers.citations import order_key
 from search import ranking
-from search.candidates import Candidate, Pool
+from search.candidates import Candidate, Pool, best_by_text
 from search.index_view import IndexView
 
 SECTION_DEPTH = 100  # best candidates whose sections gather evidence
@@ -66,7 +66,7 @@ def opening_version(view: IndexView, key: SectionKey, allowed: np.ndarray) -> in
 
 def section_evidence(view: IndexView, candidates: tuple[Candidate, ...]) -> dict[SectionKey, float]:
     """Each section's evidence among the best candidates, in [0, 1] (1: the best section)."""
-    ordered = sorted(candidates, key=lambda c: -c.text)[:SECTION_DEPTH]
+    ordered = best_by_text(candidates, SECTION_DEPTH)
     texts: dict[SectionKey, list[float]] = defaultdict(list)
     for candidate in ordered:
         if candidate.text > 0 and candidate.cited_order is None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from search import ranking
-from search.candidates import PROXIMITY_DEPTH, Pool
+from search.candidates import PROXIMITY_DEPTH, Pool, best_by_text
 from search.engine import Engine
 from search.matching import QueryTerms
 
@@ -45,7 +45,7 @@ def with_word_pairs(
     total = sum(weights.values())
     if total <= 0:
         return pool
-    ordered = sorted(pool.candidates, key=lambda c: -c.text)[:PROXIMITY_DEPTH]
+    ordered = best_by_text(pool.candidates, PROXIMITY_DEPTH)
     found = engine.positions(list(frequency), {c.docnum for c in ordered})
     share = {
         c.key: sum(weight for pair, weight in weights.items() if has_pair(found[c.docnum], pair)) / total

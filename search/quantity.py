@@ -11,12 +11,11 @@ text score multiplied by `RankingConfig.quantity_factor`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from analyzers.lexicon import fold
 from analyzers.quantities import DIGITS, NUMBER_WORDS, QUANTITY_QUESTION_WORDS, UNITS
 from search import ranking
-from search.candidates import PROXIMITY_DEPTH, Pool
+from search.candidates import PROXIMITY_DEPTH, Pool, best_by_text
 from search.engine import Engine
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -44,14 +43,11 @@ def with_quantities(engine: Engine, raw: str, pool: Pool, config: ranking.Rankin
     """`pool` with the best candidates that state a figure raised, when the query asks for one."""
     if not (config.quantities and asks_quantity(raw)):
         return pool
-    ordered = sorted(pool.candidates, key=lambda c: -c.text)[:PROXIMITY_DEPTH]
+    ordered = best_by_text(pool.candidates, PROXIMITY_DEPTH)
     docnums = {c.docnum for c in ordered}
     numbers = sorted(NUMBER_WORDS | UNITS | DIGITS)
     found = engine.positions(numbers, docnums)
     raised = {c.key for c in ordered if states_quantity(found[c.docnum])}
     if not raised:
         return pool
-    candidates = tuple(
-        replace(c, text=c.text * config.quantity_factor) if c.key in raised else c for c in pool.candidates
-    )
-    return replace(pool, candidates=candidates)
+    return pool.scaled(lambda c: config.quantity_factor if c.key in raised else 1.0)

@@ -12,6 +12,8 @@ Expansions are added beside the typed term, never instead of it, and weigh less 
 
 from __future__ import annotations
 
+from analyzers.lay_wordings import TOPICS
+
 # Abbreviation → the code's wordings of it.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CDD": ("contrat de travail à durée déterminée", "contrat à durée déterminée"),
@@ -84,6 +86,28 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "IDR": ("indemnité de départ à la retraite",),
     "CPAM": ("caisse primaire d'assurance maladie",),
     "PEC": ("contrat unique d'insertion",),  # parcours emploi compétences: a CUI (the code's name)
+    # Abbreviations of the code's bodies, plans and schemes that people type as such.
+    "NAO": ("négociation annuelle",),
+    "PEE": ("plan d'épargne d'entreprise",),
+    "PEI": ("plan d'épargne interentreprises",),
+    "PERCO": ("plan d'épargne pour la retraite collectif",),
+    "EPI": ("équipements de protection individuelle",),
+    "QVT": ("qualité de vie au travail", "qualité de vie et des conditions de travail"),
+    "QVCT": ("qualité de vie et des conditions de travail",),
+    "CCE": ("comité central d'entreprise",),
+    "CPPNI": ("commission paritaire permanente de négociation et d'interprétation",),
+    "CFA": ("centre de formation d'apprentis",),
+    "VRP": ("voyageur, représentant ou placier",),
+    "CQP": ("certificat de qualification professionnelle",),
+    "RNCP": ("répertoire national des certifications professionnelles",),
+    "CEP": ("conseil en évolution professionnelle",),
+    "GEIQ": ("groupement d'employeurs pour l'insertion et la qualification",),
+    "IAE": ("insertion par l'activité économique",),
+    "SIAE": ("structures d'insertion par l'activité économique",),
+    "DSN": ("déclaration sociale nominative",),
+    "PMSS": ("plafond mensuel de la sécurité sociale",),
+    "AFEST": ("action de formation en situation de travail",),
+    "POE": ("préparation opérationnelle à l'emploi",),
     # The single staff delegation (DUP) was merged into the CSE in 2017; the code now says CSE.
     "DUP": ("comité social et économique",),
 }
@@ -109,6 +133,8 @@ CAPITALS_ONLY = frozenset(
         "PEC",
         "IJ",
         "ARE",
+        "EPI",  # "épi"
+        "CEP",  # "cep"
     }
 )
 
@@ -124,7 +150,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("préavis", "délai-congé"),
     ("congé de maternité", "~congé maternité"),
     ("arrêt de travail", "~arrêt maladie"),
-    ("heures supplémentaires", "~heures sup"),
+    ("heures supplémentaires", "~heures sup", "~heures supp", "~heure sup", "~heure supp"),
     ("entreprise de travail temporaire", "~agence d'intérim", "~boîte d'intérim"),
     ("salarié temporaire", "intérimaire"),
     (
@@ -144,136 +170,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("service de prévention et de santé au travail", "services de santé au travail", "~médecine du travail"),
 )
 
-# Everyday wording → the code's wording of the same rule, one way only (the code's words are not
-# synonyms of each other: "libertés individuelles" does not mean "convictions religieuses"). Keys are what
-# people type on a help site; every offered wording occurs in the code (scripts/check_synonyms.py).
-LAY_WORDINGS: dict[str, tuple[str, ...]] = {
-    "démissionner": ("démission",),
-    "licencier": ("licenciement",),
-    "virer": ("licenciement",),
-    "viré": ("licenciement",),
-    "renvoyé": ("licenciement",),
-    "licenciement abusif": ("sans cause réelle et sérieuse",),
-    "rupture amiable": ("rupture conventionnelle",),
-    "rupture à l'amiable": ("rupture conventionnelle",),
-    "départ à l'amiable": ("rupture conventionnelle",),
-    "départ négocié": ("rupture conventionnelle",),
-    "arrêt maladie": ("arrêt de travail", "indemnités journalières"),
-    # The payment of wages, however people name it (the code's heading: "Paiement du salaire").
-    **dict.fromkeys(
-        ("versement du salaire", "versement salaire", "règlement du salaire", "règlement salaire"),
-        ("paiement du salaire",),
-    ),
-    # Clipped forms of the code's names, as people type them ("contrat pro", "congé mat").
-    "contrat pro": ("contrat de professionnalisation",),
-    "congé mat": ("congé de maternité",),
-    "congé pat": ("congé de paternité et d'accueil de l'enfant",),
-    # Everyday verbs for the acts the code names with nouns: leaving a job is a resignation or a
-    # breach of the contract (the code's "rupture"), breaking it is a "rupture".
-    "quitter": ("démission", "rupture"),
-    "rompre": ("rupture",),
-    # Everyday words for the parties and the job.
-    "patron": ("employeur",),
-    "boss": ("employeur",),
-    "job": ("emploi",),
-    "boulot": ("emploi",),
-    "taf": ("emploi",),
-    "freelance": ("travailleur indépendant",),
-    # Weather words: what the code calls intempéries, "conditions atmosphériques" (L. 5424-8).
-    **dict.fromkeys(
-        (
-            "pluie",
-            "neige",
-            "orage",
-            "orages",
-            "tempête",
-            "ouragan",
-            "grêle",
-            "verglas",
-            "gel",
-            "canicule",
-            "inondation",
-            "inondations",
-        ),
-        ("intempéries", "conditions atmosphériques"),
-    ),
-    # A public-transport pass: the code's "titres d'abonnement" for "transports publics" (L. 3261-2).
-    **dict.fromkeys(
-        ("pass navigo", "navigo", "abonnement transport", "carte de transport"),
-        ("titres d'abonnement", "transports publics"),
-    ),
-    "sécu": ("sécurité sociale",),
-    # Holidays, as people name the paid leave the code calls "congés payés" (its "vacances" are school
-    # holidays and vacant posts).
-    "vacances": ("congés payés",),
-    # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
-    # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
-    # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),
-    # which then outranked the Code du travail's answer over all codes. The wording whole, "payés"
-    # included: matched as a lemma phrase (function words dropped), "avantages et accessoires" also
-    # matched the pensions' "avantages accessoires" (allocation aux vieux travailleurs salariés, Code de
-    # la sécurité sociale), whose chapter then came first over all codes.
-    **dict.fromkeys(
-        (
-            "13ème mois",
-            "13e mois",
-            "13eme mois",
-            "13 ème mois",
-            "13 eme mois",
-            "13 e mois",
-            "14ème mois",
-            "14e mois",
-            "14eme mois",
-            "14 ème mois",
-            "14 eme mois",
-            "quatorzième mois",
-        ),
-        ("avantages et accessoires payés",),
-    ),
-    "treizième mois": ("avantages et accessoires payés",),
-    "mutuelle": ("garanties collectives", "prévoyance"),
-    "fiche de paie": ("bulletin de paie",),
-    "feuille de paie": ("bulletin de paie",),
-    "fiche de salaire": ("bulletin de paie",),
-    "congé paternité": ("congé de paternité et d'accueil de l'enfant",),
-    "abandon de poste": ("abandonné volontairement son poste",),
-    "temps de trajet": ("temps de déplacement professionnel",),
-    "domicile travail": ("résidence habituelle et leur lieu de travail", "frais de transport"),
-    "chômage": ("allocation d'assurance", "revenu de remplacement"),
-    "assedic": ("allocation d'assurance", "revenu de remplacement"),
-    "allocation chômage": ("allocation d'assurance", "revenu de remplacement"),
-    "auto-entrepreneur": ("travailleur indépendant", "lien de subordination"),
-    "micro-entrepreneur": ("travailleur indépendant", "lien de subordination"),
-    "indépendant": ("travailleur indépendant", "lien de subordination"),
-    "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
-    "intérim": ("travail temporaire",),
-    "rendez-vous médicaux": ("examens médicaux obligatoires",),
-    "rendez-vous médical": ("examens médicaux obligatoires",),
-    "toilettes": ("cabinets d'aisance",),
-    "wc": ("cabinets d'aisance",),
-    "droit à la formation": ("formation professionnelle tout au long de la vie",),
-    "dispositifs de formation": ("formation professionnelle tout au long de la vie",),
-    "dispositif de formation": ("formation professionnelle tout au long de la vie",),
-    # Religious signs at work: a restriction of an individual freedom (L. 1121-1), a ground of
-    # discrimination, or the neutrality clause of the rules (L. 1321-2-1).
-    **dict.fromkeys(
-        (
-            "voile",
-            "port du voile",
-            "foulard",
-            "kippa",
-            "turban",
-            "signe religieux",
-            "signes religieux",
-            "laïcité",
-            "religion",
-            "fait religieux",
-            "hijab",
-            "hidjab",
-            "niqab",
-            "burqa",
-            "dastaar",
-        ),
-        ("libertés individuelles", "convictions religieuses", "neutralité"),
-    ),
-}
+
+# Everyday wording → the code's wording of the same rule, one way only, by topic in
+# analyzers.lay_wordings (data only); a key in two topics is an error.
+def _assembled(topics: tuple[dict[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+    merged: dict[str, tuple[str, ...]] = {}
+    for topic in topics:
+        twice = merged.keys() & topic.keys()
+        if twice:
+            raise ValueError(f"lay wordings keyed twice: {sorted(twice)}")
+        merged.update(topic)
+    return merged
+
+
+LAY_WORDINGS: dict[str, tuple[str, ...]] = _assembled(TOPICS)

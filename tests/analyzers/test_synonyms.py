@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from analyzers.expansion import QueryExpansion
 from analyzers.french import analyze_surface, expand_query_terms
-from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, LAY_WORDINGS, SYNONYMS
+from analyzers.lay_wordings import TOPICS
+from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, LAY_WORDINGS, SYNONYMS, _assembled
 
 
 def _offered() -> list[str]:
@@ -78,6 +79,19 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("travail par temps de neige", "neige", "intempéries"),
         ("remboursement du pass navigo", "pass navigo", "titres d'abonnement"),
         ("date de versement du salaire", "versement du salaire", "paiement du salaire"),
+        # everyday names of rules all over the code (analyzers.lay_wordings)
+        (
+            "convoqué après une mise à pied conservatoire",
+            "mise à pied conservatoire",
+            "mesure conservatoire de mise à pied",
+        ),
+        ("date de la visite de reprise", "visite de reprise", "examen de reprise"),
+        ("durée de la pause déjeuner", "pause déjeuner", "temps nécessaire à la restauration"),
+        ("passer à temps plein", "à temps plein", "temps complet"),
+        ("payé au noir", "au noir", "travail dissimulé"),
+        ("EPI fournis", "EPI", "équipements de protection individuelle"),
+        ("CDD d'usage", "CDD d'usage", "contrat de travail à durée déterminée"),
+        ("jours de carence", "jours de carence", "délai d'indemnisation"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
@@ -101,7 +115,9 @@ def test_longest_wording_wins() -> None:
     assert "conseil de prud'hommes" not in found.expansions
 
 
-@pytest.mark.parametrize("query", ["ce que prévoit le contrat", "at the office", "ds le délai", "dp"])
+@pytest.mark.parametrize(
+    "query", ["ce que prévoit le contrat", "at the office", "ds le délai", "dp", "un épi de blé"]
+)
 def test_lower_case_words_are_not_read_as_abbreviations(query: str) -> None:
     assert expand_query_terms(query) == ()
 
@@ -137,3 +153,16 @@ def test_lay_wordings_expand_one_way() -> None:
 def test_lowercase_cp_is_not_an_abbreviation() -> None:
     assert not expand_query_terms("cp")
     assert expand_query_terms("CP")[0].expansions == ("congés payés",)
+
+
+def test_full_time_equivalent_is_not_full_time() -> None:
+    """ "Équivalent temps plein" counts staff (its own abbreviation), it is no full-time contract."""
+    assert not expand_query_terms("équivalent temps plein")
+    assert not expand_query_terms("temps plein")  # only "à temps plein", the contract's wording
+
+
+def test_lay_wordings_are_keyed_once() -> None:
+    with pytest.raises(ValueError, match="keyed twice"):
+        _assembled(({"vélo": ("a",)}, {"vélo": ("b",)}))
+    assert _assembled(TOPICS) == LAY_WORDINGS
+    assert sum(map(len, TOPICS)) == len(LAY_WORDINGS)

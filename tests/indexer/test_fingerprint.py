@@ -91,6 +91,7 @@ def test_query_time_tables_are_not_index_time_code(source_copy: Path) -> None:
     modules = index_time_modules(source_copy)
     assert "analyzers.lemmas" in modules and "analyzers.citations" in modules
     assert "analyzers.synonyms" not in modules and "analyzers.expansion" not in modules
+    assert "analyzers.lay_wordings" not in modules
     before = analyzers_fingerprint(source_copy)
     synonyms = source_copy / "analyzers" / "synonyms.py"
     synonyms.write_text(synonyms.read_text(encoding="utf-8") + "\nEXTRA = 1\n", encoding="utf-8")

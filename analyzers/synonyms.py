@@ -1,5 +1,7 @@
 """Legal abbreviations and synonyms of French labour law, applied to queries only (never indexed).
 
+The everyday wordings of whole rules (LAY_WORDINGS, one way only) are in analyzers.lay_wordings.
+
 Data only, reviewed by hand. Every expansion is the wording the Code du travail itself uses (checked
 over all versions of the committed corpus by scripts/check_synonyms.py, which prints how often each
 occurs and cuts the real excerpts tests/analyzers/test_synonyms.py checks against). Keys are what people
@@ -12,7 +14,7 @@ Expansions are added beside the typed term, never instead of it, and weigh less 
 
 from __future__ import annotations
 
-from analyzers.lay_wordings import TOPICS
+from analyzers.lay_wordings import LAY_WORDINGS
 
 # Abbreviation → the code's wordings of it.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -170,17 +172,4 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("service de prévention et de santé au travail", "services de santé au travail", "~médecine du travail"),
 )
 
-
-# Everyday wording → the code's wording of the same rule, one way only, by topic in
-# analyzers.lay_wordings (data only); a key in two topics is an error.
-def _assembled(topics: tuple[dict[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    merged: dict[str, tuple[str, ...]] = {}
-    for topic in topics:
-        twice = merged.keys() & topic.keys()
-        if twice:
-            raise ValueError(f"lay wordings keyed twice: {sorted(twice)}")
-        merged.update(topic)
-    return merged
-
-
-LAY_WORDINGS: dict[str, tuple[str, ...]] = _assembled(TOPICS)
+__all__ = ["ABBREVIATIONS", "CAPITALS_ONLY", "LAY_WORDINGS", "SYNONYMS"]

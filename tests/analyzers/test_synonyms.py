@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from analyzers.expansion import QueryExpansion
 from analyzers.french import analyze_surface, expand_query_terms
-from analyzers.lay_wordings import TOPICS
-from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, LAY_WORDINGS, SYNONYMS, _assembled
+from analyzers.lay_wordings import TOPICS, assembled
+from analyzers.synonyms import ABBREVIATIONS, CAPITALS_ONLY, LAY_WORDINGS, SYNONYMS
 
 
 def _offered() -> list[str]:
@@ -92,6 +92,8 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("EPI fournis", "EPI", "équipements de protection individuelle"),
         ("CDD d'usage", "CDD d'usage", "contrat de travail à durée déterminée"),
         ("jours de carence", "jours de carence", "délai d'indemnisation"),
+        ("un collègue me harcèle", "harcèle", "harcèlement"),
+        ("repos entre deux journées", "entre deux journées", "repos quotidien"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
@@ -163,6 +165,6 @@ def test_full_time_equivalent_is_not_full_time() -> None:
 
 def test_lay_wordings_are_keyed_once() -> None:
     with pytest.raises(ValueError, match="keyed twice"):
-        _assembled(({"vélo": ("a",)}, {"vélo": ("b",)}))
-    assert _assembled(TOPICS) == LAY_WORDINGS
+        assembled(({"vélo": ("a",)}, {"vélo": ("b",)}))
+    assert assembled(TOPICS) == LAY_WORDINGS
     assert sum(map(len, TOPICS)) == len(LAY_WORDINGS)

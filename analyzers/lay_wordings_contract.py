@@ -1,0 +1,284 @@
+"""Everyday wordings of the contract, its end, health and leave → the Code du travail's wording.
+
+Data only; the rules for an entry are in analyzers.lay_wordings, which assembles the topics.
+"""
+
+from __future__ import annotations
+
+# Hiring, the contract and its kinds.
+CONTRACTS: dict[str, tuple[str, ...]] = {
+    # Clipped forms of the code's names, as people type them ("contrat pro").
+    "contrat pro": ("contrat de professionnalisation",),
+    "freelance": ("travailleur indépendant",),
+    "auto-entrepreneur": ("travailleur indépendant", "lien de subordination"),
+    "micro-entrepreneur": ("travailleur indépendant", "lien de subordination"),
+    "indépendant": ("travailleur indépendant", "lien de subordination"),
+    "intérim": ("travail temporaire",),
+    # Work-study: the two contracts of the code's "formation en alternance". Not "alternance" alone,
+    # the code's own word: typed beside one contract's name it brought the other contract in.
+    **dict.fromkeys(
+        (
+            "alternant",
+            "alternante",
+            "alternants",
+            "contrat d'alternance",
+            "contrat en alternance",
+            "contrats en alternance",
+        ),
+        ("contrat d'apprentissage", "contrat de professionnalisation"),
+    ),
+    # A fixed-term contract "d'usage" (extras in hotels, events…): the code's "usage constant de ne pas
+    # recourir au contrat de travail à durée indéterminée" (L. 1242-2, 3°). Keyed with "CDD", the key
+    # replaces the abbreviation's expansion, so the contract's name is offered again.
+    **dict.fromkeys(
+        ("cdd d'usage", "cdd usage", "cddu", "contrat d'usage", "contrat d'extra", "extras"),
+        ("usage constant", "contrat de travail à durée déterminée"),
+    ),
+    **dict.fromkeys(("cdi de chantier", "cdi chantier"), ("contrat de chantier ou d'opération",)),
+    **dict.fromkeys(
+        ("contrat saisonnier", "contrats saisonniers", "contrat de saison", "job saisonnier"),
+        ("emploi à caractère saisonnier",),
+    ),
+    # A first medical visit at hiring: since 2017 the code's "visite d'information et de prévention".
+    **dict.fromkeys(
+        ("visite d'embauche", "visite médicale d'embauche", "visite médicale embauche"),
+        ("visite d'information et de prévention",),
+    ),
+    # Yearly appraisals: the code's rule on evaluation methods (L. 1222-3) and its own interview.
+    **dict.fromkeys(
+        (
+            "entretien annuel",
+            "entretiens annuels",
+            "entretien d'évaluation",
+            "entretiens d'évaluation",
+            "évaluation annuelle",
+        ),
+        ("méthodes et techniques d'évaluation", "entretien professionnel"),
+    ),
+    # Working from home: "télétravail" (L. 1222-9).
+    **dict.fromkeys(
+        (
+            "distanciel",
+            "home office",
+            "travail à distance",
+            "travailler à distance",
+            "télé-travail",
+        ),
+        ("télétravail",),
+    ),
+    # Undeclared work, foreign workers without a permit (Livre II of the eighth part).
+    **dict.fromkeys(
+        (
+            "travail au noir",
+            "au noir",
+            "au black",
+            "travail non déclaré",
+            "emploi non déclaré",
+            "salarié non déclaré",
+            "salariée non déclarée",
+        ),
+        ("travail dissimulé",),
+    ),
+    **dict.fromkeys(
+        ("sans papiers", "sans-papiers", "sans titre de séjour"),
+        ("étranger non muni du titre", "titre l'autorisant à exercer une activité salariée"),
+    ),
+    # Summer jobs of the young: the minors' work during "vacances scolaires" (L. 4153-3).
+    **dict.fromkeys(
+        ("job d'été", "jobs d'été", "job de vacances"), ("vacances scolaires", "jeunes travailleurs")
+    ),
+}
+
+# Ending the contract.
+ENDING: dict[str, tuple[str, ...]] = {
+    "démissionner": ("démission",),
+    "licencier": ("licenciement",),
+    "virer": ("licenciement",),
+    "viré": ("licenciement",),
+    "renvoyé": ("licenciement",),
+    "licenciement abusif": ("sans cause réelle et sérieuse",),
+    "licenciement éco": ("licenciement pour motif économique",),
+    "rupture amiable": ("rupture conventionnelle",),
+    "rupture à l'amiable": ("rupture conventionnelle",),
+    "départ à l'amiable": ("rupture conventionnelle",),
+    "départ négocié": ("rupture conventionnelle",),
+    # Everyday verbs for the acts the code names with nouns: leaving a job is a resignation or a
+    # breach of the contract (the code's "rupture"), breaking it is a "rupture".
+    "quitter": ("démission", "rupture"),
+    "rompre": ("rupture",),
+    "abandon de poste": ("abandonné volontairement son poste",),
+    "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
+    # Notice not worked: the code's "inexécution du préavis" (L. 1234-5) and the indemnity it pays.
+    **dict.fromkeys(
+        (
+            "dispense de préavis",
+            "dispensé de préavis",
+            "dispense du préavis",
+            "dispensé du préavis",
+            "préavis non effectué",
+            "préavis non exécuté",
+            "préavis non travaillé",
+        ),
+        ("inexécution du préavis", "indemnité compensatrice de préavis"),
+    ),
+    # A suspension pending a dismissal: the code's "mesure conservatoire de mise à pied" (L. 1332-3).
+    **dict.fromkeys(
+        (
+            "mise à pied conservatoire",
+            "mises à pied conservatoires",
+            "mise à pied à titre conservatoire",
+            "map conservatoire",
+        ),
+        ("mesure conservatoire de mise à pied",),
+    ),
+    **dict.fromkeys(("partir à la retraite", "prendre sa retraite"), ("départ à la retraite",)),
+    # Being accompanied at an interview (prior to a dismissal, a sanction, a rupture conventionnelle):
+    # the code's "se faire assister" (L. 1232-4, L. 1332-2, L. 1237-12).
+    **dict.fromkeys(
+        (
+            "se faire accompagner",
+            "me faire accompagner",
+            "venir accompagné",
+            "venir accompagnée",
+            "être accompagné",
+            "être accompagnée",
+        ),
+        ("se faire assister",),
+    ),
+    # The end-of-contract payment of a fixed-term worker, however it is called. Not also the temporary
+    # worker's "indemnité de fin de mission": its article says "précarité" itself, and offered here it
+    # came before the fixed-term contract's rules for a question about a CDD.
+    **dict.fromkeys(
+        ("prime de précarité", "prime précarité", "prime de fin de contrat"),
+        ("indemnité de fin de contrat",),
+    ),
+    "prime de fin de mission": ("indemnité de fin de mission",),
+}
+
+# Sickness, accidents and health at work.
+HEALTH: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "arrêt maladie",
+            "arrêts maladie",
+            "arrêt de maladie",
+            "arrêts de maladie",
+            "congé maladie",
+            "congés maladie",
+        ),
+        ("arrêt de travail", "indemnités journalières"),
+    ),
+    # The medical check after a sick leave: the code's "examen de reprise" (R. 4624-31), and the one
+    # before the return, "examen de préreprise".
+    **dict.fromkeys(
+        ("visite de reprise", "visites de reprise", "visite médicale de reprise", "visite reprise"),
+        ("examen de reprise",),
+    ),
+    **dict.fromkeys(
+        ("visite de pré-reprise", "visite de préreprise", "visite pré-reprise", "visite préreprise"),
+        ("examen de préreprise",),
+    ),
+    # The unpaid first days of a sick leave: the code's "délai d'indemnisation" (D. 1226-3) of the
+    # employer's "indemnité complémentaire" (L. 1226-1).
+    **dict.fromkeys(
+        ("jour de carence", "jours de carence", "carence maladie"),
+        ("délai d'indemnisation", "indemnité complémentaire"),
+    ),
+    # A part-time return on medical advice: the occupational doctor's "mesures d'aménagement du temps
+    # de travail" (L. 4624-3); the benefit itself is the Code de la sécurité sociale's.
+    **dict.fromkeys(
+        ("mi-temps thérapeutique", "temps partiel thérapeutique"),
+        ("mesures d'aménagement du temps de travail",),
+    ),
+    "maladie pro": ("maladie professionnelle",),
+    "maladies pro": ("maladies professionnelles",),
+    "rendez-vous médicaux": ("examens médicaux obligatoires",),
+    "rendez-vous médical": ("examens médicaux obligatoires",),
+    # Exhaustion and stress at work: the employer's duty for "la santé physique et mentale" (L. 4121-1).
+    **dict.fromkeys(
+        (
+            "burn out",
+            "burn-out",
+            "burnout",
+            "épuisement professionnel",
+            "surmenage",
+            "risques psychosociaux",
+            "stress au travail",
+            "souffrance au travail",
+        ),
+        ("santé physique et mentale",),
+    ),
+    "sexisme": ("agissements sexistes",),
+    # The verb, as people tell what happens to them ("mon chef me harcèle"): the code's noun.
+    **dict.fromkeys(
+        ("harceler", "harcèle", "harcèlent", "harcelée", "harcelés", "harcelées", "harcelant"),
+        ("harcèlement",),
+    ),
+    # The hardship account, renamed in 2017: "compte professionnel de prévention".
+    **dict.fromkeys(
+        ("pénibilité", "compte pénibilité", "compte de pénibilité", "c3p"),
+        ("compte professionnel de prévention", "facteurs de risques professionnels"),
+    ),
+    # Cameras and tracking: a device must be made known to the employee (L. 1222-4) and the CSE
+    # consulted on "moyens ou techniques permettant un contrôle de l'activité des salariés" (L. 2312-38).
+    **dict.fromkeys(
+        (
+            "vidéosurveillance",
+            "vidéo-surveillance",
+            "caméra",
+            "caméras",
+            "caméra de surveillance",
+            "caméras de surveillance",
+            "géolocalisation",
+            "surveillance des salariés",
+        ),
+        ("dispositif qui n'a pas été porté préalablement", "contrôle de l'activité des salariés"),
+    ),
+    "toilettes": ("cabinets d'aisance",),
+    "wc": ("cabinets d'aisance",),
+    **dict.fromkeys(("cantine", "réfectoire", "coin repas", "salle de pause"), ("local de restauration",)),
+    "congé pathologique": ("état pathologique",),
+    "congé patho": ("état pathologique",),
+}
+
+# Leave and days off.
+LEAVE: dict[str, tuple[str, ...]] = {
+    "congé mat": ("congé de maternité",),
+    "congé pat": ("congé de paternité et d'accueil de l'enfant",),
+    "congé paternité": ("congé de paternité et d'accueil de l'enfant",),
+    # Holidays, as people name the paid leave the code calls "congés payés" (its "vacances" are school
+    # holidays and vacant posts).
+    "vacances": ("congés payés",),
+    # The leave for a birth (L. 3142-1, 3°: "pour chaque naissance"), beside the father's leave.
+    **dict.fromkeys(
+        ("congé naissance", "congés naissance", "congé pour naissance", "congé de naissance"),
+        ("chaque naissance", "congé de paternité et d'accueil de l'enfant"),
+    ),
+    # A sick child: the unpaid leave of L. 1225-61, or, for a serious illness, the parental presence.
+    **dict.fromkeys(
+        ("enfant malade", "enfants malades", "enfant hospitalisé"),
+        ("congé non rémunéré en cas de maladie", "congé de présence parentale"),
+    ),
+    # Caring for a sick or dependent relative: "congé de proche aidant" (L. 3142-16), and the leave
+    # for one at the end of life, "congé de solidarité familiale" (L. 3142-6).
+    **dict.fromkeys(
+        (
+            "parent malade",
+            "parents malades",
+            "proche malade",
+            "proches malades",
+            "conjoint malade",
+            "parent dépendant",
+            "aidant familial",
+            "aidants familiaux",
+        ),
+        ("congé de proche aidant", "congé de solidarité familiale"),
+    ),
+    # Taking one's paid leave: the code's "prise des congés" (L. 3141-12 and following).
+    **dict.fromkeys(
+        ("poser des congés", "poser ses congés", "poser mes congés", "pose des congés", "poser un congé"),
+        ("prise des congés",),
+    ),
+    # Whit Monday, the usual day of the "journée de solidarité" (L. 3133-7).
+    **dict.fromkeys(("pentecôte", "lundi de pentecôte"), ("journée de solidarité",)),
+}

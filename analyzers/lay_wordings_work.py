@@ -1,0 +1,234 @@
+"""Everyday wordings of working time, pay, travel, the parties and beliefs → the code's wording.
+
+Data only; the rules for an entry are in analyzers.lay_wordings, which assembles the topics.
+"""
+
+from __future__ import annotations
+
+# Working time and rest.
+WORKING_TIME: dict[str, tuple[str, ...]] = {
+    "temps de trajet": ("temps de déplacement professionnel",),
+    # The lunch break: "le temps nécessaire à la restauration" and "temps de pause" (L. 3121-2, -16).
+    **dict.fromkeys(
+        (
+            "pause déjeuner",
+            "pause dejeuner",
+            "pause repas",
+            "pause midi",
+            "pause du midi",
+            "pause de midi",
+            "pause méridienne",
+            "temps de repas",
+            "heure de repas",
+        ),
+        ("temps nécessaire à la restauration", "temps de pause"),
+    ),
+    **dict.fromkeys(("pause café", "pause cigarette", "pauses café"), ("temps de pause",)),
+    **dict.fromkeys(("mi-temps", "mi temps"), ("temps partiel",)),
+    # Full time is the code's "temps complet" ("équivalent temps plein" is another rule: not a key).
+    **dict.fromkeys(("à temps plein", "un temps plein"), ("temps complet",)),
+    **dict.fromkeys(
+        ("travail la nuit", "travailler la nuit", "horaires de nuit", "équipe de nuit", "poste de nuit"),
+        ("travail de nuit",),
+    ),
+    "amplitude horaire": ("repos quotidien",),
+    # The rest between two working days: "repos quotidien" (L. 3131-1).
+    **dict.fromkeys(
+        ("entre deux journées", "entre deux jours de travail", "entre deux postes", "entre deux services"),
+        ("repos quotidien",),
+    ),
+    "heures de nuit": ("travail de nuit",),
+    # Extra hours, of a full-time worker ("heures supplémentaires") or a part-time one
+    # ("heures complémentaires").
+    **dict.fromkeys(
+        ("heures en plus", "heures de plus", "heures en trop"),
+        ("heures supplémentaires", "heures complémentaires"),
+    ),
+}
+
+# Pay, its slips and its deductions.
+PAY: dict[str, tuple[str, ...]] = {
+    # The payment of wages, however people name it (the code's heading: "Paiement du salaire").
+    **dict.fromkeys(
+        (
+            "versement du salaire",
+            "versement salaire",
+            "règlement du salaire",
+            "règlement salaire",
+            "salaire impayé",
+            "salaires impayés",
+            "salaire non payé",
+            "salaire non versé",
+            "retard de salaire",
+            "retard de paiement du salaire",
+        ),
+        ("paiement du salaire",),
+    ),
+    **dict.fromkeys(
+        (
+            "fiche de paie",
+            "fiches de paie",
+            "fiche de paye",
+            "fiches de paye",
+            "feuille de paie",
+            "feuille de paye",
+            "fiche de salaire",
+            "bulletin de salaire",
+            "bulletins de salaire",
+            "bulletin de paye",
+            "bulletins de paye",
+        ),
+        ("bulletin de paie",),
+    ),
+    # Wage garnishment: "saisie des sommes dues à titre de rémunération" (R. 3252-1 and following).
+    **dict.fromkeys(
+        (
+            "saisie sur salaire",
+            "saisies sur salaire",
+            "saisie sur le salaire",
+            "saisie salaire",
+            "saisie sur rémunération",
+        ),
+        ("saisie des sommes dues à titre de rémunération", "fraction saisissable"),
+    ),
+    **dict.fromkeys(
+        ("avance sur salaire", "avances sur salaire", "avance de salaire"),
+        ("acompte", "avances en espèces"),
+    ),
+    # The 13th (or 14th) month's pay, however the ordinal is spelled: an "avantage ou accessoire" of
+    # the remuneration (L. 3221-3), which the code never calls by that name. Not "treizième mois": the
+    # codes say it of a period ("à compter du treizième mois d'activité", Code de la sécurité sociale),
+    # which then outranked the Code du travail's answer over all codes. The wording whole, "payés"
+    # included: matched as a lemma phrase (function words dropped), "avantages et accessoires" also
+    # matched the pensions' "avantages accessoires" (allocation aux vieux travailleurs salariés, Code de
+    # la sécurité sociale), whose chapter then came first over all codes.
+    **dict.fromkeys(
+        (
+            "13ème mois",
+            "13e mois",
+            "13eme mois",
+            "13 ème mois",
+            "13 eme mois",
+            "13 e mois",
+            "14ème mois",
+            "14e mois",
+            "14eme mois",
+            "14 ème mois",
+            "14 eme mois",
+            "quatorzième mois",
+            "treizième mois",
+        ),
+        ("avantages et accessoires payés",),
+    ),
+    # Equal pay: "égalité de rémunération" (L. 3221-2) and the index of "écarts de rémunération".
+    **dict.fromkeys(
+        (
+            "égalité salariale",
+            "inégalité salariale",
+            "inégalités salariales",
+            "écart de salaire",
+            "écarts de salaire",
+            "écarts salariaux",
+            "index égalité",
+            "index de l'égalité",
+        ),
+        ("égalité de rémunération", "écarts de rémunération"),
+    ),
+    "mutuelle": ("garanties collectives", "prévoyance"),
+    "sécu": ("sécurité sociale",),
+    **dict.fromkeys(("note de frais", "notes de frais"), ("frais professionnels",)),
+    **dict.fromkeys(("voiture de fonction", "véhicule de fonction"), ("avantages en nature",)),
+}
+
+# Commuting, transport and the weather.
+TRAVEL: dict[str, tuple[str, ...]] = {
+    "domicile travail": ("résidence habituelle et leur lieu de travail", "frais de transport"),
+    # A public-transport pass: the code's "titres d'abonnement" for "transports publics" (L. 3261-2).
+    **dict.fromkeys(
+        ("pass navigo", "navigo", "abonnement transport", "carte de transport"),
+        ("titres d'abonnement", "transports publics"),
+    ),
+    # Cycling and car-pooling: the "forfait mobilités durables" (L. 3261-3-1).
+    **dict.fromkeys(
+        (
+            "vélo",
+            "vélos",
+            "trottinette",
+            "prime vélo",
+            "indemnité vélo",
+            "forfait vélo",
+            "forfait mobilité",
+            "forfait mobilités",
+        ),
+        ("forfait mobilités durables",),
+    ),
+    **dict.fromkeys(
+        ("frais d'essence", "prime carburant", "indemnités kilométriques", "indemnité kilométrique"),
+        ("frais de carburant",),
+    ),
+    # Weather words: what the code calls intempéries, "conditions atmosphériques" (L. 5424-8).
+    **dict.fromkeys(
+        (
+            "pluie",
+            "neige",
+            "orage",
+            "orages",
+            "tempête",
+            "ouragan",
+            "grêle",
+            "verglas",
+            "gel",
+            "canicule",
+            "inondation",
+            "inondations",
+        ),
+        ("intempéries", "conditions atmosphériques"),
+    ),
+}
+
+# Everyday words for the parties, the job, unemployment and training.
+PEOPLE: dict[str, tuple[str, ...]] = {
+    "patron": ("employeur",),
+    "boss": ("employeur",),
+    "job": ("emploi",),
+    "boulot": ("emploi",),
+    "taf": ("emploi",),
+    "chômage": ("allocation d'assurance", "revenu de remplacement"),
+    "assedic": ("allocation d'assurance", "revenu de remplacement"),
+    "allocation chômage": ("allocation d'assurance", "revenu de remplacement"),
+    "droit à la formation": ("formation professionnelle tout au long de la vie",),
+    "dispositifs de formation": ("formation professionnelle tout au long de la vie",),
+    "dispositif de formation": ("formation professionnelle tout au long de la vie",),
+    **dict.fromkeys(
+        ("transition pro", "cpf de transition", "cpf transition"), ("projet de transition professionnelle",)
+    ),
+    # Domestic employees of a household: the code's "particulier employeur" (L. 7221-1).
+    **dict.fromkeys(
+        ("employé à domicile", "employée à domicile", "femme de ménage", "nounou", "aide ménagère"),
+        ("particulier employeur", "employés de maison"),
+    ),
+    **dict.fromkeys(("débrayage", "gréviste", "grévistes"), ("grève",)),
+}
+
+# Religious signs at work: a restriction of an individual freedom (L. 1121-1), a ground of
+# discrimination, or the neutrality clause of the rules (L. 1321-2-1).
+RELIGION: dict[str, tuple[str, ...]] = dict.fromkeys(
+    (
+        "voile",
+        "port du voile",
+        "foulard",
+        "kippa",
+        "turban",
+        "signe religieux",
+        "signes religieux",
+        "laïcité",
+        "religion",
+        "fait religieux",
+        "hijab",
+        "hidjab",
+        "niqab",
+        "burqa",
+        "dastaar",
+    ),
+    ("libertés individuelles", "convictions religieuses", "neutralité"),
+)

@@ -14,6 +14,28 @@ CONTRACTS: dict[str, tuple[str, ...]] = {
     "micro-entrepreneur": ("travailleur indépendant", "lien de subordination"),
     "indépendant": ("travailleur indépendant", "lien de subordination"),
     "intérim": ("travail temporaire",),
+    # Platform workers (drivers, riders): the code's "plateformes de mise en relation par voie
+    # électronique" (L. 7341-1).
+    **dict.fromkeys(
+        (
+            "uber",
+            "deliveroo",
+            "vtc",
+            "chauffeur vtc",
+            "plateforme numérique",
+            "plateformes numériques",
+            "travailleur de plateforme",
+            "travailleurs de plateforme",
+            "travailleurs des plateformes",
+        ),
+        ("plateformes de mise en relation par voie électronique",),
+    ),
+    **dict.fromkeys(("pigiste", "pigistes", "journaliste pigiste"), ("journaliste professionnel",)),
+    # Not "intermittent" alone: the code's "travail intermittent" is a kind of contract (L. 3123-33).
+    **dict.fromkeys(
+        ("intermittent du spectacle", "intermittents du spectacle", "intermittente du spectacle"),
+        ("artistes du spectacle",),
+    ),
     # Work-study: the two contracts of the code's "formation en alternance". Not "alternance" alone,
     # the code's own word: typed beside one contract's name it brought the other contract in.
     **dict.fromkeys(
@@ -108,6 +130,11 @@ ENDING: dict[str, tuple[str, ...]] = {
     "rompre": ("rupture",),
     "abandon de poste": ("abandonné volontairement son poste",),
     "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
+    # How long one has to go to court: the code's "se prescrit par deux ans / douze mois" (L. 1471-1).
+    **dict.fromkeys(
+        ("délai pour contester", "délai pour saisir", "délai pour agir", "délai pour attaquer"),
+        ("se prescrit",),
+    ),
     # Notice not worked: the code's "inexécution du préavis" (L. 1234-5) and the indemnity it pays.
     **dict.fromkeys(
         (

@@ -38,6 +38,26 @@ WORKING_TIME: dict[str, tuple[str, ...]] = {
         ("repos quotidien",),
     ),
     "heures de nuit": ("travail de nuit",),
+    # Recording hours: "documents nécessaires au décompte de la durée de travail" (L. 3171-2).
+    **dict.fromkeys(
+        ("pointeuse", "badgeuse", "pointage", "feuille de temps", "feuilles de temps", "relevé d'heures"),
+        ("décompte de la durée de travail",),
+    ),
+    # Two jobs at once: no work "au-delà de la durée maximale du travail" (L. 8261-1).
+    **dict.fromkeys(
+        (
+            "deux emplois",
+            "deux employeurs",
+            "deux jobs",
+            "deux cdi",
+            "second emploi",
+            "deuxième emploi",
+            "double emploi",
+            "cumul d'emploi",
+            "cumuler deux emplois",
+        ),
+        ("au-delà de la durée maximale du travail", "cumul d'emplois"),
+    ),
     # Extra hours, of a full-time worker ("heures supplémentaires") or a part-time one
     # ("heures complémentaires").
     **dict.fromkeys(

@@ -94,6 +94,7 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("jours de carence", "jours de carence", "délai d'indemnisation"),
         ("un collègue me harcèle", "harcèle", "harcèlement"),
         ("repos entre deux journées", "entre deux journées", "repos quotidien"),
+        ("chauffeur VTC", "chauffeur VTC", "plateformes de mise en relation par voie électronique"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
@@ -161,6 +162,13 @@ def test_full_time_equivalent_is_not_full_time() -> None:
     """ "Équivalent temps plein" counts staff (its own abbreviation), it is no full-time contract."""
     assert not expand_query_terms("équivalent temps plein")
     assert not expand_query_terms("temps plein")  # only "à temps plein", the contract's wording
+
+
+def test_intermittent_work_is_not_the_performing_arts() -> None:
+    """The code's "travail intermittent" is a contract; only "intermittent du spectacle" is an artist."""
+    assert not expand_query_terms("contrat de travail intermittent")
+    (found,) = expand_query_terms("intermittent du spectacle")
+    assert found.expansions == ("artistes du spectacle",)
 
 
 def test_lay_wordings_are_keyed_once() -> None:

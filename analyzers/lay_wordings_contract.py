@@ -158,6 +158,8 @@ ENDING: dict[str, tuple[str, ...]] = {
         ),
         ("mesure conservatoire de mise à pied",),
     ),
+    # The participle, as people tell it ("on m'a mis à pied"): the code's noun.
+    "mis à pied": ("mise à pied",),
     **dict.fromkeys(("partir à la retraite", "prendre sa retraite"), ("départ à la retraite",)),
     # Being accompanied at an interview (prior to a dismissal, a sanction, a rupture conventionnelle):
     # the code's "se faire assister" (L. 1232-4, L. 1332-2, L. 1237-12).
@@ -236,6 +238,25 @@ HEALTH: dict[str, tuple[str, ...]] = {
         ("santé physique et mentale",),
     ),
     "sexisme": ("agissements sexistes",),
+    **dict.fromkeys(
+        ("discriminer", "discriminé", "discriminée", "discriminés", "discriminées"), ("discrimination",)
+    ),
+    # Looks at work (beard, tattoos, dress): "apparence physique", a ground of discrimination
+    # (L. 1132-1), and the restrictions of individual freedoms (L. 1121-1).
+    **dict.fromkeys(
+        (
+            "barbe",
+            "tatouage",
+            "tatouages",
+            "piercing",
+            "piercings",
+            "dress code",
+            "tenue vestimentaire",
+            "code vestimentaire",
+            "coiffure",
+        ),
+        ("apparence physique", "libertés individuelles"),
+    ),
     # The verb, as people tell what happens to them ("mon chef me harcèle"): the code's noun.
     **dict.fromkeys(
         ("harceler", "harcèle", "harcèlent", "harcelée", "harcelés", "harcelées", "harcelant"),
@@ -286,6 +307,8 @@ LEAVE: dict[str, tuple[str, ...]] = {
         ("enfant malade", "enfants malades", "enfant hospitalisé"),
         ("congé non rémunéré en cas de maladie", "congé de présence parentale"),
     ),
+    # Accompanying a relative at the end of life: "congé de solidarité familiale" (L. 3142-6).
+    **dict.fromkeys(("fin de vie", "soins palliatifs"), ("congé de solidarité familiale",)),
     # Caring for a sick or dependent relative: "congé de proche aidant" (L. 3142-16), and the leave
     # for one at the end of life, "congé de solidarité familiale" (L. 3142-6).
     **dict.fromkeys(

@@ -28,19 +28,35 @@ WORKING_TIME: dict[str, tuple[str, ...]] = {
     # Full time is the code's "temps complet" ("équivalent temps plein" is another rule: not a key).
     **dict.fromkeys(("à temps plein", "un temps plein"), ("temps complet",)),
     **dict.fromkeys(
-        ("travail la nuit", "travailler la nuit", "horaires de nuit", "équipe de nuit", "poste de nuit"),
+        (
+            "travail la nuit",
+            "travailler la nuit",
+            "travailler de nuit",
+            "travaille de nuit",
+            "horaires de nuit",
+            "équipe de nuit",
+            "poste de nuit",
+        ),
         ("travail de nuit",),
     ),
     "amplitude horaire": ("repos quotidien",),
     # The rest between two working days: "repos quotidien" (L. 3131-1).
     **dict.fromkeys(
-        ("entre deux journées", "entre deux jours de travail", "entre deux postes", "entre deux services"),
+        ("entre deux journées", "entre deux jours de travail", "entre deux services"),
         ("repos quotidien",),
     ),
     "heures de nuit": ("travail de nuit",),
     # Recording hours: "documents nécessaires au décompte de la durée de travail" (L. 3171-2).
     **dict.fromkeys(
-        ("pointeuse", "badgeuse", "pointage", "feuille de temps", "feuilles de temps", "relevé d'heures"),
+        (
+            "pointeuse",
+            "badgeuse",
+            "badger",
+            "pointage",
+            "feuille de temps",
+            "feuilles de temps",
+            "relevé d'heures",
+        ),
         ("décompte de la durée de travail",),
     ),
     # Two jobs at once: no work "au-delà de la durée maximale du travail" (L. 8261-1).
@@ -81,6 +97,12 @@ PAY: dict[str, tuple[str, ...]] = {
             "salaire non versé",
             "retard de salaire",
             "retard de paiement du salaire",
+            "payé en retard",
+            "payée en retard",
+            "paie en retard",
+            "paye en retard",
+            "retard de paie",
+            "retard de paye",
         ),
         ("paiement du salaire",),
     ),

@@ -95,6 +95,8 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("un collègue me harcèle", "harcèle", "harcèlement"),
         ("repos entre deux journées", "entre deux journées", "repos quotidien"),
         ("chauffeur VTC", "chauffeur VTC", "plateformes de mise en relation par voie électronique"),
+        ("on m'a mis à pied", "mis à pied", "mise à pied"),
+        ("peut-il interdire la barbe", "barbe", "apparence physique"),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:

@@ -50,10 +50,11 @@ CONTRACTS: dict[str, tuple[str, ...]] = {
         ("contrat d'apprentissage", "contrat de professionnalisation"),
     ),
     # A fixed-term contract "d'usage" (extras in hotels, events…): the code's "usage constant de ne pas
-    # recourir au contrat de travail à durée indéterminée" (L. 1242-2, 3°). Keyed with "CDD", the key
+    # recourir au contrat de travail à durée indéterminée" (L. 1242-2, 3°). Not "extras" alone, also
+    # said of overtime ("heures extras"). Keyed with "CDD", the key
     # replaces the abbreviation's expansion, so the contract's name is offered again.
     **dict.fromkeys(
-        ("cdd d'usage", "cdd usage", "cddu", "contrat d'usage", "contrat d'extra", "extras"),
+        ("cdd d'usage", "cdd usage", "cddu", "contrat d'usage", "contrat d'extra"),
         ("usage constant", "contrat de travail à durée déterminée"),
     ),
     **dict.fromkeys(("cdi de chantier", "cdi chantier"), ("contrat de chantier ou d'opération",)),
@@ -242,7 +243,7 @@ HEALTH: dict[str, tuple[str, ...]] = {
         ("discriminer", "discriminé", "discriminée", "discriminés", "discriminées"), ("discrimination",)
     ),
     # Looks at work (beard, tattoos, dress): "apparence physique", a ground of discrimination
-    # (L. 1132-1), and the restrictions of individual freedoms (L. 1121-1).
+    # (L. 1132-1), and the restrictions of individual freedoms (L. 1121-1). Not "coiffure", a trade.
     **dict.fromkeys(
         (
             "barbe",
@@ -253,7 +254,6 @@ HEALTH: dict[str, tuple[str, ...]] = {
             "dress code",
             "tenue vestimentaire",
             "code vestimentaire",
-            "coiffure",
         ),
         ("apparence physique", "libertés individuelles"),
     ),

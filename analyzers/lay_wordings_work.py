@@ -46,13 +46,13 @@ WORKING_TIME: dict[str, tuple[str, ...]] = {
         ("repos quotidien",),
     ),
     "heures de nuit": ("travail de nuit",),
-    # Recording hours: "documents nécessaires au décompte de la durée de travail" (L. 3171-2).
+    # Recording hours: "documents nécessaires au décompte de la durée de travail" (L. 3171-2). Not
+    # "pointage", also a jobseeker's monthly update.
     **dict.fromkeys(
         (
             "pointeuse",
             "badgeuse",
             "badger",
-            "pointage",
             "feuille de temps",
             "feuilles de temps",
             "relevé d'heures",

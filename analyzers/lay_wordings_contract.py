@@ -106,6 +106,30 @@ CONTRACTS: dict[str, tuple[str, ...]] = {
         ("sans papiers", "sans-papiers", "sans titre de séjour"),
         ("étranger non muni du titre", "titre l'autorisant à exercer une activité salariée"),
     ),
+    # A takeover: the code's "modification dans la situation juridique de l'employeur" (L. 1224-1). Not
+    # "rachat" alone: the code's "rachat" is the buy-back of savings plans' units.
+    **dict.fromkeys(
+        (
+            "entreprise rachetée",
+            "société rachetée",
+            "a été rachetée",
+            "a été racheté",
+            "rachat de l'entreprise",
+            "rachat de la société",
+            "rachat d'entreprise",
+            "changement d'employeur",
+            "changement de propriétaire",
+            "nouveau propriétaire",
+            "repreneur",
+        ),
+        ("modification dans la situation juridique de l'employeur",),
+    ),
+    # Working abroad for a group: the return from a "filiale étrangère" (L. 1231-5).
+    **dict.fromkeys(
+        ("travailler à l'étranger", "expatriation", "expatrié", "expatriée"), ("filiale étrangère",)
+    ),
+    # Minors at work: the code's "jeunes travailleurs" (Livre III of the third part, L. 4153-1).
+    **dict.fromkeys(("mineur", "mineure", "mineurs", "mineures"), ("jeunes travailleurs",)),
     # Summer jobs of the young: the minors' work during "vacances scolaires" (L. 4153-3).
     **dict.fromkeys(
         ("job d'été", "jobs d'été", "job de vacances"), ("vacances scolaires", "jeunes travailleurs")
@@ -121,6 +145,20 @@ ENDING: dict[str, tuple[str, ...]] = {
     "renvoyé": ("licenciement",),
     "licenciement abusif": ("sans cause réelle et sérieuse",),
     "licenciement éco": ("licenciement pour motif économique",),
+    # A job cut: "suppression ou transformation d'emploi" (L. 1233-3), "suppressions d'emplois".
+    **dict.fromkeys(
+        (
+            "poste supprimé",
+            "postes supprimés",
+            "suppression de poste",
+            "suppression de postes",
+            "suppression du poste",
+            "suppression de mon poste",
+            "poste est supprimé",
+            "poste a été supprimé",
+        ),
+        ("suppression ou transformation d'emploi", "suppressions d'emplois"),
+    ),
     "rupture amiable": ("rupture conventionnelle",),
     "rupture à l'amiable": ("rupture conventionnelle",),
     "départ à l'amiable": ("rupture conventionnelle",),
@@ -221,6 +259,17 @@ HEALTH: dict[str, tuple[str, ...]] = {
         ("mesures d'aménagement du temps de travail",),
     ),
     "maladie pro": ("maladie professionnelle",),
+    # Hurt on the way to or from work: "accident de trajet" (L. 1226-7).
+    **dict.fromkeys(
+        (
+            "en allant au travail",
+            "en revenant du travail",
+            "en rentrant du travail",
+            "sur le trajet",
+            "sur le chemin du travail",
+        ),
+        ("accident de trajet",),
+    ),
     "maladies pro": ("maladies professionnelles",),
     "rendez-vous médicaux": ("examens médicaux obligatoires",),
     "rendez-vous médical": ("examens médicaux obligatoires",),
@@ -328,6 +377,12 @@ LEAVE: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("poser des congés", "poser ses congés", "poser mes congés", "pose des congés", "poser un congé"),
         ("prise des congés",),
+    ),
+    # Summer leave: the "période de prise des congés", which always includes "1er mai au 31 octobre"
+    # (L. 3141-13). Not "l'été": elided, it reads "été", the verb.
+    **dict.fromkeys(
+        ("congés d'été", "congé d'été", "vacances d'été", "vacances en été", "congés en été", "en été"),
+        ("période de prise des congés", "1er mai au 31 octobre"),
     ),
     # Whit Monday, the usual day of the "journée de solidarité" (L. 3133-7).
     **dict.fromkeys(("pentecôte", "lundi de pentecôte"), ("journée de solidarité",)),

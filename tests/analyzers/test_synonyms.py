@@ -97,6 +97,12 @@ def test_every_expansion_is_the_codes_own_wording(wording: str, sources: dict[st
         ("chauffeur VTC", "chauffeur VTC", "plateformes de mise en relation par voie électronique"),
         ("on m'a mis à pied", "mis à pied", "mise à pied"),
         ("peut-il interdire la barbe", "barbe", "apparence physique"),
+        ("blessé en allant au travail", "en allant au travail", "accident de trajet"),
+        (
+            "entreprise rachetée",
+            "entreprise rachetée",
+            "modification dans la situation juridique de l'employeur",
+        ),
     ],
 )
 def test_abbreviations_and_synonyms_expand(query: str, span: str, expected: str) -> None:
@@ -164,6 +170,11 @@ def test_full_time_equivalent_is_not_full_time() -> None:
     """ "Équivalent temps plein" counts staff (its own abbreviation), it is no full-time contract."""
     assert not expand_query_terms("équivalent temps plein")
     assert not expand_query_terms("temps plein")  # only "à temps plein", the contract's wording
+
+
+def test_buy_back_of_savings_is_no_takeover() -> None:
+    """The code's "rachat" is the buy-back of savings plans' units; only a company "rachetée" is sold."""
+    assert not expand_query_terms("rachat des parts")
 
 
 def test_intermittent_work_is_not_the_performing_arts() -> None:

@@ -145,6 +145,8 @@ ENDING: dict[str, tuple[str, ...]] = {
     "renvoyé": ("licenciement",),
     "licenciement abusif": ("sans cause réelle et sérieuse",),
     "licenciement éco": ("licenciement pour motif économique",),
+    # Short-time working under its old and everyday names: since 2013 the code's "activité partielle".
+    **dict.fromkeys(("chômage partiel", "chômage technique"), ("activité partielle",)),
     # A job cut: "suppression ou transformation d'emploi" (L. 1233-3), "suppressions d'emplois".
     **dict.fromkeys(
         (
@@ -225,17 +227,6 @@ ENDING: dict[str, tuple[str, ...]] = {
 
 # Sickness, accidents and health at work.
 HEALTH: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        (
-            "arrêt maladie",
-            "arrêts maladie",
-            "arrêt de maladie",
-            "arrêts de maladie",
-            "congé maladie",
-            "congés maladie",
-        ),
-        ("arrêt de travail", "indemnités journalières"),
-    ),
     # The medical check after a sick leave: the code's "examen de reprise" (R. 4624-31), and the one
     # before the return, "examen de préreprise".
     **dict.fromkeys(

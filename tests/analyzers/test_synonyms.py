@@ -189,3 +189,18 @@ def test_lay_wordings_are_keyed_once() -> None:
         assembled(({"vélo": ("a",)}, {"vélo": ("b",)}))
     assert assembled(TOPICS) == LAY_WORDINGS
     assert sum(map(len, TOPICS)) == len(LAY_WORDINGS)
+
+
+def test_old_name_of_short_time_work_counts_as_the_typed_words() -> None:
+    """ "Chômage partiel" is the everyday name of the code's "activité partielle" (the code says it once):
+    a lay wording, counted wherever "activité partielle" is."""
+    (found,) = expand_query_terms("mis au chômage partiel")
+    assert found.expansions == ("activité partielle",)
+    assert all(alternative.lay for alternative in found.alternatives)
+
+
+def test_every_name_of_a_sick_leave_expands_alike() -> None:
+    for query in ("arrêt maladie", "arrêts maladie", "congé maladie"):
+        (found,) = expand_query_terms(query)
+        assert found.expansions == ("arrêt de travail",)
+        assert not any(alternative.lay for alternative in found.alternatives)

@@ -204,3 +204,10 @@ def test_every_name_of_a_sick_leave_expands_alike() -> None:
         (found,) = expand_query_terms(query)
         assert found.expansions == ("arrêt de travail",)
         assert not any(alternative.lay for alternative in found.alternatives)
+
+
+def test_no_lay_wording_is_shadowed() -> None:
+    """An abbreviation's or a synonym's key is looked up first: a lay wording with the same key is dead."""
+    taken = {tuple(analyze_surface(abbreviation)) for abbreviation in ABBREVIATIONS}
+    taken |= {tuple(analyze_surface(member.removeprefix("~"))) for group in SYNONYMS for member in group}
+    assert not [key for key in LAY_WORDINGS if tuple(analyze_surface(key)) in taken]

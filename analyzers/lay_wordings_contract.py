@@ -169,7 +169,19 @@ ENDING: dict[str, tuple[str, ...]] = {
     # breach of the contract (the code's "rupture"), breaking it is a "rupture".
     "quitter": ("démission", "rupture"),
     "rompre": ("rupture",),
-    "abandon de poste": ("abandonné volontairement son poste",),
+    # Not coming back, however told: "abandonné volontairement son poste" (L. 1237-1-1).
+    **dict.fromkeys(
+        (
+            "abandon de poste",
+            "absence injustifiée",
+            "absences injustifiées",
+            "ne revient pas",
+            "ne revient plus",
+            "ne vient plus",
+            "ne se présente plus",
+        ),
+        ("abandonné volontairement son poste",),
+    ),
     "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
     # How long one has to go to court: the code's "se prescrit par deux ans / douze mois" (L. 1471-1).
     **dict.fromkeys(
@@ -281,6 +293,30 @@ HEALTH: dict[str, tuple[str, ...]] = {
     "sexisme": ("agissements sexistes",),
     **dict.fromkeys(
         ("discriminer", "discriminé", "discriminée", "discriminés", "discriminées"), ("discrimination",)
+    ),
+    # Drink at work: no "boissons alcoolisées" but wine, beer, cider and perry (R. 4228-20), nobody "en
+    # état d'ivresse" (R. 4228-21).
+    **dict.fromkeys(
+        (
+            "alcool",
+            "alcool au travail",
+            "ivre",
+            "ivres",
+            "saoul",
+            "soûl",
+            "bourré",
+            "ébriété",
+            "alcoolisé",
+            "alcoolisée",
+            "alcootest",
+        ),
+        ("état d'ivresse", "boissons alcoolisées"),
+    ),
+    # Searching an employee's bag or locker: a restriction of individual freedoms (L. 1121-1). Not
+    # "fouille" alone: the code's "fouilles" are excavations (R. 4534-24).
+    **dict.fromkeys(
+        ("fouiller", "fouille des sacs", "fouille du sac", "fouille des casiers", "fouiller les casiers"),
+        ("libertés individuelles",),
     ),
     # Looks at work (beard, tattoos, dress): "apparence physique", a ground of discrimination
     # (L. 1132-1), and the restrictions of individual freedoms (L. 1121-1). Not "coiffure", a trade.

@@ -172,9 +172,11 @@ def test_full_time_equivalent_is_not_full_time() -> None:
     assert not expand_query_terms("temps plein")  # only "à temps plein", the contract's wording
 
 
-def test_buy_back_of_savings_is_no_takeover() -> None:
+def test_words_the_code_says_of_something_else_are_no_keys() -> None:
     """The code's "rachat" is the buy-back of savings plans' units; only a company "rachetée" is sold."""
     assert not expand_query_terms("rachat des parts")
+    assert not expand_query_terms("fouille archéologique")  # the code's "fouilles" are excavations
+    assert expand_query_terms("fouiller le sac d'un salarié")[0].expansions == ("libertés individuelles",)
 
 
 def test_intermittent_work_is_not_the_performing_arts() -> None:

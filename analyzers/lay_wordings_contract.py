@@ -213,7 +213,10 @@ ENDING: dict[str, tuple[str, ...]] = {
     ),
     # The participle, as people tell it ("on m'a mis à pied"): the code's noun.
     "mis à pied": ("mise à pied",),
-    **dict.fromkeys(("partir à la retraite", "prendre sa retraite"), ("départ à la retraite",)),
+    **dict.fromkeys(
+        ("partir à la retraite", "partir en retraite", "prendre sa retraite", "prendre ma retraite"),
+        ("départ à la retraite",),
+    ),
     # Being accompanied at an interview (prior to a dismissal, a sanction, a rupture conventionnelle):
     # the code's "se faire assister" (L. 1232-4, L. 1332-2, L. 1237-12).
     **dict.fromkeys(
@@ -383,6 +386,8 @@ LEAVE: dict[str, tuple[str, ...]] = {
         ("enfant malade", "enfants malades", "enfant hospitalisé"),
         ("congé non rémunéré en cas de maladie", "congé de présence parentale"),
     ),
+    # A funeral: the leave for a death in the family (L. 3142-1, 4°: "décès d'un enfant, du conjoint…").
+    **dict.fromkeys(("enterrement", "obsèques", "funérailles"), ("décès d'un enfant", "décès du conjoint")),
     # Accompanying a relative at the end of life: "congé de solidarité familiale" (L. 3142-6).
     **dict.fromkeys(("fin de vie", "soins palliatifs"), ("congé de solidarité familiale",)),
     # Caring for a sick or dependent relative: "congé de proche aidant" (L. 3142-16), and the leave

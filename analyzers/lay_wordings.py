@@ -23,8 +23,8 @@ says of a move for medical reasons (L. 4624-4).
 
 from __future__ import annotations
 
-from analyzers.lay_wordings_contract import CONTRACTS, ENDING, HEALTH, LEAVE
-from analyzers.lay_wordings_work import PAY, PEOPLE, RELIGION, TRAVEL, WORKING_TIME
+from analyzers.lay_wordings_contract import CONTRACTS, ENDING, HEALTH
+from analyzers.lay_wordings_work import LEAVE, PAY, PEOPLE, RELIGION, TRAVEL, WORKING_TIME
 
 TOPICS: tuple[dict[str, tuple[str, ...]], ...] = (
     CONTRACTS,

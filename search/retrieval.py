@@ -27,7 +27,7 @@ from search.filters import Where
 from search.matching import QueryTerms
 from search.postings import term_postings
 from search.query import ParsedQuery
-from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
+from search.ranking import FIELD_B, K1, RankingConfig, idf, normalized_tf, saturate
 from search.spelling import correct
 
 
@@ -63,7 +63,7 @@ class WhooshEngine:
             )
             pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
             has[term] = pseudo > 0
-            self._add(scores, matched, pseudo)
+            self._add(scores, matched, pseudo, k1=config.k1)
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).
@@ -75,12 +75,12 @@ class WhooshEngine:
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
             weight = terms.expansion_weight(span, config)
-            self._add(scores, matched, pseudo, weight, hit)
+            self._add(scores, matched, pseudo, weight, hit, config.k1)
             for lemma in span:
                 if lemma in has:
                     has[lemma] = has[lemma] | hit
         for form in terms.surface if weights["surface"] > 0 else ():
-            self._add(scores, matched, self._pseudo_tf(form, ("surface",), weights))
+            self._add(scores, matched, self._pseudo_tf(form, ("surface",), weights), k1=config.k1)
         if terms.phrases:  # quoted phrases are required; free words then only add to the score
             matched = np.ones(allowed.size, dtype=bool)
             for tokens in terms.phrases:
@@ -149,12 +149,13 @@ class WhooshEngine:
         pseudo: np.ndarray,
         weight: float = 1.0,
         hit: np.ndarray | None = None,
+        k1: float = K1,
     ) -> None:
         """Add one query term's saturated BM25F score (in place), and mark the versions it matches."""
         hit = pseudo > 0 if hit is None else hit
         if hit.any():
             frequency = self.article_frequency(hit)
-            scores += weight * saturate(pseudo, idf(frequency, max(self.articles, 1)))
+            scores += weight * saturate(pseudo, idf(frequency, max(self.articles, 1)), k1)
             matched |= hit
 
     def article_frequency(self, hit: np.ndarray) -> int:

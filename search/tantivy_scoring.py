@@ -79,7 +79,7 @@ class CandidateScorer:
                 if field == "section" and config.section_once:
                     frequency = np.minimum(frequency, 1.0)
                 pseudo += weights[field] * (frequency / norms[field])
-            score += saturate(pseudo, term_idf)
+            score += saturate(pseudo, term_idf, config.k1)
         if self.expansions:
             pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
             for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
@@ -89,10 +89,10 @@ class CandidateScorer:
                     count=rows.size,
                 )
                 weight = self.terms.expansion_weight(span, config)
-                score += np.where(hit, weight * saturate(pseudo, term_idf), 0.0)
+                score += np.where(hit, weight * saturate(pseudo, term_idf, config.k1), 0.0)
         for form, term_idf in self.surface_idf:
             score += saturate(
-                weights["surface"] * (frequencies["surface", form] / norms["surface"]), term_idf
+                weights["surface"] * (frequencies["surface", form] / norms["surface"]), term_idf, config.k1
             )
         return score + config.phrase_weight * len(self.terms.phrases)
 

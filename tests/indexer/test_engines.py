@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,12 +79,12 @@ def terms_of(text: str) -> QueryTerms:
     return analyze_query(parse_query(text))
 
 
-def retrieve(view: IndexView, text: str, where: Where | None = None):
+def retrieve(view: IndexView, text: str, where: Where | None = None, config: RankingConfig = CONFIG):
     where = where or Where(None)
     version = VersionFilter(where.day)
     allowed = view.filter_mask(version, where.code_id, where.status, where.section)
     with view.engine() as engine:
-        return engine.retrieve(terms_of(text), allowed, CONFIG, where)
+        return engine.retrieve(terms_of(text), allowed, config, where)
 
 
 def matched_ids(view: IndexView, retrieved) -> set[str]:
@@ -177,13 +178,27 @@ def test_spelling_replaces_only_unknown_words(engine, views) -> None:
     assert corrected is not None and corrected[0] == "grossesse salariée"
 
 
-def test_both_engines_match_the_same_versions_and_score_their_candidates_alike(views) -> None:
+@pytest.mark.parametrize("k1", [CONFIG.k1, 3.0])
+def test_both_engines_match_the_same_versions_and_score_their_candidates_alike(views, k1) -> None:
+    config = replace(CONFIG, k1=k1)
     for text in ("rupture du contrat de travail", "congé maternité", "CDD", '"période d\'essai" salarié'):
-        whoosh, tantivy = (retrieve(views[engine], text) for engine in (WHOOSH, TANTIVY))
+        whoosh, tantivy = (retrieve(views[engine], text, config=config) for engine in (WHOOSH, TANTIVY))
         assert np.array_equal(whoosh.matched, tantivy.matched), text
         top = whoosh.top(50)
         assert np.allclose(tantivy.scores[top], whoosh.scores[top]), text
         assert tantivy.top(50).tolist() == top.tolist(), text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_higher_k1_lets_repetitions_count_longer(engine, views) -> None:
+    # BM25F saturation: with a higher k1 a version saying the word more often gains more on one saying it
+    # once, so the ratio of their scores grows (and every score is lower: tf / (k1 + tf)).
+    low, high = (retrieve(views[engine], "salarié", config=replace(CONFIG, k1=k1)) for k1 in (1.2, 3.0))
+    docs = low.top(1000)
+    assert docs.size > 2 and np.array_equal(low.matched, high.matched)
+    assert np.all(high.scores[docs] < low.scores[docs])
+    best, worst = docs[0], docs[-1]
+    assert high.scores[best] / high.scores[worst] > low.scores[best] / low.scores[worst]
 
 
 def test_services_on_both_engines_give_the_same_results(homes) -> None:

@@ -48,7 +48,7 @@ def test_one_field_scores_are_whooshs_bm25f_up_to_the_idf(view: IndexView, word:
         ours = engine.retrieve(analyze_query(parse_query(word)), allowed, TEXT_ONLY).scores
         theirs = np.zeros_like(ours)
         hit = np.zeros(len(view.rows), dtype=bool)
-        weighting = BM25F(B=ranking.B_TEXT, K1=ranking.K1)
+        weighting = BM25F(B=ranking.B_TEXT, K1=TEXT_ONLY.k1)
         with view.index.searcher(weighting=weighting) as searcher:
             for result in searcher.search(wq.Term("text", lemma), limit=None):
                 theirs[result.docnum] = result.score
@@ -57,7 +57,7 @@ def test_one_field_scores_are_whooshs_bm25f_up_to_the_idf(view: IndexView, word:
         our_idf = ranking.idf(engine.article_frequency(hit), len(view.by_article))
     assert hit.sum() >= 2  # a comparison needs several versions
     assert np.array_equal(ours > 0, hit)
-    factor = our_idf / (their_idf * (ranking.K1 + 1))
+    factor = our_idf / (their_idf * (TEXT_ONLY.k1 + 1))
     np.testing.assert_allclose(ours[hit], theirs[hit] * factor, rtol=1e-9)
 
 

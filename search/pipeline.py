@@ -181,6 +181,11 @@ def page(
     unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
     notices = _notices(request, context, scope, understood, bool(ranked), unmatched, partial)
     shown = ranked[scope.offset : scope.offset + scope.limit]
+    if _fewer_than_shown(understood, retrieved, unmatched, partial, total, scope.offset + len(shown)):
+        notices.append(
+            f"Seuls {total} article(s) contiennent tous les mots de la requête (ou leurs équivalents) : "
+            "c'est le total ; les autres résultats affichés n'en contiennent qu'une partie."
+        )
     grouped = {c.key: folded[c.key] for c in shown if c.key in (folded or {})}
     wanted = [view.rows[c.docnum].version_id for c in shown]
     texts = context.texts(wanted) if request.highlight and wanted else {}
@@ -303,6 +308,22 @@ def _how_well(
     have = int(retrieved.coverage[best].max()) if best.any() else 0
     partial = (have, retrieved.words) if 0 < have < retrieved.words else None
     return typed, partial, count_articles(view, best)
+
+
+def _fewer_than_shown(
+    understood: Understood,
+    retrieved: Retrieved | None,
+    unmatched: tuple[str, ...],
+    partial: tuple[int, int] | None,
+    total: int,
+    shown: int,
+) -> bool:
+    """Whether some article has every word of the query but fewer of them than the hits shown so far: the
+    count then says "2" above ten hits, most of which match only some of the words, and the page must
+    say why. (No article with every word, or a word no article has, has its own notice.)"""
+    if retrieved is None or retrieved.coverage is None or understood.references:
+        return False
+    return not unmatched and partial is None and 0 < total < shown
 
 
 def _timed(results: SearchResults, started: float) -> SearchResults:

@@ -27,6 +27,21 @@ def test_the_count_is_the_articles_with_the_most_query_words(search_service: Sea
     assert not both.partial_match
 
 
+@pytest.mark.parametrize("query", ["adoption fractionnement", "mannequin enfant dimanche"])
+def test_fewer_full_matches_than_hits_shown_is_said(search_service: SearchService, query: str) -> None:
+    """A few articles have every word, the page shows ten: the count is not contradicted silently."""
+    results = search_service.search(SearchRequest(query, highlight=False))
+    assert not results.partial_match and not results.unmatched_terms
+    assert 0 < results.total < len(results.hits)
+    assert any(notice.startswith(f"Seuls {results.total} article(s)") for notice in results.notices)
+
+
+def test_many_full_matches_need_no_such_notice(search_service: SearchService) -> None:
+    results = search_service.search(SearchRequest("congé adoption", highlight=False))
+    assert results.total >= len(results.hits)
+    assert not any(notice.startswith("Seuls ") for notice in results.notices)
+
+
 def test_section_path_boilerplate_does_not_make_a_match(search_service: SearchService) -> None:
     """Every path says "Partie législative" or "Partie réglementaire": the word alone matches only the
     articles whose text uses it."""

@@ -198,6 +198,7 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("proximity_weight=0.8",),
     ("question_section_factor=1.0",),
     ("question_section_factor=0.33",),
+    ("question_authority_factor=1.0",),
     ("regulatory_factor=1.0",),
     ("regulatory_factor=0.6",),
     ("chapter_opening_factor=1.0",),

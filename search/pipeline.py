@@ -96,7 +96,11 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     parsed = parse_query(request.query or "")
     scope = resolve_scope(request, parsed, view, context.codes)
     if config.question_words and is_question(parsed.text):
-        config = replace(config, section_weight=config.section_weight * config.question_section_factor)
+        config = replace(
+            config,
+            section_weight=config.section_weight * config.question_section_factor,
+            authority_weight=config.authority_weight * config.question_authority_factor,
+        )
     if asks_quantity(parsed.raw):  # decrees state the figures
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it

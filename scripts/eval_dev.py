@@ -226,6 +226,7 @@ NEW_PARTS = (
     "truncations",
     "article_prior",
     "quantities",
+    "question_heading_pairs",
 )
 
 

@@ -56,7 +56,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
-from search.word_pairs import with_word_pairs
+from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
@@ -95,7 +95,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     view = context.view
     parsed = parse_query(request.query or "")
     scope = resolve_scope(request, parsed, view, context.codes)
-    if config.question_words and is_question(parsed.text):
+    asking = config.question_words and is_question(parsed.text)
+    if asking:
         config = replace(
             config,
             section_weight=config.section_weight * config.question_section_factor,
@@ -118,7 +119,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
         )
         pool = with_quantities(engine, parsed.raw, pool, config)
-        pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config)
+        headings = _heading_positions(view) if asking and config.question_heading_pairs else None
+        pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config, headings)
     if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
         words = len(understood.terms.lemmas)
         pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)
@@ -307,6 +309,11 @@ def _how_well(
     have = int(retrieved.coverage[best].max()) if best.any() else 0
     partial = (have, retrieved.words) if 0 < have < retrieved.words else None
     return typed, partial, count_articles(view, best)
+
+
+def _heading_positions(view: IndexView) -> Callable[[int], Mapping[str, tuple[int, ...]]]:
+    """A version's heading positions, for the word pairs of a question."""
+    return lambda docnum: heading_positions(view.rows[docnum].section_path)
 
 
 def _timed(results: SearchResults, started: float) -> SearchResults:

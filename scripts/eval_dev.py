@@ -203,6 +203,7 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("regulatory_factor=0.6",),
     ("chapter_opening_factor=1.0",),
     ("chapter_opening_factor=1.5",),
+    ("question_chapter_opening_factor=1.5",),
     # The section evidence (search.sections), the word pairs (search.word_pairs) and the decrees' factor
     # for quantity questions: each off, and another weight (their ablations, which CV may also choose).
     ("section_evidence=0",),

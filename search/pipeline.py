@@ -101,6 +101,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
             config,
             section_weight=config.section_weight * config.question_section_factor,
             authority_weight=config.authority_weight * config.question_authority_factor,
+            chapter_opening_factor=config.question_chapter_opening_factor,
         )
     if asks_quantity(parsed.raw):  # decrees state the figures
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)

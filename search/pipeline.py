@@ -171,6 +171,11 @@ def understand(
     return Understood(parsed, terms, references)
 
 
+def _heading_positions(view: IndexView) -> Callable[[int], Mapping[str, tuple[int, ...]]]:
+    """A version's heading positions, for the word pairs of a question."""
+    return lambda docnum: heading_positions(view.rows[docnum].section_path)
+
+
 def page(
     request: SearchRequest,
     context: SearchContext,
@@ -310,11 +315,6 @@ def _how_well(
     have = int(retrieved.coverage[best].max()) if best.any() else 0
     partial = (have, retrieved.words) if 0 < have < retrieved.words else None
     return typed, partial, count_articles(view, best)
-
-
-def _heading_positions(view: IndexView) -> Callable[[int], Mapping[str, tuple[int, ...]]]:
-    """A version's heading positions, for the word pairs of a question."""
-    return lambda docnum: heading_positions(view.rows[docnum].section_path)
 
 
 def _timed(results: SearchResults, started: float) -> SearchResults:

@@ -198,10 +198,12 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("proximity_weight=0.8",),
     ("question_section_factor=1.0",),
     ("question_section_factor=0.33",),
+    ("question_authority_factor=1.0",),
     ("regulatory_factor=1.0",),
     ("regulatory_factor=0.6",),
     ("chapter_opening_factor=1.0",),
     ("chapter_opening_factor=1.5",),
+    ("question_chapter_opening_factor=1.5",),
     # The section evidence (search.sections), the word pairs (search.word_pairs) and the decrees' factor
     # for quantity questions: each off, and another weight (their ablations, which CV may also choose).
     ("section_evidence=0",),
@@ -225,6 +227,7 @@ NEW_PARTS = (
     "truncations",
     "article_prior",
     "quantities",
+    "question_heading_pairs",
 )
 
 

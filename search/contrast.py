@@ -9,6 +9,7 @@ whose deepest heading naming either kind names the opposite of a qualifier the q
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from analyzers.contrasts import contrasting_lemmas
@@ -18,18 +19,25 @@ from search.candidates import Candidate, Pool
 from search.index_view import IndexView
 from search.matching import QueryTerms
 
+# A part's heading ("Première partie : Les relations individuelles de travail", "Deuxième partie : Les
+# relations collectives de travail") files whole books of both kinds: the rupture conventionnelle of a
+# protected employee sits in the "collective" part. It never says which kind a rule is.
+_PART = re.compile(r"^\s*(?:\w+\s+)?partie\b", re.IGNORECASE)
+
 
 @lru_cache(maxsize=65536)
 def _heading_lemmas(path: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """The lemmas of each heading of a section path, deepest first."""
+    """The lemmas of each heading of a section path but a part's, deepest first."""
     return tuple(
-        frozenset(token.text for token in analyze(heading, lemmas=True)) for heading in reversed(path)
+        frozenset(token.text for token in analyze(heading, lemmas=True))
+        for heading in reversed(path)
+        if not _PART.match(heading)
     )
 
 
 def filed_opposite(path: tuple[str, ...], lemma: str, opposite: frozenset[str]) -> bool:
-    """Whether the deepest heading that names either kind names the opposite one and not `lemma` (the
-    part "Les relations individuelles de travail" holds collective rules too: the deepest heading says)."""
+    """Whether the deepest heading that names either kind names the opposite one and not `lemma` (a
+    part's heading, "Les relations individuelles de travail", holds rules of both kinds: never counted)."""
     for heading in _heading_lemmas(path):
         if lemma in heading:
             return False

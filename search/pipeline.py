@@ -56,7 +56,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
-from search.word_pairs import with_word_pairs
+from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
 # Original text and citation spans (start, end, target key) of a version, for its snippet.
@@ -95,8 +95,14 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     view = context.view
     parsed = parse_query(request.query or "")
     scope = resolve_scope(request, parsed, view, context.codes)
-    if config.question_words and is_question(parsed.text):
-        config = replace(config, section_weight=config.section_weight * config.question_section_factor)
+    asking = config.question_words and is_question(parsed.text)
+    if asking:
+        config = replace(
+            config,
+            section_weight=config.section_weight * config.question_section_factor,
+            authority_weight=config.authority_weight * config.question_authority_factor,
+            chapter_opening_factor=config.question_chapter_opening_factor,
+        )
     if asks_quantity(parsed.raw):  # decrees state the figures
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
@@ -114,7 +120,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
             engine, view, understood.terms, retrieved, pool, scope.version.all_versions, config
         )
         pool = with_quantities(engine, parsed.raw, pool, config)
-        pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config)
+        headings = _heading_positions(view) if asking and config.question_heading_pairs else None
+        pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config, headings)
     if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
         words = len(understood.terms.lemmas)
         pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)
@@ -162,6 +169,11 @@ def understand(
                 (f"Résultats pour « {suggestion} » (orthographe corrigée).",),
             )
     return Understood(parsed, terms, references)
+
+
+def _heading_positions(view: IndexView) -> Callable[[int], Mapping[str, tuple[int, ...]]]:
+    """A version's heading positions, for the word pairs of a question."""
+    return lambda docnum: heading_positions(view.rows[docnum].section_path)
 
 
 def page(

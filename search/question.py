@@ -97,7 +97,45 @@ _AVOIR = frozenset(
     {"ai", "as", "a", "avons", "avez", "ont", "avoir", "ai-je", "as-tu", "a-t-il", "a-t-elle", "a-t-on"}
 )
 _ETRE = frozenset({"est", "est-il", "est-elle", "est-ce", "serait", "serait-il", "serait-ce", "sont-ils"})
-_AFTER = {"droit": _AVOIR, "possible": _ETRE}
+_AFTER = {
+    "droit": _AVOIR,
+    "possible": _ETRE,
+    # "comment se passe", "comment ça marche", "à quoi sert", "à quel moment", "de quelle façon", "par
+    # exemple": how the asker words the question; the code says "passe", "moment", "manière" otherwise.
+    "passe": frozenset({"se"}),
+    "marche": frozenset({"ca"}),
+    "sert": frozenset({"quoi"}),
+    "moment": frozenset({"quel"}),
+    "facon": frozenset({"quelle"}),
+    "maniere": frozenset({"quelle"}),
+    "exemple": frozenset({"par"}),
+}
+# In a question (`is_question`), the aspect asked about the subject ("le rôle du", "les différents types
+# de", "les principales clauses", "la différence entre", "le sort de"): rare in the code, so each of them
+# outweighed the subject and pulled the few articles that say "rôle" or "types" about anything else.
+ASPECT_WORDS = frozenset(
+    {
+        "role",
+        "roles",
+        "type",
+        "types",
+        "different",
+        "differents",
+        "differente",
+        "differentes",
+        "difference",
+        "differences",
+        "principal",
+        "principaux",
+        "principale",
+        "principales",
+        "sort",
+        "definition",
+        "etape",
+        "etapes",
+        "fonctionnement",
+    }
+)
 _BETWEEN = frozenset({"le", "du", "un", "la", "je", "tu", "il", "elle", "on", "nous", "vous"})
 _NOT_FRAMING = frozenset({"rendez-vous", "vis-a-vis", "peut-etre", "c'est-a-dire"})
 _ELIDED = re.compile(r"^(?:qu|j|m|t|l|d|s|n|c)'")
@@ -111,12 +149,14 @@ def _folded_word(word: str) -> str:
 def framing_words(text: str) -> tuple[str, ...]:
     """The words of `text` that frame a question rather than say what it is about, as typed."""
     words = text.split()
+    asking = is_question(text)
     framed = set()
     for index, word in enumerate(words):
         folded = _folded_word(word)
         bare = _ELIDED.sub("", folded)  # "qu'advient-il" → "advient-il"
         if (
             folded in FRAMING_WORDS
+            or (asking and folded in ASPECT_WORDS)
             or bare in FRAMING_WORDS
             or (_INVERTED.match(bare) and bare not in _NOT_FRAMING)
             or (folded == "faire" and index and _folded_word(words[index - 1]) in ("comment", "que", "quoi"))

@@ -6,10 +6,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from written_corpus import served, single_version
 
+from corpus.model import Code
 from search.article_prior import article_factor, with_article_prior
 from search.candidates import Candidate, Pool
 from search.ranking import RankingConfig
+from search.service import SearchRequest
 
 CONFIG = RankingConfig(regulatory_factor=0.5, chapter_opening_factor=2.0)
 
@@ -45,3 +48,27 @@ def test_prior_multiplies_text_scores_only() -> None:
 def test_prior_switched_off_leaves_the_pool() -> None:
     pool = _pool("C:R10-2", "C:L10-1")
     assert with_article_prior(pool, replace(CONFIG, article_prior=False)) is pool
+
+
+def test_a_question_takes_its_own_chapter_opening_factor(tmp_path) -> None:
+    """A question in words weighs a chapter's opening article by question_chapter_opening_factor, a
+    query that is no question by chapter_opening_factor."""
+    code = Code("LEGITEXT000000000079", "Code d'essai des balises")
+    text = "Le gardien tient le registre des balises."
+    articles = [single_version(code, f"ESSAIBALISE{n}", n, text) for n in ("L1111-1", "L1111-2")]
+    with served(tmp_path, [(code, articles)]) as service:
+        config = replace(
+            service.ranking,
+            chapter_opening_factor=0.5,
+            question_chapter_opening_factor=1.0,
+            section_opening_weight=0.0,
+            same_text_similarity=0.0,
+            authority_weight=0.0,
+        )
+
+        def order(query: str) -> list[str]:
+            request = SearchRequest(query=query, highlight=False)
+            return [hit.article for hit in service.search(request, ranking_config=config).hits]
+
+        assert order("registre des balises") == ["L1111-2", "L1111-1"]
+        assert order("comment tenir le registre des balises ?") == ["L1111-1", "L1111-2"]  # a tie: key order

@@ -35,18 +35,37 @@ def cited(tmp_path_factory: pytest.TempPathFactory):
         yield service
 
 
-def _order(service: SearchService, weight: float, at: date | None = None) -> list[str]:
+def _order(
+    service: SearchService,
+    weight: float,
+    at: date | None = None,
+    query: str = "registre des passages",
+    question_factor: float = 0.0,
+) -> list[str]:
     # Two rows; one section, whose opening article (L1111-2) the section evidence would raise.
     config = replace(
-        service.ranking, authority_weight=weight, same_text_similarity=0.0, section_opening_weight=0.0
+        service.ranking,
+        authority_weight=weight,
+        same_text_similarity=0.0,
+        section_opening_weight=0.0,
+        question_authority_factor=question_factor,
     )
-    request = SearchRequest(query="registre des passages", at=at, highlight=False)
+    request = SearchRequest(query=query, at=at, highlight=False)
     return [hit.article for hit in service.search(request, ranking_config=config).hits]
 
 
 def test_the_cited_article_comes_first_with_the_prior(cited: SearchService) -> None:
     assert _order(cited, 0.0) == ["L1111-2", "L1111-9"]  # equal text scores: the article key breaks the tie
     assert _order(cited, 0.1) == ["L1111-9", "L1111-2"]
+
+
+def test_a_question_in_words_weighs_the_prior_by_its_factor(cited: SearchService) -> None:
+    """A question asks about a detail: the prior for much-cited articles is scaled by
+    question_authority_factor there (0: off), and a short query keeps it whatever the factor."""
+    question = "comment tenir le registre des passages"
+    assert _order(cited, 0.1, query=question) == ["L1111-2", "L1111-9"]
+    assert _order(cited, 0.1, query=question, question_factor=1.0) == ["L1111-9", "L1111-2"]
+    assert _order(cited, 0.1, question_factor=0.0) == ["L1111-9", "L1111-2"]
 
 
 def test_citations_of_versions_not_in_force_do_not_count(cited: SearchService) -> None:

@@ -39,3 +39,18 @@ def test_the_contrast_table_never_loads_the_french_model(monkeypatch) -> None:
     table = contrasting_lemmas()
     assert {"collectif", "collectives"} <= table["individuelle"]
     assert "individuelle" in table["collectif"]
+
+
+def test_a_part_heading_never_says_the_kind() -> None:
+    """A part files whole books of both kinds: an individual rule in the "collective" part is not
+    marked down for it, while a deeper heading naming the other kind still is."""
+    collective_part = "Deuxième partie : Les relations collectives de travail"
+    path = (
+        "Partie réglementaire",
+        collective_part,
+        "Livre IV : Les salariés protégés",
+        "Section 3 : Rupture",
+    )
+    assert not filed_opposite(path, "individuel", COLLECTIVE)
+    deeper = (*path, "Sous-section 1 : Accord collectif")
+    assert filed_opposite(deeper, "individuel", COLLECTIVE)

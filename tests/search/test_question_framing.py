@@ -25,6 +25,10 @@ from search.question import framing_words, is_question, without_framing
         ("a-t-on le droit de fumer", "le de fumer"),
         ("Est-il possible de refuser une astreinte ?", "de refuser astreinte"),
         ("quand poser ses jours de repos", "poser ses jours de repos"),
+        ("Quels sont les différents types d'astreinte ?", "sont les d'astreinte"),
+        ("Quel est le rôle du référent ?", "est le du référent"),
+        ("comment se passe une astreinte", "se astreinte"),
+        ("Comment ça marche le télétravail ?", "ça le télétravail"),
     ],
 )
 def test_question_frame_is_set_aside(typed: str, content: str) -> None:
@@ -43,6 +47,8 @@ def test_question_frame_is_set_aside(typed: str, content: str) -> None:
         "comment",
         "droit à la formation",
         "dans la mesure du possible",
+        "rôle du référent",  # an aspect word only frames a question
+        "types de contrats",
     ],
 )
 def test_queries_without_a_frame_are_unchanged(typed: str) -> None:

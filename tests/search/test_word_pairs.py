@@ -59,3 +59,49 @@ def test_a_pair_is_found_only_in_its_order() -> None:
     assert has_pair(positions, ("canal", "bassin"))
     assert not has_pair(positions, ("bassin", "canal"))
     assert not has_pair(positions, ("canal", "ecluse"))
+
+
+HEADED = (
+    # The same body; only the first article's heading names the pair the question types.
+    (
+        "L3402",
+        ("Livre III : Les écluses", "Chapitre I : Vanne de l'écluse"),
+        "La vanne est ouverte chaque matin.",
+    ),
+    (
+        "L3401",
+        ("Livre III : Les écluses", "Chapitre II : Vanne du quai"),
+        "La vanne est ouverte chaque matin.",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def headed(tmp_path_factory: pytest.TempPathFactory):
+    articles = []
+    for number, path, text in HEADED:
+        article = single_version(CODE, f"ESSAIVANNE{number}", number, text)
+        articles.append(replace(article, versions=(replace(article.versions[0], section_path=path),)))
+    with served(tmp_path_factory.mktemp("heading_pairs"), [(CODE, articles)]) as service:
+        yield service
+
+
+def _headed_order(service: SearchService, query: str, heading_pairs: bool) -> list[str]:
+    config = replace(
+        service.ranking,
+        question_heading_pairs=heading_pairs,
+        same_text_similarity=0.0,
+        section_opening_weight=0.0,
+        authority_weight=0.0,
+    )
+    request = SearchRequest(query=query, highlight=False)
+    return [hit.article for hit in service.search(request, ranking_config=config).hits]
+
+
+def test_a_question_pair_counts_in_the_headings(headed: SearchService) -> None:
+    """A question does not search the section titles; the pair it names still counts where a heading
+    holds it. A query that is no question searches the titles, and is left as it was."""
+    question = "comment ouvrir la vanne de l'écluse ?"
+    assert _headed_order(headed, question, False) == ["L3401", "L3402"]  # a tie: key order
+    assert _headed_order(headed, question, True) == ["L3402", "L3401"]
+    assert _headed_order(headed, "vanne ouverte", True) == ["L3401", "L3402"]

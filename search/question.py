@@ -173,7 +173,9 @@ _ASKING = frozenset(
 
 def is_question(text: str) -> bool:
     """A question in words: a question mark, an interrogative word or an inverted subject ("peut-il"),
-    not merely a frame word such as "un" or "peut" (which statements of the code use too)."""
+    not merely a frame word such as "un" or "peut" (which statements of the code use too). The pipeline
+    passes `ParsedQuery.text`, from which the query syntax characters, "?" included, are gone: there only
+    the words count (a bare "?" taken as a question sign measured worse on the dev set's sentences)."""
     if "?" in text:
         return True
     for word in text.split():

@@ -136,9 +136,51 @@ ASPECT_WORDS = frozenset(
         "fonctionnement",
     }
 )
-_BETWEEN = frozenset({"le", "du", "un", "la", "je", "tu", "il", "elle", "on", "nous", "vous"})
+_BETWEEN = frozenset({"le", "du", "un", "la", "je", "tu", "il", "elle", "on", "nous", "vous", "t"})
 _NOT_FRAMING = frozenset({"rendez-vous", "vis-a-vis", "peut-etre", "c'est-a-dire"})
 _ELIDED = re.compile(r"^(?:qu|j|m|t|l|d|s|n|c)'")
+
+# A question typed without its hyphens ("peut il", "ai je", "a t il"): an auxiliary or modal verb followed
+# by a subject pronoun (never so in the code's statements, which do not invert); "quand" or "qui" opening
+# the query ("qui fixe les dates…"; inside it "qui" is mostly relative: "entreprise qui accepte…").
+_INVERTIBLE = frozenset(
+    [
+        "peut",
+        "peux",
+        "peuvent",
+        "doit",
+        "dois",
+        "doivent",
+        "puis",
+        "faut",
+        "a",
+        "ai",
+        "est",
+        "sont",
+        "va",
+        "vais",
+        "avez",
+        "pouvez",
+        "devez",
+        "suis",
+        "serait",
+        "aurait",
+        "ont",
+    ]
+)
+_SUBJECTS = frozenset(["je", "il", "elle", "on", "ils", "elles", "vous", "nous"])
+_OPENING_ASKERS = frozenset({"quand", "qui"})
+
+
+def _unhyphenated_inversions(words: list[str]) -> set[int]:
+    """Positions of the verb, the "t" and the pronoun of each inversion typed without hyphens ("peut il",
+    "a t il"), among folded words: the frame that "peut-il" is as one token."""
+    found: set[int] = set()
+    for index, word in enumerate(words[:-1]):
+        pronoun = index + 2 if words[index + 1] == "t" else index + 1
+        if word in _INVERTIBLE and pronoun < len(words) and words[pronoun] in _SUBJECTS:
+            found.update(range(index, pronoun + 1))
+    return found
 
 
 def _folded_word(word: str) -> str:
@@ -150,7 +192,7 @@ def framing_words(text: str) -> tuple[str, ...]:
     """The words of `text` that frame a question rather than say what it is about, as typed."""
     words = text.split()
     asking = is_question(text)
-    framed = set()
+    framed = _unhyphenated_inversions([_ELIDED.sub("", _folded_word(word)) for word in words])
     for index, word in enumerate(words):
         folded = _folded_word(word)
         bare = _ELIDED.sub("", folded)  # "qu'advient-il" → "advient-il"
@@ -178,6 +220,9 @@ def is_question(text: str) -> bool:
     the words count (a bare "?" taken as a question sign measured worse on the dev set's sentences)."""
     if "?" in text:
         return True
+    words = [_ELIDED.sub("", _folded_word(word)) for word in text.split()]
+    if (words and words[0] in _OPENING_ASKERS) or _unhyphenated_inversions(words):
+        return True
     for word in text.split():
         folded = _folded_word(word)
         bare = _ELIDED.sub("", folded)
@@ -188,7 +233,7 @@ def is_question(text: str) -> bool:
 
 def _follows(words: list[str], index: int, verbs: frozenset[str]) -> bool:
     """Whether the word at `index` follows one of `verbs` (a subject or an article between them allowed)."""
-    before = [_ELIDED.sub("", _folded_word(word)) for word in words[max(0, index - 3) : index]]
+    before = [_ELIDED.sub("", _folded_word(word)) for word in words[max(0, index - 4) : index]]
     while before and before[-1] in _BETWEEN:
         before.pop()
     return bool(before) and before[-1] in verbs

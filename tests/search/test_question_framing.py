@@ -79,7 +79,49 @@ def test_framing_never_fails_and_never_adds_words(raw: str) -> None:
         ("astreinte de nuit ?", True),
         ("un salarié ne peut être sanctionné", False),
         ("délai pour contester un licenciement", False),
+        # typed without hyphens: an auxiliary or modal verb, then its subject
+        ("mon patron peut il refuser", True),
+        ("a t il le droit de me muter", True),
+        ("dois je prévenir mon employeur", True),
+        ("l'employeur peut refuser la demande", False),  # no inversion: a statement
+        ("il a droit à un congé", False),  # subject before its verb
+        # "qui" or "quand" opening the query asks; inside it, "qui" is mostly a relative pronoun
+        ("qui fixe la date des congés", True),
+        ("quand commence le préavis", True),
+        ("entreprise qui accepte le télétravail", False),
     ],
 )
 def test_a_question_is_told_from_a_statement(typed: str, asked: bool) -> None:
     assert is_question(typed) is asked
+
+
+@pytest.mark.parametrize(
+    ("typed", "framing"),
+    [
+        ("l'employeur a t il le droit de refuser", ("a", "t", "il", "droit")),
+        ("mon patron peut il refuser", ("mon", "peut", "il")),
+        ("ai je droit au chômage", ("ai", "je", "droit")),
+    ],
+)
+def test_an_inversion_typed_without_hyphens_frames_as_with_them(typed: str, framing: tuple[str, ...]) -> None:
+    assert framing_words(parse_query(typed).text) == framing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("hyphens", "none"),
+    [
+        (
+            "l'employeur a-t-il le droit de refuser mes congés",
+            "l'employeur a t il le droit de refuser mes congés",
+        ),
+        ("mon employeur peut-il changer mes horaires", "mon employeur peut il changer mes horaires"),
+    ],
+)
+def test_a_question_ranks_the_same_with_or_without_its_hyphens(
+    search_service, hyphens: str, none: str
+) -> None:
+    from search.results import SearchRequest
+
+    with_them, without = (search_service.search(SearchRequest(q, highlight=False)) for q in (hyphens, none))
+    assert [hit.article for hit in without.hits] == [hit.article for hit in with_them.hits]

@@ -15,7 +15,8 @@ Judgments: tests/data/judgments/queries.jsonl (see its header). Metrics, with k 
   version or among the other versions the row lists (what a student sees).
 Free-text questions are split tune/test (alternate lines) so that weights tuned on "tune" are also
 reported on the unseen half. Past-wording queries are judged on the hit's version id (its best-matching
-version), run with all_versions=True.
+version), run with all_versions=True. Lay questions (everyday wordings, for the lay -> legal thesaurus) are
+also reported on the subset written before the thesaurus entries they exercise ("written before").
 
     .venv/bin/python scripts/eval_search.py                # table: baseline, ablation, full
     .venv/bin/python scripts/eval_search.py --per-query    # also each query's first hits (for error analysis)
@@ -46,7 +47,7 @@ from indexer.engines import ENGINE_VARIABLE, ENGINES  # noqa: E402
 
 JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
 K = 10
-GROUPS = ("free_text", "reference", "past_wording", "misspelled", "reference_context")
+GROUPS = ("free_text", "reference", "past_wording", "misspelled", "reference_context", "lay_questions")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Judged:
     split: str | None
     by_version: bool  # past wording: judged on version ids, else on article numbers
     grades: dict[str, int]
+    # lay questions: written before the thesaurus entries they exercise (True) or while choosing them (False)
+    before_entries: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ def load_judgments(path: Path = JUDGMENTS) -> list[Judged]:
                     split=record.get("split"),
                     by_version=by_version,
                     grades=dict(record["versions"] if by_version else record["articles"]),
+                    before_entries=record.get("written_before_entries"),
                 )
             )
         except (ValueError, KeyError) as error:
@@ -289,6 +293,8 @@ def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str,
         buckets.setdefault(item.group, []).append(metrics)
         if item.split:
             buckets.setdefault(f"{item.group}:{item.split}", []).append(metrics)
+        if item.before_entries:
+            buckets.setdefault(f"{item.group}:before", []).append(metrics)
     means = {
         name: tuple(sum(values[i] for values in rows) / len(rows) for i in range(3))
         for name, rows in buckets.items()
@@ -305,6 +311,8 @@ COLUMNS = [
     ("past_wording", "past wording"),
     ("misspelled", "misspelled"),
     ("reference_context", "ref. + context"),
+    ("lay_questions", "lay questions"),
+    ("lay_questions:before", "  written before"),
 ]
 
 
@@ -405,6 +413,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts[item.group] = counts.get(item.group, 0) + 1
         if item.split:
             counts[f"{item.group}:{item.split}"] = counts.get(f"{item.group}:{item.split}", 0) + 1
+        if item.before_entries:
+            counts[f"{item.group}:before"] = counts.get(f"{item.group}:before", 0) + 1
 
     try:
         from search.service import SearchService

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
+from eval_semantic import QueryCosines
 
 DIMENSIONS = 200
 WEIGHTS = (0.0, 0.005, 0.01, 0.02, 0.05)
@@ -33,7 +34,7 @@ def _lemmas(text: str) -> list[str]:
     return [lemma for lemma in analyze_lemmas(text) if not _ARTICLE_NUMBER.match(lemma)]
 
 
-class CorpusVectors:
+class CorpusVectors(QueryCosines):
     """LSA vectors of the articles in force, trained on their own text; same interface as
     eval_semantic.Vectors (`cosines`)."""
 
@@ -75,10 +76,5 @@ class CorpusVectors:
         norm = np.linalg.norm(vector)
         return vector / norm if norm else vector
 
-    def cosines(self, query: str, numbers: list[str]) -> np.ndarray:
-        from search.query import parse_query
-        from search.question import without_framing
-
-        vector = self.embed(_lemmas(without_framing(parse_query(query)).text))
-        rows = [self.row.get(number) for number in numbers]
-        return np.array([float(self.matrix[row] @ vector) if row is not None else 0.0 for row in rows])
+    def words(self, text: str) -> list[str]:
+        return _lemmas(text)

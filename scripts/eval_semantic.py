@@ -29,7 +29,30 @@ def _words(text: str) -> list[str]:
     return [word.strip("'’-") for word in _WORD.findall(text.lower()) if len(word) > 2]
 
 
-class Vectors:
+class QueryCosines:
+    """Cosines between a query's vector and its hits' article vectors: what a semantic re-rank reads. A
+    subclass says how text becomes words (`words`) and words a vector (`embed`), and holds `matrix` (one
+    normalised row per article) and `row` (article number → row)."""
+
+    matrix: np.ndarray
+    row: dict[str, int]
+
+    def words(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def embed(self, words: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def cosines(self, query: str, numbers: list[str]) -> np.ndarray:
+        from search.query import parse_query
+        from search.question import without_framing
+
+        vector = self.embed(self.words(without_framing(parse_query(query)).text))
+        rows = [self.row.get(number) for number in numbers]
+        return np.array([float(self.matrix[row] @ vector) if row is not None else 0.0 for row in rows])
+
+
+class Vectors(QueryCosines):
     """Article vectors of the versions in force, from the model's static word vectors."""
 
     def __init__(self, articles: Iterable[tuple[str, str]]) -> None:
@@ -70,13 +93,8 @@ class Vectors:
         norm = np.linalg.norm(total)
         return total / norm if norm else total
 
-    def cosines(self, query: str, numbers: list[str]) -> np.ndarray:
-        from search.query import parse_query
-        from search.question import without_framing
-
-        vector = self.embed(_words(without_framing(parse_query(query)).text))
-        rows = [self.row.get(number) for number in numbers]
-        return np.array([float(self.matrix[row] @ vector) if row is not None else 0.0 for row in rows])
+    def words(self, text: str) -> list[str]:
+        return _words(text)
 
 
 def reranked(run: Callable, vectors: Vectors, weight: float, timings: list[float]) -> Callable:

@@ -188,21 +188,26 @@ def _folded_word(word: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) != "Mn").strip('.,;!?«»"')
 
 
+def _forms(words: list[str]) -> tuple[list[str], list[str]]:
+    """Each word folded, and folded without its elided head ("qu'advient-il" → "advient-il")."""
+    folded = [_folded_word(word) for word in words]
+    return folded, [_ELIDED.sub("", word) for word in folded]
+
+
 def framing_words(text: str) -> tuple[str, ...]:
     """The words of `text` that frame a question rather than say what it is about, as typed."""
     words = text.split()
-    asking = is_question(text)
-    framed = _unhyphenated_inversions([_ELIDED.sub("", _folded_word(word)) for word in words])
-    for index, word in enumerate(words):
-        folded = _folded_word(word)
-        bare = _ELIDED.sub("", folded)  # "qu'advient-il" → "advient-il"
+    folded, bare = _forms(words)
+    asking = "?" in text or _asks(folded, bare)
+    framed = _unhyphenated_inversions(bare)
+    for index, (word, stripped) in enumerate(zip(folded, bare, strict=True)):
         if (
-            folded in FRAMING_WORDS
-            or (asking and folded in ASPECT_WORDS)
-            or bare in FRAMING_WORDS
-            or (_INVERTED.match(bare) and bare not in _NOT_FRAMING)
-            or (folded == "faire" and index and _folded_word(words[index - 1]) in ("comment", "que", "quoi"))
-            or (folded in _AFTER and _follows(words, index, _AFTER[folded]))
+            word in FRAMING_WORDS
+            or (asking and word in ASPECT_WORDS)
+            or stripped in FRAMING_WORDS
+            or (_INVERTED.match(stripped) and stripped not in _NOT_FRAMING)
+            or (word == "faire" and index and folded[index - 1] in ("comment", "que", "quoi"))
+            or (word in _AFTER and _follows(bare, index, _AFTER[word]))
         ):
             framed.add(index)
     return tuple(words[index] for index in sorted(framed))
@@ -218,22 +223,23 @@ def is_question(text: str) -> bool:
     not merely a frame word such as "un" or "peut" (which statements of the code use too). The pipeline
     passes `ParsedQuery.text`, from which the query syntax characters, "?" included, are gone: there only
     the words count (a bare "?" taken as a question sign measured worse on the dev set's sentences)."""
-    if "?" in text:
-        return True
-    words = [_ELIDED.sub("", _folded_word(word)) for word in text.split()]
-    if (words and words[0] in _OPENING_ASKERS) or _unhyphenated_inversions(words):
-        return True
-    for word in text.split():
-        folded = _folded_word(word)
-        bare = _ELIDED.sub("", folded)
-        if folded in _ASKING or bare in _ASKING or (_INVERTED.match(bare) and bare not in _NOT_FRAMING):
-            return True
-    return False
+    return "?" in text or _asks(*_forms(text.split()))
 
 
-def _follows(words: list[str], index: int, verbs: frozenset[str]) -> bool:
-    """Whether the word at `index` follows one of `verbs` (a subject or an article between them allowed)."""
-    before = [_ELIDED.sub("", _folded_word(word)) for word in words[max(0, index - 4) : index]]
+def _asks(folded: list[str], bare: list[str]) -> bool:
+    """Whether words (`_forms`) ask: an opening "qui"/"quand", an interrogative word, an inversion."""
+    if (bare and bare[0] in _OPENING_ASKERS) or _unhyphenated_inversions(bare):
+        return True
+    return any(
+        word in _ASKING or stripped in _ASKING or (_INVERTED.match(stripped) and stripped not in _NOT_FRAMING)
+        for word, stripped in zip(folded, bare, strict=True)
+    )
+
+
+def _follows(bare: list[str], index: int, verbs: frozenset[str]) -> bool:
+    """Whether the word at `index` follows one of `verbs` (a subject or an article between them allowed);
+    `bare`: the words as `_forms` gives them without their elided heads."""
+    before = bare[max(0, index - 4) : index]
     while before and before[-1] in _BETWEEN:
         before.pop()
     return bool(before) and before[-1] in verbs

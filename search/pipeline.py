@@ -193,7 +193,7 @@ def page(
     unmatched, partial, total = _how_well(view, understood, pool, ranked, retrieved)
     notices = _notices(request, context, scope, understood, bool(ranked), unmatched, partial)
     shown = ranked[scope.offset : scope.offset + scope.limit]
-    if _fewer_than_shown(understood, retrieved, unmatched, partial, total, scope.offset + len(shown)):
+    if _fewer_than_shown(unmatched, partial, total, scope.offset + len(shown)):
         notices.append(
             f"Seuls {total} article(s) contiennent tous les mots de la requête (ou leurs équivalents) : "
             "c'est le total ; les autres résultats affichés n'en contiennent qu'une partie."
@@ -323,18 +323,12 @@ def _how_well(
 
 
 def _fewer_than_shown(
-    understood: Understood,
-    retrieved: Retrieved | None,
-    unmatched: tuple[str, ...],
-    partial: tuple[int, int] | None,
-    total: int,
-    shown: int,
+    unmatched: tuple[str, ...], partial: tuple[int, int] | None, total: int, shown: int
 ) -> bool:
     """Whether some article has every word of the query but fewer of them than the hits shown so far: the
     count then says "2" above ten hits, most of which match only some of the words, and the page must
-    say why. (No article with every word, or a word no article has, has its own notice.)"""
-    if retrieved is None or retrieved.coverage is None or understood.references:
-        return False
+    say why. (No article with every word, or a word no article has, has its own notice; without word
+    coverage, or with cited articles, `_how_well` counts every hit ranked, never fewer than shown.)"""
     return not unmatched and partial is None and 0 < total < shown
 
 

@@ -27,7 +27,7 @@ from search.filters import Where
 from search.matching import QueryTerms
 from search.postings import term_postings
 from search.query import ParsedQuery
-from search.ranking import FIELD_B, K1, RankingConfig, idf, normalized_tf, saturate
+from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
 from search.spelling import correct
 
 
@@ -63,7 +63,7 @@ class WhooshEngine:
             )
             pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
             has[term] = pseudo > 0
-            self._add(scores, matched, pseudo, k1=config.k1)
+            self._add(scores, matched, pseudo, config.k1)
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).
@@ -75,12 +75,12 @@ class WhooshEngine:
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
             weight = terms.expansion_weight(span, config)
-            self._add(scores, matched, pseudo, weight, hit, config.k1)
+            self._add(scores, matched, pseudo, config.k1, weight, hit)
             for lemma in span:
                 if lemma in has:
                     has[lemma] = has[lemma] | hit
         for form in terms.surface if weights["surface"] > 0 else ():
-            self._add(scores, matched, self._pseudo_tf(form, ("surface",), weights), k1=config.k1)
+            self._add(scores, matched, self._pseudo_tf(form, ("surface",), weights), config.k1)
         if terms.phrases:  # quoted phrases are required; free words then only add to the score
             matched = np.ones(allowed.size, dtype=bool)
             for tokens in terms.phrases:
@@ -147,9 +147,9 @@ class WhooshEngine:
         scores: np.ndarray,
         matched: np.ndarray,
         pseudo: np.ndarray,
+        k1: float,
         weight: float = 1.0,
         hit: np.ndarray | None = None,
-        k1: float = K1,
     ) -> None:
         """Add one query term's saturated BM25F score (in place), and mark the versions it matches."""
         hit = pseudo > 0 if hit is None else hit

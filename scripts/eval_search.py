@@ -278,6 +278,17 @@ def ablations(default) -> list[tuple[str, object]]:
 # -- reporting -------------------------------------------------------------------------------------------
 
 
+def buckets_of(item: Judged) -> list[str]:
+    """The table columns a judged query counts in: its group, its free-text half, and for a lay question
+    written before its thesaurus entries, that subset."""
+    buckets = [item.group]
+    if item.split:
+        buckets.append(f"{item.group}:{item.split}")
+    if item.before_entries:
+        buckets.append(f"{item.group}:before")
+    return buckets
+
+
 def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str, tuple]:
     """Mean metrics per group (and per free-text split), plus per-query results and the mean latency."""
     per_query: dict[str, tuple[tuple[float, float, float], Ranked]] = {}
@@ -289,12 +300,8 @@ def evaluate(run: Callable[[Judged], Ranked], judged: list[Judged]) -> dict[str,
     past = [found_in_rows(item, per_query[item.qid][1]) for item in judged if item.by_version]
     buckets: dict[str, list[tuple[float, float, float]]] = {}
     for item in judged:
-        metrics = per_query[item.qid][0]
-        buckets.setdefault(item.group, []).append(metrics)
-        if item.split:
-            buckets.setdefault(f"{item.group}:{item.split}", []).append(metrics)
-        if item.before_entries:
-            buckets.setdefault(f"{item.group}:before", []).append(metrics)
+        for bucket in buckets_of(item):
+            buckets.setdefault(bucket, []).append(per_query[item.qid][0])
     means = {
         name: tuple(sum(values[i] for values in rows) / len(rows) for i in range(3))
         for name, rows in buckets.items()
@@ -410,11 +417,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     judged = load_judgments(args.judgments)
     counts: dict[str, int] = {}
     for item in judged:
-        counts[item.group] = counts.get(item.group, 0) + 1
-        if item.split:
-            counts[f"{item.group}:{item.split}"] = counts.get(f"{item.group}:{item.split}", 0) + 1
-        if item.before_entries:
-            counts[f"{item.group}:before"] = counts.get(f"{item.group}:before", 0) + 1
+        for bucket in buckets_of(item):
+            counts[bucket] = counts.get(bucket, 0) + 1
 
     try:
         from search.service import SearchService

@@ -23,6 +23,10 @@ MAX_WORDS = 40
 # Characters of Whoosh's (and other engines') query syntax that mean nothing in plain French text.
 SYNTAX_CHARACTERS = "()[]{}^~?:*!+&|\\<>=/#@$%;`"
 OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
+# A sentence's own punctuation: "?", "!", ";" or ":" ending a word (French sets them apart with a space).
+# It is taken out like the syntax characters, but it is not syntax: a question typed as a question gets
+# no notice that anything was ignored.
+_PROSE_PUNCTUATION = re.compile(r"[?!;:]+(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ def _free_words(text: str, notices: list[str]) -> list[str]:
     words = [word for word in text.split() if word not in OPERATORS]
     if len(words) != len(text.split()):
         notices.append("Les opérateurs AND, OR, NOT ne sont pas interprétés : recherche sur tous les mots.")
-    plain = " ".join(words)
+    plain = _PROSE_PUNCTUATION.sub(" ", " ".join(words))
     stripped = plain.translate({ord(char): " " for char in SYNTAX_CHARACTERS})
     if stripped != plain:
         notices.append("Caractères de syntaxe ignorés : recherche sur les mots.")

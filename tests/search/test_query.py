@@ -133,3 +133,22 @@ def test_a_bare_number_before_no_code_name_stays_a_word() -> None:
 def test_a_lettered_number_before_a_code_name_keeps_its_letter() -> None:
     parsed = parse_query("article L. 4624-10 du code du travail")
     assert parsed.references == (Reference("L4624-10", "LEGITEXT000006072050"),)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Combien de jours de congé pour un mariage ?",
+        "mon employeur peut-il changer mes horaires?",
+        "démission : quel préavis ; quelle lettre !",
+    ],
+)
+def test_a_sentence_s_punctuation_is_not_reported_as_syntax(typed: str) -> None:
+    parsed = parse_query(typed)
+    assert parsed.notices == ()
+    assert not set(parsed.text) & set("?!;:")
+
+
+@pytest.mark.parametrize("typed", ["cong?s payés", "préavis?démission", "travail (nuit)", "lic*"])
+def test_a_syntax_character_inside_the_words_still_gets_its_notice(typed: str) -> None:
+    assert any("syntaxe" in notice for notice in parse_query(typed).notices)

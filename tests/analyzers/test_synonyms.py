@@ -213,3 +213,34 @@ def test_no_lay_wording_is_shadowed() -> None:
     taken = {tuple(analyze_surface(abbreviation)) for abbreviation in ABBREVIATIONS}
     taken |= {tuple(analyze_surface(member.removeprefix("~"))) for group in SYNONYMS for member in group}
     assert not [key for key in LAY_WORDINGS if tuple(analyze_surface(key)) in taken]
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "expected"),
+    [
+        ("ma fiches paie est fausse", "fiches paie", "bulletin de paie"),  # key "fiche de paie"
+        ("combien de jour carence", "jour carence", "délai d'indemnisation"),  # key "jours de carence"
+    ],
+)
+def test_a_key_also_matches_inflected_or_without_its_prepositions(
+    query: str, span: str, expected: str
+) -> None:
+    """Keys are matched on the lemmas left after the surface table, so the table need not list every
+    plural and every way of dropping "de"."""
+    (found,) = expand_query_terms(query)
+    assert found.text == span
+    assert expected in found.expansions
+
+
+def test_a_key_ending_with_a_stop_word_is_matched_as_typed_only() -> None:
+    """ "congés d'été" lemmatizes to "congé" ("été" is also a form of être, a stop word): the lone word
+    "congés" must not be read as the summer holidays."""
+    assert [found.text for found in expand_query_terms("congés d'été")] == ["congés d'été"]
+    assert expand_query_terms("congés") == ()
+    assert expand_query_terms("mes congés payés") == ()
+
+
+def test_lemma_matching_leaves_what_the_surface_table_matched() -> None:
+    """A span matched as typed is not matched again on its lemmas (one expansion per span)."""
+    found = expand_query_terms("Abandon de poste en CDD")
+    assert [item.text for item in found] == ["Abandon de poste", "CDD"]

@@ -32,6 +32,7 @@ from search.spelling import correct_words
 from search.tantivy_coverage import word_coverage
 from search.tantivy_scoring import CandidateScorer, lemma_fields
 
+FREQUENCY_CACHE = 100_000  # article frequencies kept per index generation (see TantivyTable.counted)
 RESCORED = 500  # tantivy's best matches scored exactly; the pipeline looks at its top 300
 # tantivy's boost of section titles relative to BM25F's weight: with 1.2 for the default 3.0, every version
 # of BM25F's top 100 is among tantivy's best 500, on the judged free-text and misspelled queries of the
@@ -54,6 +55,10 @@ class TantivyTable:
     def __init__(self, index: tantivy.Index, directory: Path) -> None:
         self.index = index
         self.frequencies = read_frequencies(directory)  # lemma → articles (body or section titles)
+        # Article frequencies the build's table does not hold (a word on the body alone, as a question
+        # searches it; an expansion phrase; a surface form), counted once per generation: listing a
+        # broad word's matches takes milliseconds on all codes, and the same words come back.
+        self.counted: dict[tuple[object, ...], int] = {}
         self.schema = index.schema
         self.searcher = index.searcher()
         size = self.searcher.num_docs
@@ -186,9 +191,21 @@ class TantivyEngine:
             tokens = self._tokens[key] = stored.split(TOKEN_SEPARATOR) if stored else []
         return tokens
 
-    def article_frequency(self, query: tantivy.Query) -> int:
+    def article_frequency(self, query: tantivy.Query, key: tuple[object, ...] | None = None) -> int:
         """How many articles have a version matching `query` (BM25F's document frequency, counted in
-        articles as `search.retrieval` explains), from the full list of its matches."""
+        articles as `search.retrieval` explains), from the full list of its matches; with `key` (what
+        the query is, in values), counted once per index generation."""
+        if key is None:
+            return self._article_frequency(query)
+        counted = self.table.counted
+        frequency = counted.get(key)
+        if frequency is None:
+            if len(counted) >= FREQUENCY_CACHE:
+                counted.clear()
+            frequency = counted[key] = self._article_frequency(query)
+        return frequency
+
+    def _article_frequency(self, query: tantivy.Query) -> int:
         count = self.searcher.search(query, 1, count=True).count
         if not count:
             return 0

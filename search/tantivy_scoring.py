@@ -35,7 +35,7 @@ class CandidateScorer:
             engine.table.frequencies.get(lemma, 0)
             if both and fields == ("text", "section")
             else (
-                engine.article_frequency(query)
+                engine.article_frequency(query, ("lemma", fields, lemma))
                 if (query := engine.lemma(lemma, weights, fields)) is not None
                 else 0
             )
@@ -44,13 +44,18 @@ class CandidateScorer:
         self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
         spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
         self.expansions = list(zip(terms.expansion_phrases, spans, strict=True))
-        expansion_df = [engine.article_frequency(engine.expansion(t, span)) for t, span in self.expansions]
+        expansion_df = [
+            engine.article_frequency(engine.expansion(t, span), ("expansion", tuple(t), tuple(span)))
+            for t, span in self.expansions
+        ]
         self.expansion_idf = [idf(df, documents) if df else 0.0 for df in expansion_df]
         surface = terms.surface if weights["surface"] > 0 else ()
         self.surface_idf = [
             (
                 form,
-                idf(df, documents) if (df := engine.article_frequency(engine.term("surface", form))) else 0.0,
+                idf(df, documents)
+                if (df := engine.article_frequency(engine.term("surface", form), ("surface", form)))
+                else 0.0,
             )
             for form in surface
         ]

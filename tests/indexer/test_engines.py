@@ -34,6 +34,7 @@ from search.matching import QueryTerms, analyze_query
 from search.query import parse_query
 from search.ranking import RankingConfig
 from search.service import SearchRequest, SearchService
+from search.tantivy_engine import TantivyEngine
 
 SMALL = "indexer/small-code-du-travail.jsonl.gz"
 CONFIG = RankingConfig()
@@ -187,6 +188,25 @@ def test_both_engines_match_the_same_versions_and_score_their_candidates_alike(v
         top = whoosh.top(50)
         assert np.allclose(tantivy.scores[top], whoosh.scores[top]), text
         assert tantivy.top(50).tolist() == top.tolist(), text
+
+
+def test_tantivy_counts_missing_frequencies_once_per_generation_and_scores_alike(views, monkeypatch) -> None:
+    """Without section titles (a question), with an expansion ("CDD") and the surface stream, tantivy
+    counts the article frequencies its build's table lacks: the same scores as Whoosh, and a second
+    request reads them back instead of counting again."""
+    config = replace(CONFIG, section_weight=0.0, surface_weight=1.0)
+    text = "CDD rupture du contrat"
+    whoosh = retrieve(views[WHOOSH], text, config=config)
+    first = retrieve(views[TANTIVY], text, config=config)
+    top = whoosh.top(50)
+    assert np.allclose(first.scores[top], whoosh.scores[top])
+
+    def count_again(self, query):
+        raise AssertionError(f"counted again: {query}")
+
+    monkeypatch.setattr(TantivyEngine, "_article_frequency", count_again)
+    again = retrieve(views[TANTIVY], text, config=config)
+    assert np.array_equal(again.scores, first.scores)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -17,6 +17,8 @@ Free-text questions are split tune/test (alternate lines) so that weights tuned 
 reported on the unseen half. Past-wording queries are judged on the hit's version id (its best-matching
 version), run with all_versions=True. Lay questions (everyday wordings, for the lay -> legal thesaurus) are
 also reported on the subset written before the thesaurus entries they exercise ("written before").
+Legal questions are full sentences as a lawyer, an HR manager or a law student asks them ("Quelles sont
+les conditions de ...", "Dans quels cas ..."), the form of the held-out evaluation's questions.
 
     .venv/bin/python scripts/eval_search.py                # table: baseline, ablation, full
     .venv/bin/python scripts/eval_search.py --per-query    # also each query's first hits (for error analysis)
@@ -47,7 +49,15 @@ from indexer.engines import ENGINE_VARIABLE, ENGINES  # noqa: E402
 
 JUDGMENTS = ROOT / "tests" / "data" / "judgments" / "queries.jsonl"
 K = 10
-GROUPS = ("free_text", "reference", "past_wording", "misspelled", "reference_context", "lay_questions")
+GROUPS = (
+    "free_text",
+    "reference",
+    "past_wording",
+    "misspelled",
+    "reference_context",
+    "lay_questions",
+    "legal_questions",
+)
 
 
 @dataclass(frozen=True)
@@ -320,6 +330,7 @@ COLUMNS = [
     ("reference_context", "ref. + context"),
     ("lay_questions", "lay questions"),
     ("lay_questions:before", "  written before"),
+    ("legal_questions", "legal questions"),
 ]
 
 

@@ -4,7 +4,9 @@ evaluation (scripts/eval_search.py) never scores against a number that is not th
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -41,7 +43,24 @@ def test_judgments_have_enough_queries_per_group(data_dir: Path) -> None:
     assert groups["free_text"] >= 35
     assert groups["reference"] >= 25
     assert groups["past_wording"] >= 10
+    assert groups["legal_questions"] >= 35
     assert sum(groups.values()) >= 80
+
+
+def test_every_group_is_one_the_evaluation_reports(data_dir: Path) -> None:
+    """A group eval_search does not list would stop the whole evaluation (load_judgments refuses it), and a
+    group without a column would be scored but never printed."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "eval_search.py"
+    spec = importlib.util.spec_from_file_location("eval_search_under_test", script)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    judged = module.load_judgments(data_dir / "judgments" / "queries.jsonl")
+    columns = {key for key, _ in module.COLUMNS}
+    assert {item.group for item in judged} <= columns
 
 
 def test_query_ids_are_unique_and_free_text_is_split(data_dir: Path) -> None:

@@ -8,10 +8,11 @@ subject. Each pair of words typed next to each other (on the lemma stream, stop 
 best candidate also has next to each other counts, weighted by the rarer word's idf; a candidate's text
 score is multiplied by 1 + `RankingConfig.word_pair_weight` times the share of the pairs' weight it has.
 
-A question in words does not search the section titles (`RankingConfig.question_section_factor`): its
-several words would match the long headings of whole books. The subject it names in a pair ("accès à la
-formation", "temps de trajet") is a heading's words all the same: with
-`RankingConfig.question_heading_pairs`, a pair counts where the candidate's headings hold it too.
+A question in words searches the section titles at a reduced weight
+(`RankingConfig.question_section_factor`): its several words would match the long headings of whole
+books. The subject it names in a pair ("accès à la formation", "temps de trajet") is a heading's words all
+the same: with `RankingConfig.question_heading_pairs`, a pair counts where the candidate's headings hold it
+too.
 """
 
 from __future__ import annotations

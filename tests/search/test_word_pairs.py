@@ -90,6 +90,7 @@ def _headed_order(service: SearchService, query: str, heading_pairs: bool) -> li
     config = replace(
         service.ranking,
         question_heading_pairs=heading_pairs,
+        question_section_factor=0.0,  # the pair alone: a question's own search of the titles left out
         same_text_similarity=0.0,
         section_opening_weight=0.0,
         authority_weight=0.0,
@@ -99,8 +100,8 @@ def _headed_order(service: SearchService, query: str, heading_pairs: bool) -> li
 
 
 def test_a_question_pair_counts_in_the_headings(headed: SearchService) -> None:
-    """A question does not search the section titles; the pair it names still counts where a heading
-    holds it. A query that is no question searches the titles, and is left as it was."""
+    """With a question's search of the section titles off, the pair it names still counts where a
+    heading holds it. A query that is no question searches the titles, and is left as it was."""
     question = "comment ouvrir la vanne de l'écluse ?"
     assert _headed_order(headed, question, False) == ["L3401", "L3402"]  # a tie: key order
     assert _headed_order(headed, question, True) == ["L3402", "L3401"]

@@ -208,6 +208,7 @@ def framing_words(text: str) -> tuple[str, ...]:
             or (_INVERTED.match(stripped) and stripped not in _NOT_FRAMING)
             or (word == "faire" and index and folded[index - 1] in ("comment", "que", "quoi"))
             or (word in _AFTER and _follows(bare, index, _AFTER[word]))
+            or _in_locution(folded, bare, index)
         ):
             framed.add(index)
     return tuple(words[index] for index in sorted(framed))
@@ -234,6 +235,21 @@ def _asks(folded: list[str], bare: list[str]) -> bool:
         word in _ASKING or stripped in _ASKING or (_INVERTED.match(stripped) and stripped not in _NOT_FRAMING)
         for word, stripped in zip(folded, bare, strict=True)
     )
+
+
+# "à partir de" (from): a preposition in three words, whose "partir" is no departure ("à partir de quel
+# effectif", "à partir de quand"); "partir à la retraite" keeps its verb.
+_LOCUTIONS = {"partir": ("a", ("de", "du", "des", "d'"))}
+
+
+def _in_locution(folded: list[str], bare: list[str], index: int) -> bool:
+    """Whether the word at `index` is the middle of a locution (`_LOCUTIONS`): the word before it and the
+    start of the word after it (its elided head kept: "d'un") as the locution has them."""
+    locution = _LOCUTIONS.get(bare[index])
+    if locution is None or index == 0 or index + 1 >= len(bare):
+        return False
+    before, after = locution
+    return bare[index - 1] == before and folded[index + 1].startswith(after)
 
 
 def _follows(bare: list[str], index: int, verbs: frozenset[str]) -> bool:

@@ -29,6 +29,8 @@ from search.question import framing_words, is_question, without_framing
         ("Quel est le rôle du référent ?", "est le du référent"),
         ("comment se passe une astreinte", "se astreinte"),
         ("Comment ça marche le télétravail ?", "ça le télétravail"),
+        ("À partir de quel effectif élit-on un comité ?", "À de effectif comité"),
+        ("congés à partir d'un an de présence", "congés à an de présence"),
     ],
 )
 def test_question_frame_is_set_aside(typed: str, content: str) -> None:
@@ -49,6 +51,7 @@ def test_question_frame_is_set_aside(typed: str, content: str) -> None:
         "dans la mesure du possible",
         "rôle du référent",  # an aspect word only frames a question
         "types de contrats",
+        "partir à la retraite",  # "partir" is a departure, outside "à partir de"
     ],
 )
 def test_queries_without_a_frame_are_unchanged(typed: str) -> None:

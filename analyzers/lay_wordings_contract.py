@@ -238,6 +238,12 @@ ENDING: dict[str, tuple[str, ...]] = {
         ("indemnité de fin de contrat",),
     ),
     "prime de fin de mission": ("indemnité de fin de mission",),
+    # A party absent at the hearing (conciliation, judgment): the code's procedure says it "ne comparaît
+    # pas" (R. 1454-12, R. 1454-13, R. 1454-20).
+    **dict.fromkeys(
+        ("ne se présente pas", "ne se présentent pas", "ne vient pas à l'audience"),
+        ("ne comparaît pas",),
+    ),
 }
 
 # Sickness, accidents and health at work.

@@ -164,6 +164,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("heures supplémentaires", "~heures sup", "~heures supp", "~heure sup", "~heure supp"),
     ("entreprise de travail temporaire", "~agence d'intérim", "~boîte d'intérim"),
     ("salarié temporaire", "intérimaire"),
+    # The code calls the under-18s "jeunes travailleurs" (L. 3161-1) in the rules on their working time
+    # and night work, and says "moins de dix-huit ans" in others (work they may not do, apprentices).
+    ("jeunes travailleurs", "moins de dix-huit ans", "~moins de 18 ans"),
     (
         "titres-restaurant",
         "~tickets restaurant",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from analyzers.french import AnalyzedToken, analyze, analyze_surface
+from analyzers.french import AnalyzedToken, analyze, analyze_lemmas, analyze_surface
 from analyzers.lemmas import LEMMATIZER
 from analyzers.stop_words import STOP_WORDS
 from analyzers.synonyms import (
@@ -70,11 +70,11 @@ class _Entry:
 
 
 def _surface(text: str) -> tuple[str, ...]:
-    return tuple(token.text for token in analyze(text, lemmas=False))
+    return tuple(analyze_surface(text))
 
 
 def _alternative(phrase: str, lay: bool = False) -> Alternative:
-    lemmas = tuple(token.text for token in analyze(phrase, lemmas=True))
+    lemmas = tuple(analyze_lemmas(phrase))
     return Alternative(phrase, _surface(phrase), lemmas, lay)
 
 
@@ -113,7 +113,7 @@ def _lemma_table() -> dict[tuple[str, ...], _Entry]:
     for key, entry in _table().items():
         if entry.capitals_only or key[0] in STOP_WORDS or key[-1] in STOP_WORDS:
             continue
-        lemmas = tuple(token.text for token in analyze(entry.wording, lemmas=True))
+        lemmas = tuple(analyze_lemmas(entry.wording))
         # The code's wording that holds the key's words in a row ("congé paternité" → "congé de
         # paternité et d'accueil de l'enfant") is not offered here: typed with its prepositions, the key
         # is the code's own words, which the typed lemmas already match.
@@ -142,8 +142,15 @@ def key_forms() -> frozenset[str]:
 def key_lemmas() -> dict[str, str]:
     """Folded word → its lemma, for the keys' words, as `KEY_LEMMAS_FILE` records them."""
     text = (files("analyzers") / "data" / KEY_LEMMAS_FILE).read_text(encoding="utf-8")
-    pairs = (line.split() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {form: lemma for form, lemma in pairs}
+    table: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split()
+        if len(fields) != 2:
+            raise ValueError(f"analyzers/data/{KEY_LEMMAS_FILE}, ligne {number} : « forme lemme » attendu")
+        table[fields[0]] = fields[1]
+    return table
 
 
 def _holds(sequence: tuple[str, ...], run: tuple[str, ...]) -> bool:
@@ -183,7 +190,7 @@ def _matches(
                 continue
             if taken.intersection(range(start, end)):
                 continue
-            lemmas = tuple(token.text for token in analyze(span, lemmas=True))
+            lemmas = tuple(analyze_lemmas(span))
             found.append(QueryExpansion(span, start, end, lemmas, entry.alternatives))
             index += size
             break
@@ -197,4 +204,4 @@ def is_thesaurus_word(word: str) -> bool:
     correct."""
     if _surface(word) in _table():
         return True
-    return tuple(token.text for token in analyze(word, lemmas=True)) in _lemma_table()
+    return tuple(analyze_lemmas(word)) in _lemma_table()

@@ -160,12 +160,21 @@ def _holds(sequence: tuple[str, ...], run: tuple[str, ...]) -> bool:
 
 
 def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
-    """The known abbreviations and synonyms in `text`, longest match first, left to right: as typed
-    first, then on the lemmas of the words left."""
-    found = _matches(text, analyze(text, lemmas=False), _table(), frozenset())
-    taken = frozenset(offset for match in found for offset in range(match.start, match.end))
-    found += _matches(text, analyze(text, lemmas=True), _lemma_table(), taken)
-    return tuple(sorted(found, key=lambda match: match.start))
+    """The known abbreviations and synonyms in `text`, longest match first, left to right, whether
+    matched as typed or on the lemmas: "démissionner pendant sa période d'essai" is the key "…pendant la
+    période d'essai" (on the lemmas), not the key "démissionner" (as typed) followed by other words. Of
+    two matches of one length, the one as typed wins."""
+    typed = _matches(text, analyze(text, lemmas=False), _table(), frozenset())
+    on_lemmas = _matches(text, analyze(text, lemmas=True), _lemma_table(), frozenset())
+    kept: list[QueryExpansion] = []
+    taken: set[int] = set()
+    ranked = [(match, 0) for match in typed] + [(match, 1) for match in on_lemmas]
+    for match, _ in sorted(ranked, key=lambda pair: (pair[0].start - pair[0].end, pair[1], pair[0].start)):
+        span = range(match.start, match.end)
+        if not taken.intersection(span):
+            kept.append(match)
+            taken.update(span)
+    return tuple(sorted(kept, key=lambda match: match.start))
 
 
 def _matches(

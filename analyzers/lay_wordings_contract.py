@@ -134,11 +134,62 @@ CONTRACTS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("job d'été", "jobs d'été", "job de vacances"), ("vacances scolaires", "jeunes travailleurs")
     ),
+    # What counts towards seniority: the code says a leave or a period is taken into account "pour la
+    # détermination des droits que le salarié tient de son ancienneté" (L. 1225-24, L. 1225-54, …).
+    **dict.fromkeys(
+        (
+            "calcul de l'ancienneté",
+            "calcul ancienneté",
+            "calculer l'ancienneté",
+            "calcul de mon ancienneté",
+            "calcul de son ancienneté",
+        ),
+        ("tient de son ancienneté",),
+    ),
 }
 
 # Ending the contract.
 ENDING: dict[str, tuple[str, ...]] = {
     "démissionner": ("démission",),
+    # The employee ending the trial period: "lorsqu'il est mis fin à la période d'essai par le salarié"
+    # (L. 1221-26); "démission" would lead to the resignation of a confirmed contract.
+    **dict.fromkeys(
+        (
+            "démission pendant la période d'essai",
+            "démission en période d'essai",
+            "démissionner pendant la période d'essai",
+            "démissionner en période d'essai",
+            "quitter pendant la période d'essai",
+            "partir pendant la période d'essai",
+            "rompre sa période d'essai",
+            "rompre ma période d'essai",
+        ),
+        ("mis fin à la période d'essai par le salarié",),
+    ),
+    # Changing what the contract says (its hours, an amendment): the employer proposes "la modification
+    # d'un élément essentiel du contrat de travail", which the employee may refuse (L. 1222-6,
+    # L. 1233-3). The schedule's own articles still match the words typed.
+    **dict.fromkeys(
+        (
+            "avenant",
+            "avenants",
+            "avenant au contrat",
+            "avenant au contrat de travail",
+            "réduction d'horaires",
+            "réduction des horaires",
+            "baisse d'horaires",
+            "baisse des horaires",
+            "changement d'horaires",
+            "changement des horaires",
+            "changement de mes horaires",
+            "changer mes horaires",
+            "changer les horaires",
+            "modification des horaires",
+            "modification de mes horaires",
+            "modification d'horaires",
+        ),
+        ("élément essentiel du contrat de travail",),
+    ),
     "licencier": ("licenciement",),
     "virer": ("licenciement",),
     "viré": ("licenciement",),
@@ -182,7 +233,36 @@ ENDING: dict[str, tuple[str, ...]] = {
         ),
         ("abandonné volontairement son poste",),
     ),
-    "documents de fin de contrat": ("certificat de travail", "solde de tout compte"),
+    # What the employer owes when the contract ends: the "reçu pour solde de tout compte" lists it
+    # (L. 1234-20), with the "indemnité compensatrice de congé" of the leave not taken (L. 3141-28).
+    **dict.fromkeys(
+        (
+            "sommes dues à la fin du contrat",
+            "sommes versées à la fin du contrat",
+            "sommes dues en fin de contrat",
+            "sommes de fin de contrat",
+            "sommes fin de contrat",
+        ),
+        ("solde de tout compte", "indemnité compensatrice de congé"),
+    ),
+    "documents de fin de contrat": (
+        "certificat de travail",
+        "solde de tout compte",
+        "attestations et justifications",
+    ),
+    # The unemployment-insurance form the employer hands over: the code says "les attestations et
+    # justifications" that let the employee claim the benefits (R. 1234-9), under the heading
+    # "Attestation d'assurance chômage"; ASSEDIC alone would offer the benefits' own articles.
+    **dict.fromkeys(
+        (
+            "attestation assedic",
+            "attestation pôle emploi",
+            "attestation france travail",
+            "attestation chômage",
+            "attestation employeur",
+        ),
+        ("attestations et justifications",),
+    ),
     # How long one has to go to court: the code's "se prescrit par deux ans / douze mois" (L. 1471-1).
     **dict.fromkeys(
         ("délai pour contester", "délai pour saisir", "délai pour agir", "délai pour attaquer"),

@@ -47,6 +47,38 @@ LEAVE: dict[str, tuple[str, ...]] = {
         ("poser des congés", "poser ses congés", "poser mes congés", "pose des congés", "poser un congé"),
         ("prise des congés",),
     ),
+    # Leave the employer imposes, or its dates: the code's employer "fixe l'ordre des départs" and may
+    # not change "l'ordre et les dates de départ" within a month (L. 3141-15, L. 3141-16).
+    **dict.fromkeys(
+        (
+            "congés imposés",
+            "congé imposé",
+            "congés payés imposés",
+            "congés forcés",
+            "congé forcé",
+            "congés payés forcés",
+            "imposer des congés",
+            "imposer ses congés",
+            "imposer mes congés",
+            "imposer les congés",
+            "dates de congés",
+            "dates des congés",
+            "dates de mes congés",
+            "dates de vacances",
+        ),
+        ("ordre des départs", "dates de départ"),
+    ),
+    # How many days of paid leave one earns: "deux jours et demi ouvrables par mois" (L. 3141-3). Not
+    # "combien de congés": "combien" is the question's frame, set aside before the thesaurus reads.
+    **dict.fromkeys(
+        (
+            "nombre de jours de congés",
+            "nombre de congés",
+            "jours de congés acquis",
+            "acquisition des congés",
+        ),
+        ("deux jours et demi ouvrables",),
+    ),
     # Summer leave: the "période de prise des congés", which always includes "1er mai au 31 octobre"
     # (L. 3141-13). Not "l'été": elided, it reads "été", the verb.
     **dict.fromkeys(
@@ -136,13 +168,32 @@ WORKING_TIME: dict[str, tuple[str, ...]] = {
 
 # Pay, its slips and its deductions.
 PAY: dict[str, tuple[str, ...]] = {
-    # The payment of wages, however people name it (the code's heading: "Paiement du salaire").
+    # When and how wages are paid, however people name it (the code's heading: "Paiement du salaire"):
+    # monthly ("le paiement mensuel", L. 3242-1), on "dates de paiement" (L. 3242-4).
     **dict.fromkeys(
         (
             "versement du salaire",
             "versement salaire",
             "règlement du salaire",
             "règlement salaire",
+            "versement de la paie",
+            "versement de la paye",
+            "versement paie",
+            "versement paye",
+            "règlement de la paie",
+            "règlement de la paye",
+            "règlement paie",
+            "règlement paye",
+            "date de paie",
+            "date de paye",
+            "jour de paie",
+            "jour de paye",
+        ),
+        ("paiement du salaire", "paiement mensuel", "dates de paiement"),
+    ),
+    # Wages not paid, or paid late.
+    **dict.fromkeys(
+        (
             "salaire impayé",
             "salaires impayés",
             "salaire non payé",

@@ -225,8 +225,8 @@ def test_no_lay_wording_is_shadowed() -> None:
 def test_a_key_also_matches_inflected_or_without_its_prepositions(
     query: str, span: str, expected: str
 ) -> None:
-    """Keys are matched on the lemmas left after the surface table, so the table need not list every
-    plural and every way of dropping "de"."""
+    """Keys are matched on the lemmas too, so the table need not list every plural and every way of
+    dropping "de"."""
     (found,) = expand_query_terms(query)
     assert found.text == span
     assert expected in found.expansions
@@ -244,3 +244,13 @@ def test_lemma_matching_leaves_what_the_surface_table_matched() -> None:
     """A span matched as typed is not matched again on its lemmas (one expansion per span)."""
     found = expand_query_terms("Abandon de poste en CDD")
     assert [item.text for item in found] == ["Abandon de poste", "CDD"]
+
+
+def test_a_longer_key_on_the_lemmas_wins_over_a_shorter_one_as_typed() -> None:
+    """ "quitter" is a key as typed and "quitter pendant la période d'essai" one that "ma" matches only on
+    the lemmas: the longer key names the rule (the employee ending the trial period), so it wins, as
+    the longest key does within one table."""
+    (found,) = expand_query_terms("Puis-je quitter pendant ma période d'essai ?")
+    assert found.text == "quitter pendant ma période d'essai"
+    assert "mis fin à la période d'essai par le salarié" in found.expansions
+    assert [item.text for item in expand_query_terms("quitter mon emploi")] == ["quitter"]

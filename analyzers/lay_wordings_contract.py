@@ -151,6 +151,35 @@ CONTRACTS: dict[str, tuple[str, ...]] = {
 # Ending the contract.
 ENDING: dict[str, tuple[str, ...]] = {
     "démissionner": ("démission",),
+    # Leaving a fixed-term contract early: the code's CDD "ne peut être rompu avant l'échéance du terme"
+    # but in the cases it lists, its "rupture anticipée" (L. 1243-1 to L. 1243-4). Keys holding "CDD"
+    # offer its expansion again.
+    **dict.fromkeys(
+        (
+            "démission cdd",
+            "démission d'un cdd",
+            "démission en cdd",
+            "démissionner d'un cdd",
+            "démissionner en cdd",
+            "rompre mon cdd",
+            "rompre un cdd",
+            "quitter mon cdd",
+            "quitter un cdd",
+        ),
+        ("rompu avant l'échéance du terme", "rupture anticipée", "contrat de travail à durée déterminée"),
+    ),
+    # Extending a fixed-term contract: the code says it is "renouvelable" (L. 1243-13).
+    **dict.fromkeys(
+        (
+            "prolongation cdd",
+            "prolongation de cdd",
+            "prolongation du cdd",
+            "prolongation d'un cdd",
+            "prolonger un cdd",
+            "prolonger mon cdd",
+        ),
+        ("renouvelable", "contrat de travail à durée déterminée"),
+    ),
     # The employee ending the trial period: "lorsqu'il est mis fin à la période d'essai par le salarié"
     # (L. 1221-26); "démission" would lead to the resignation of a confirmed contract.
     **dict.fromkeys(
@@ -343,6 +372,20 @@ HEALTH: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("jour de carence", "jours de carence", "carence maladie"),
         ("délai d'indemnisation", "indemnité complémentaire"),
+    ),
+    # Pay during a sick leave or after a work accident: the employer's "indemnité complémentaire" to
+    # the daily allowance (L. 1226-1, D. 1226-1). The code says "maintien du salaire" of an apprentice's
+    # exam leave too (L. 6222-35): the typed words still find it. Not "maintien de la rémunération",
+    # which the code says of paid leave for training or a mandate.
+    **dict.fromkeys(
+        (
+            "maintien de salaire",
+            "maintien du salaire",
+            "maintenir le salaire",
+            "maintenir mon salaire",
+            "salaire maintenu",
+        ),
+        ("indemnité complémentaire",),
     ),
     # A part-time return on medical advice: the occupational doctor's "mesures d'aménagement du temps
     # de travail" (L. 4624-3); the benefit itself is the Code de la sécurité sociale's.

@@ -191,6 +191,12 @@ PAY: dict[str, tuple[str, ...]] = {
         ),
         ("paiement du salaire", "paiement mensuel", "dates de paiement"),
     ),
+    # The meal vouchers' brand names: the code's "titres-restaurant" (L. 3262-1). A lay wording, not a
+    # synonym: as a synonym's, the expansion counted half where "chèque" matched, and the "chèque
+    # emploi-service universel" articles (L. 1271-1) came first.
+    **dict.fromkeys(
+        ("chèques déjeuner", "chèque déjeuner", "chèques repas", "chèque repas"), ("titres-restaurant",)
+    ),
     # Wages not paid, or paid late.
     **dict.fromkeys(
         (
@@ -292,6 +298,21 @@ TRAVEL: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("pass navigo", "navigo", "abonnement transport", "carte de transport"),
         ("titres d'abonnement", "transports publics"),
+    ),
+    # Getting one's commute paid back: the employer "prend en charge" the price of the passes, the
+    # "prise en charge des frais de transport" (L. 3261-2, R. 3261-5).
+    **dict.fromkeys(
+        (
+            "remboursement des frais de transport",
+            "remboursement frais de transport",
+            "remboursement du transport",
+            "remboursement transport",
+            "remboursement trajet",
+            "remboursement des trajets",
+            "remboursement abonnement",
+            "remboursement de l'abonnement",
+        ),
+        ("prise en charge des frais de transport", "titres d'abonnement"),
     ),
     # Cycling and car-pooling: the "forfait mobilités durables" (L. 3261-3-1).
     **dict.fromkeys(

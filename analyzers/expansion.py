@@ -16,7 +16,7 @@ uses, whose lemmas would otherwise load the spaCy model on a search's first expa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from analyzers.french import AnalyzedToken, analyze, analyze_lemmas, analyze_surface
@@ -159,6 +159,7 @@ def _holds(sequence: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return any(sequence[start : start + size] == run for start in range(len(sequence) - size + 1))
 
 
+@lru_cache(maxsize=1024)
 def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     """The known abbreviations and synonyms in `text`, longest match first, left to right, whether
     matched as typed or on the lemmas: "démissionner pendant sa période d'essai" is the key "…pendant la

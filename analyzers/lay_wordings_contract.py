@@ -357,6 +357,19 @@ ENDING: dict[str, tuple[str, ...]] = {
 
 # Sickness, accidents and health at work.
 HEALTH: dict[str, tuple[str, ...]] = {
+    # Pregnancy: the code protects the employee "en état de grossesse" (L. 1225-1 and following) and
+    # says "enceinte" of a building's enclosure as often as of a pregnant woman.
+    **dict.fromkeys(
+        (
+            "enceinte",
+            "femme enceinte",
+            "femmes enceintes",
+            "salariée enceinte",
+            "salariées enceintes",
+            "je suis enceinte",
+        ),
+        ("état de grossesse",),
+    ),
     # The medical check after a sick leave: the code's "examen de reprise" (R. 4624-31), and the one
     # before the return, "examen de préreprise".
     **dict.fromkeys(

@@ -39,6 +39,9 @@ class QueryTerms:
     # Spans the index has nowhere ("CDD", "STC": the code always spells them out). Typed, they match
     # nothing, so their expansion is the only way the concept counts: it weighs as a typed word would.
     unindexed_spans: frozenset[tuple[str, ...]] = frozenset()
+    # The lemmas typed inside a lay wording's key ("cheque", "dejeuner"): everyday words, weighed
+    # `RankingConfig.lay_typed_weight` (the code's wording the key offers names the rule).
+    lay_typed: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -47,6 +50,10 @@ class QueryTerms:
     def spans(self) -> tuple[tuple[str, ...], ...]:
         """The span of each expansion phrase (() for a lay wording's)."""
         return self.expansion_spans or ((),) * len(self.expansion_phrases)
+
+    def typed_weight(self, lemma: str, config: RankingConfig) -> float:
+        """How much a free word counts: less when it is one of a lay wording's everyday words."""
+        return config.lay_typed_weight if lemma in self.lay_typed else 1.0
 
     def expansion_weight(self, span: tuple[str, ...], config: RankingConfig) -> float:
         """How much an expansion of `span` counts: a lay wording's, or one whose span the index never
@@ -68,8 +75,11 @@ def _aligned(text: str) -> tuple[list[str], list[str]]:
     return lemmas, surface
 
 
-def analyze_query(parsed: ParsedQuery, expansions: tuple[tuple[str, str], ...] = ()) -> QueryTerms:
-    """`expansions`: (span as typed, alternative wording) pairs from the synonym table."""
+def analyze_query(
+    parsed: ParsedQuery, expansions: tuple[tuple[str, str], ...] = (), lay_typed: frozenset[str] = frozenset()
+) -> QueryTerms:
+    """`expansions`: (span as typed, alternative wording) pairs from the synonym table; `lay_typed`: the
+    lemmas of the lay wordings' keys typed (`lay_typed_lemmas`)."""
     lemmas, surface = _aligned(parsed.text)
     excluded_lemmas: list[str] = []
     excluded_surface: list[str] = []
@@ -97,6 +107,7 @@ def analyze_query(parsed: ParsedQuery, expansions: tuple[tuple[str, str], ...] =
         excluded_surface=tuple(dict.fromkeys(excluded_surface)),
         expansion_phrases=tuple(tokens for tokens, _ in expansion_pairs),
         expansion_spans=tuple(span for _, span in expansion_pairs),
+        lay_typed=frozenset(lemma for lemma in lay_typed if lemma in lemmas),
     )
 
 
@@ -110,6 +121,18 @@ def query_expansions(parsed: ParsedQuery) -> tuple[tuple[str, str], ...]:
         ("" if alternative.lay else found.text, alternative.phrase)
         for found in expand_query_terms(parsed.text)
         for alternative in found.alternatives
+    )
+
+
+def lay_typed_lemmas(parsed: ParsedQuery) -> frozenset[str]:
+    """The lemmas of the free words that make up a lay wording's key ("chèques déjeuner")."""
+    if not parsed.text:
+        return frozenset()
+    return frozenset(
+        lemma
+        for found in expand_query_terms(parsed.text)
+        if any(alternative.lay for alternative in found.alternatives)
+        for lemma in found.lemmas
     )
 
 

@@ -42,6 +42,7 @@ from search.index_view import IndexView
 from search.matching import (
     QueryTerms,
     analyze_query,
+    lay_typed_lemmas,
     query_expansions,
     with_derivations,
     with_unindexed_spans,
@@ -150,7 +151,10 @@ def understand(
         parsed = without_framing(parsed)
 
     def analyzed(query: ParsedQuery) -> QueryTerms:
-        terms = analyze_query(query, query_expansions(query) if config.thesaurus else ())
+        if config.thesaurus:
+            terms = analyze_query(query, query_expansions(query), lay_typed_lemmas(query))
+        else:
+            terms = analyze_query(query)
         terms = with_unindexed_spans(terms, engine.frequency)
         return with_derivations(terms) if config.derivations else terms
 

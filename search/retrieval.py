@@ -63,7 +63,7 @@ class WhooshEngine:
             )
             pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
             has[term] = pseudo > 0
-            self._add(scores, matched, pseudo, config.k1)
+            self._add(scores, matched, pseudo, config.k1, terms.typed_weight(term, config))
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).

@@ -84,7 +84,7 @@ class CandidateScorer:
                 if field == "section" and config.section_once:
                     frequency = np.minimum(frequency, 1.0)
                 pseudo += weights[field] * (frequency / norms[field])
-            score += saturate(pseudo, term_idf, config.k1)
+            score += self.terms.typed_weight(lemma, config) * saturate(pseudo, term_idf, config.k1)
         if self.expansions:
             pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
             for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):

@@ -325,3 +325,29 @@ def test_an_open_service_switches_engine_under_load_when_the_index_is_rebuilt(ho
     assert service._current_view().meta.engine == TANTIVY
     assert service.search(request).hits == before
     service.close()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_lay_wordings_typed_words_weigh_lay_typed_weight_in_both_engines(engine, views) -> None:
+    """A word typed inside a lay wording's key counts `lay_typed_weight` times its BM25F score, in both
+    engines alike; the other words count in full."""
+    view = views[engine]
+    allowed = view.filter_mask(VersionFilter(None), None, None, None)
+    lay = frozenset(analyze_query(parse_query("démission")).lemmas)
+    terms = analyze_query(parse_query("démission salarié"), lay_typed=lay)
+    plain = analyze_query(parse_query("démission salarié"))
+    alone = analyze_query(parse_query("démission"))
+    other = analyze_query(parse_query("salarié"))
+    with view.engine() as opened:
+        full = replace(CONFIG, lay_typed_weight=1.0)
+        half = replace(CONFIG, lay_typed_weight=0.5)
+        weighed = opened.retrieve(terms, allowed, half).scores
+        assert np.allclose(
+            opened.retrieve(terms, allowed, full).scores, opened.retrieve(plain, allowed, half).scores
+        )
+        expected = (
+            0.5 * opened.retrieve(alone, allowed, full).scores + opened.retrieve(other, allowed, full).scores
+        )
+    top = np.flatnonzero(weighed)[:50]
+    assert top.size
+    assert np.allclose(weighed[top], expected[top])

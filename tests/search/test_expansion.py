@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from search.matching import analyze_query
+from analyzers.french import analyze_lemmas
+from search.matching import analyze_query, lay_typed_lemmas, query_expansions
 from search.query import parse_query
+from search.ranking import RankingConfig
 from search.results import SearchRequest
 from search.service import SearchService
 
@@ -57,3 +59,16 @@ def test_abbreviation_finds_the_versions_that_still_or_once_spelled_it_out(
     assert sorted(hit.article for hit in past.hits) == ["R20-1", "R20-2"]
     (old,) = [hit for hit in past.hits if hit.article == "R20-1"]
     assert old.version_id == "ESSAIART000003V0"
+
+
+def test_the_typed_words_of_a_lay_wordings_key_are_marked_and_no_others() -> None:
+    """ "chèques déjeuner" is a lay wording's key (the code says "titres-restaurant"): its words are
+    marked to weigh less; "CDD", an abbreviation the code also spells out, and the free words are not."""
+    parsed = parse_query("chèques déjeuner en CDD")
+    terms = analyze_query(parsed, query_expansions(parsed), lay_typed_lemmas(parsed))
+    assert terms.lay_typed == frozenset(analyze_lemmas("chèques déjeuner"))
+    config = RankingConfig(lay_typed_weight=0.5)
+    assert [terms.typed_weight(lemma, config) for lemma in terms.lemmas] == [
+        0.5 if lemma in terms.lay_typed else 1.0 for lemma in terms.lemmas
+    ]
+    assert terms.typed_weight(analyze_lemmas("CDD")[0], config) == 1.0

@@ -68,6 +68,20 @@ LEAVE: dict[str, tuple[str, ...]] = {
         ),
         ("ordre des départs", "dates de départ"),
     ),
+    # Computing one's paid leave: the days earned, "deux jours et demi ouvrables par mois" (L. 3141-3),
+    # or the pay for them, "le dixième de la rémunération brute" (L. 3141-24); the words say not which.
+    **dict.fromkeys(
+        (
+            "calcul des congés payés",
+            "calcul congés payés",
+            "calcul de congés payés",
+            "calcul des congés",
+            "calcul congés",
+            "calculer ses congés payés",
+            "calculer mes congés payés",
+        ),
+        ("deux jours et demi ouvrables", "dixième de la rémunération brute"),
+    ),
     # How many days of paid leave one earns: "deux jours et demi ouvrables par mois" (L. 3141-3). Not
     # "combien de congés": "combien" is the question's frame, set aside before the thesaurus reads.
     **dict.fromkeys(

@@ -194,6 +194,7 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("expansion_weight=1.0",),
     ("rerank_weight=0.15",),
     ("lay_expansion_weight=0.5",),
+    ("lay_expansion_weight=1.5",),
     ("lay_typed_weight=1.0",),
     ("lay_typed_weight=0.3",),
     ("section_weight=3.0",),

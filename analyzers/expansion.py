@@ -31,6 +31,7 @@ from analyzers.synonyms import (
 
 KEY_ONLY_MARK = "~"
 KEY_LEMMAS_FILE = "thesaurus_lemmas.txt"
+NUMBER_LIMIT = 1000  # whole numbers typed below this are also searched as the code writes them, in words
 
 
 @dataclass(frozen=True)
@@ -170,12 +171,29 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     kept: list[QueryExpansion] = []
     taken: set[int] = set()
     ranked = [(match, 0) for match in typed] + [(match, 1) for match in on_lemmas]
+    ranked += [(match, 2) for match in _numbers(text)]
     for match, _ in sorted(ranked, key=lambda pair: (pair[0].start - pair[0].end, pair[1], pair[0].start)):
         span = range(match.start, match.end)
         if not taken.intersection(span):
             kept.append(match)
             taken.update(span)
     return tuple(sorted(kept, key=lambda match: match.start))
+
+
+def _numbers(text: str) -> list[QueryExpansion]:
+    """Whole numbers typed in digits, with the code's way of writing them: "11 salariés" is "onze
+    salariés", "16 ans" "seize ans", "35 heures" "trente-cinq heures" in the laws (num2words, French).
+    Up to NUMBER_LIMIT: a larger number is a year, an amount or a reference, which the code writes in
+    digits too; a decimal ("2,5") is left as typed."""
+    from num2words import num2words
+
+    found = []
+    for token in analyze(text, lemmas=False):
+        typed = text[token.start : token.end]  # as typed: "¼" folds to "14"
+        if typed.isascii() and typed.isdigit() and 0 < int(typed) < NUMBER_LIMIT:
+            words = num2words(int(typed), lang="fr")
+            found.append(QueryExpansion(typed, token.start, token.end, (typed,), (_alternative(words),)))
+    return found
 
 
 def _matches(

@@ -380,7 +380,25 @@ PEOPLE: dict[str, tuple[str, ...]] = {
     "dispositifs de formation": ("formation professionnelle tout au long de la vie",),
     "dispositif de formation": ("formation professionnelle tout au long de la vie",),
     **dict.fromkeys(
-        ("transition pro", "cpf de transition", "cpf transition"), ("projet de transition professionnelle",)
+        ("transition pro", "cpf de transition", "cpf transition", "fongecif"),
+        ("projet de transition professionnelle",),
+    ),
+    # An employee getting trained: "l'accès des salariés à des actions de formation", at the employer's
+    # initiative in the "plan de développement des compétences" or at theirs with the CPF (L. 6312-1).
+    **dict.fromkeys(
+        (
+            "demander une formation",
+            "faire une formation",
+            "me former",
+            "se former",
+            "formation salarié",
+            "formation du salarié",
+            "formation des salariés",
+            "formation payée par l'employeur",
+            "formation payée par l'entreprise",
+            "formation financée par l'employeur",
+        ),
+        ("accès des salariés à des actions de formation", "plan de développement des compétences"),
     ),
     # Domestic employees of a household: the code's "particulier employeur" (L. 7221-1).
     **dict.fromkeys(

@@ -26,3 +26,9 @@ SECTION_BOILERPLATE = frozenset(
         "annexe",
     ]
 )
+
+
+def is_section_boilerplate(lemma: str) -> bool:
+    """A structural word of section paths, or a number: paths number their parts ("Section 11",
+    "Sous-section 2"), so "11" typed for "11 salariés" must not match every eleventh section."""
+    return lemma in SECTION_BOILERPLATE or lemma.isdigit()

@@ -21,7 +21,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from analyzers.section_words import SECTION_BOILERPLATE
+from analyzers.section_words import is_section_boilerplate
 from search.engine import Retrieved
 from search.filters import Where
 from search.matching import QueryTerms
@@ -59,7 +59,7 @@ class WhooshEngine:
         has: dict[str, np.ndarray] = {}  # query word → the documents that have it (or its expansion)
         for term in terms.lemmas:
             fields = (
-                ("text",) if config.section_content and term in SECTION_BOILERPLATE else ("text", "section")
+                ("text",) if config.section_content and is_section_boilerplate(term) else ("text", "section")
             )
             pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
             has[term] = pseudo > 0

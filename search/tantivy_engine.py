@@ -246,7 +246,7 @@ class TantivyEngine:
         fields) only orders the candidates that are then scored exactly."""
         weights = config.field_weights
         should = [
-            query
+            Q.boost_query(query, terms.typed_weight(lemma, config))
             for lemma in terms.lemmas
             if (query := self.lemma(lemma, weights, lemma_fields(lemma, config, weights))) is not None
         ]

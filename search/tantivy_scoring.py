@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analyzers.section_words import SECTION_BOILERPLATE
+from analyzers.section_words import is_section_boilerplate
 from indexer.schema import TOKEN_SEPARATOR as SEP
 from search.matching import QueryTerms
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
@@ -140,7 +140,7 @@ class CandidateScorer:
 def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
     """The fields a free word is scored on, as `WhooshEngine.retrieve` chooses them: a structural word
     of section paths ("partie", "chapitre") only on the text."""
-    fields = ("text",) if config.section_content and lemma in SECTION_BOILERPLATE else ("text", "section")
+    fields = ("text",) if config.section_content and is_section_boilerplate(lemma) else ("text", "section")
     return tuple(field for field in fields if weights[field] > 0)
 
 

@@ -254,3 +254,23 @@ def test_a_longer_key_on_the_lemmas_wins_over_a_shorter_one_as_typed() -> None:
     assert found.text == "quitter pendant ma période d'essai"
     assert "mis fin à la période d'essai par le salarié" in found.expansions
     assert [item.text for item in expand_query_terms("quitter mon emploi")] == ["quitter"]
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "words"),
+    [
+        ("repos de 11 heures", "11", "onze"),
+        ("mineur de 16 ans", "16", "seize"),
+        ("CDD de 18 mois", "18", "dix-huit"),
+    ],
+)
+def test_a_whole_number_typed_in_digits_is_also_searched_in_words(query: str, span: str, words: str) -> None:
+    """The laws write their numbers in words ("onze salariés"), people type digits."""
+    (found,) = [item for item in expand_query_terms(query) if item.text == span]
+    assert found.expansions == (words,)
+
+
+@pytest.mark.parametrize("query", ["2,5 jours par mois", "congés 2019", "délai de 1000 jours"])
+def test_decimals_and_large_numbers_stay_as_typed(query: str) -> None:
+    """A decimal, a year or an amount is written in digits by the code too."""
+    assert not [item for item in expand_query_terms(query) if item.text[0].isdigit()]

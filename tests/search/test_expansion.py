@@ -72,3 +72,12 @@ def test_the_typed_words_of_a_lay_wordings_key_are_marked_and_no_others() -> Non
         0.5 if lemma in terms.lay_typed else 1.0 for lemma in terms.lemmas
     ]
     assert terms.typed_weight(analyze_lemmas("CDD")[0], config) == 1.0
+
+
+def test_a_number_typed_matches_the_text_not_the_numbering_of_section_paths(tmp_path) -> None:
+    """ "11" of "11 salariés" is looked for in the body only: section paths number their parts
+    ("Section 11 : Exposition exceptionnelle")."""
+    from analyzers.section_words import is_section_boilerplate
+
+    assert is_section_boilerplate("11")
+    assert not is_section_boilerplate("salarie")

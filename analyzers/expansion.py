@@ -165,7 +165,8 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     """The known abbreviations and synonyms in `text`, longest match first, left to right, whether
     matched as typed or on the lemmas: "démissionner pendant sa période d'essai" is the key "…pendant la
     période d'essai" (on the lemmas), not the key "démissionner" (as typed) followed by other words. Of
-    two matches of one length, the one as typed wins."""
+    two matches of one length, the one as typed wins. Whole numbers typed in digits come last
+    (`_numbers`)."""
     typed = _matches(text, analyze(text, lemmas=False), _table(), frozenset())
     on_lemmas = _matches(text, analyze(text, lemmas=True), _lemma_table(), frozenset())
     kept: list[QueryExpansion] = []

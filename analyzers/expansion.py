@@ -184,16 +184,22 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
 def _numbers(text: str) -> list[QueryExpansion]:
     """Whole numbers typed in digits, with the code's way of writing them: "11 salariés" is "onze
     salariés", "16 ans" "seize ans", "35 heures" "trente-cinq heures" in the laws (num2words, French).
-    Up to NUMBER_LIMIT: a larger number is a year, an amount or a reference, which the code writes in
-    digits too; a decimal ("2,5") is left as typed."""
+    Hours typed the short way ("35h", "11h") are "trente-cinq heures", "onze heures". Up to NUMBER_LIMIT:
+    a larger number is a year, an amount or a reference, which the code writes in digits too; a decimal
+    ("2,5") is left as typed."""
     from num2words import num2words
 
     found = []
     for token in analyze(text, lemmas=False):
         typed = text[token.start : token.end]  # as typed: "¼" folds to "14"
-        if typed.isascii() and typed.isdigit() and 0 < int(typed) < NUMBER_LIMIT:
-            words = num2words(int(typed), lang="fr")
-            found.append(QueryExpansion(typed, token.start, token.end, (typed,), (_alternative(words),)))
+        hours = typed[:-1] if typed[-1:] in "hH" else None  # "35h", "11h": hours, "trente-cinq heures"
+        digits = hours or typed
+        if not (digits.isascii() and digits.isdigit() and 0 < int(digits) < NUMBER_LIMIT):
+            continue
+        words = num2words(int(digits), lang="fr")
+        if hours:
+            words = "une heure" if int(digits) == 1 else f"{words} heures"
+        found.append(QueryExpansion(typed, token.start, token.end, (typed.lower(),), (_alternative(words),)))
     return found
 
 

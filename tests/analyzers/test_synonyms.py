@@ -262,10 +262,13 @@ def test_a_longer_key_on_the_lemmas_wins_over_a_shorter_one_as_typed() -> None:
         ("repos de 11 heures", "11", "onze"),
         ("mineur de 16 ans", "16", "seize"),
         ("CDD de 18 mois", "18", "dix-huit"),
+        ("durée légale 35h", "35h", "trente-cinq heures"),
+        ("pause de 1H", "1H", "une heure"),
     ],
 )
 def test_a_whole_number_typed_in_digits_is_also_searched_in_words(query: str, span: str, words: str) -> None:
-    """The laws write their numbers in words ("onze salariés"), people type digits."""
+    """The laws write their numbers in words ("onze salariés", "trente-cinq heures"), people type digits
+    ("35h")."""
     (found,) = [item for item in expand_query_terms(query) if item.text == span]
     assert found.expansions == (words,)
 

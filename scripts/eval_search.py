@@ -57,6 +57,7 @@ GROUPS = (
     "reference_context",
     "lay_questions",
     "legal_questions",
+    "lay_queries",
 )
 
 
@@ -331,6 +332,7 @@ COLUMNS = [
     ("lay_questions", "lay questions"),
     ("lay_questions:before", "  written before"),
     ("legal_questions", "legal questions"),
+    ("lay_queries", "lay queries, blind"),
 ]
 
 

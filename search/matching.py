@@ -8,11 +8,12 @@ tokens, to match word for word; excluded words give both their lemma and their e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from analyzers.derivations import nouns_of_verb
 from analyzers.french import analyze, expand_query_terms
+from analyzers.section_words import is_section_boilerplate
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 
@@ -61,6 +62,13 @@ class QueryTerms:
         if not span or (config.unindexed_abbreviations and span in self.unindexed_spans):
             return config.lay_expansion_weight
         return config.expansion_weight
+
+
+def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
+    """The fields a free word is scored on, in both engines: a structural word of section paths
+    ("partie", "chapitre") or a number only on the text; a field weighing 0 not at all."""
+    fields = ("text",) if config.section_content and is_section_boilerplate(lemma) else ("text", "section")
+    return tuple(field for field in fields if weights[field] > 0)
 
 
 def _aligned(text: str) -> tuple[list[str], list[str]]:

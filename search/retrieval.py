@@ -21,10 +21,9 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from analyzers.section_words import is_section_boilerplate
 from search.engine import Retrieved
 from search.filters import Where
-from search.matching import QueryTerms
+from search.matching import QueryTerms, lemma_fields
 from search.postings import term_postings
 from search.query import ParsedQuery
 from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
@@ -58,10 +57,7 @@ class WhooshEngine:
         matched = np.zeros(allowed.size, dtype=bool)
         has: dict[str, np.ndarray] = {}  # query word → the documents that have it (or its expansion)
         for term in terms.lemmas:
-            fields = (
-                ("text",) if config.section_content and is_section_boilerplate(term) else ("text", "section")
-            )
-            pseudo = self._pseudo_tf(term, fields, weights, config.section_once)
+            pseudo = self._pseudo_tf(term, lemma_fields(term, config, weights), weights, config.section_once)
             has[term] = pseudo > 0
             self._add(scores, matched, pseudo, config.k1, terms.typed_weight(term, config))
         for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):

@@ -16,10 +16,9 @@ import numpy as np
 import tantivy
 
 from search.filters import Where
-from search.matching import QueryTerms
+from search.matching import QueryTerms, lemma_fields
 from search.ranking import RankingConfig
 from search.retrieval import word_coverage as listed_word_coverage
-from search.tantivy_scoring import lemma_fields
 
 if TYPE_CHECKING:
     from search.tantivy_engine import TantivyEngine

@@ -24,13 +24,13 @@ from indexer.schema import TOKEN_SEPARATOR
 from indexer.tantivy_index import NEVER, TOKEN_FIELDS, read_frequencies
 from search.engine import Retrieved
 from search.filters import Where
-from search.matching import QueryTerms
+from search.matching import QueryTerms, lemma_fields
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 from search.retrieval import FieldStats
 from search.spelling import correct_words
 from search.tantivy_coverage import word_coverage
-from search.tantivy_scoring import CandidateScorer, lemma_fields
+from search.tantivy_scoring import CandidateScorer
 
 FREQUENCY_CACHE = 100_000  # article frequencies kept per index generation (see TantivyTable.counted)
 RESCORED = 500  # tantivy's best matches scored exactly; the pipeline looks at its top 300

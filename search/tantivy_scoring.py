@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from analyzers.section_words import is_section_boilerplate
 from indexer.schema import TOKEN_SEPARATOR as SEP
-from search.matching import QueryTerms
+from search.matching import QueryTerms, lemma_fields
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
 
 if TYPE_CHECKING:
@@ -135,13 +134,6 @@ class CandidateScorer:
             return False
         text = self.engine.stream(docnum, "text")
         return _contains(text, tokens) and not (span and all(lemma in text for lemma in span))
-
-
-def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
-    """The fields a free word is scored on, as `WhooshEngine.retrieve` chooses them: a structural word
-    of section paths ("partie", "chapitre") only on the text."""
-    fields = ("text",) if config.section_content and is_section_boilerplate(lemma) else ("text", "section")
-    return tuple(field for field in fields if weights[field] > 0)
 
 
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from analyzers.french import analyze_lemmas
-from search.matching import analyze_query, lay_typed_lemmas, query_expansions
+from search.matching import analyze_query, lay_typed_lemmas, lemma_fields, query_expansions
 from search.query import parse_query
 from search.ranking import RankingConfig
 from search.results import SearchRequest
@@ -74,10 +74,10 @@ def test_the_typed_words_of_a_lay_wordings_key_are_marked_and_no_others() -> Non
     assert terms.typed_weight(analyze_lemmas("CDD")[0], config) == 1.0
 
 
-def test_a_number_typed_matches_the_text_not_the_numbering_of_section_paths(tmp_path) -> None:
-    """ "11" of "11 salariés" is looked for in the body only: section paths number their parts
-    ("Section 11 : Exposition exceptionnelle")."""
-    from analyzers.section_words import is_section_boilerplate
-
-    assert is_section_boilerplate("11")
-    assert not is_section_boilerplate("salarie")
+def test_a_number_typed_matches_the_text_not_the_numbering_of_section_paths() -> None:
+    """ "11" of "11 salariés" is looked for in the body only, by both engines: section paths number their
+    parts ("Section 11 : Exposition exceptionnelle")."""
+    config = RankingConfig()
+    weights = config.field_weights
+    assert lemma_fields("11", config, weights) == ("text",)
+    assert lemma_fields("salarie", config, weights) == ("text", "section")

@@ -217,6 +217,8 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("word_pair_weight=0",),
     ("word_pair_weight=0.3",),
     ("quantity_regulatory_factor=0.8",),
+    ("derivation_weight=0.5",),
+    ("derivation_weight=1.0",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (

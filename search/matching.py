@@ -43,6 +43,8 @@ class QueryTerms:
     # The lemmas typed inside a lay wording's key ("cheque", "dejeuner"): everyday words, weighed
     # `RankingConfig.lay_typed_weight` (the code's wording the key offers names the rule).
     lay_typed: frozenset[str] = frozenset()
+    # The spans (a verb typed) whose expansion is a noun of its action (analyzers.derivations).
+    derived_spans: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -61,6 +63,8 @@ class QueryTerms:
         has, as the words typed; an abbreviation's or a synonym's that the code also uses, less."""
         if not span or (config.unindexed_abbreviations and span in self.unindexed_spans):
             return config.lay_expansion_weight
+        if span in self.derived_spans:
+            return config.derivation_weight
         return config.expansion_weight
 
 
@@ -175,4 +179,7 @@ def with_derivations(terms: QueryTerms) -> QueryTerms:
                 spans.append((lemma,))
     if len(phrases) == len(terms.expansion_phrases):
         return terms
-    return replace(terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans))
+    derived = frozenset(spans[len(terms.expansion_phrases) :])
+    return replace(
+        terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans), derived_spans=derived
+    )

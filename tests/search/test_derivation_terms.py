@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analyzers.lemmas import LEMMATIZER
 from search.matching import QueryTerms, with_derivations
+from search.ranking import RankingConfig
 
 
 def setup_module() -> None:
@@ -19,3 +20,16 @@ def test_the_noun_of_a_typed_verb_is_an_expansion_of_it() -> None:
 def test_a_noun_already_typed_is_not_added_again() -> None:
     terms = QueryTerms(lemmas=("contester", "contestation"))
     assert with_derivations(terms) == terms
+
+
+def test_a_noun_of_a_verb_weighs_derivation_weight_and_a_synonym_does_not() -> None:
+    typed = QueryTerms(
+        lemmas=("contester", "licenciement"),
+        expansion_phrases=(("rupture",),),
+        expansion_spans=(("licenciement",),),
+    )
+    terms = with_derivations(typed)
+    config = RankingConfig(derivation_weight=0.75, expansion_weight=0.5)
+    assert terms.derived_spans == frozenset({("contester",)})
+    assert terms.expansion_weight(("contester",), config) == 0.75
+    assert terms.expansion_weight(("licenciement",), config) == 0.5

@@ -227,6 +227,7 @@ NEW_PARTS = (
     "question_words",
     "section_content",
     "derivations",
+    "inflections",
     "contrasts",
     "unindexed_abbreviations",
     "truncations",

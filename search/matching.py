@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from analyzers.derivations import nouns_of_verb
 from analyzers.french import analyze, expand_query_terms
+from analyzers.inflections import other_inflection_lemmas
+from analyzers.lemmas import LEMMATIZER
 from analyzers.section_words import is_section_boilerplate
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
@@ -45,6 +47,8 @@ class QueryTerms:
     lay_typed: frozenset[str] = frozenset()
     # The spans (a verb typed) whose expansion is a noun of its action (analyzers.derivations).
     derived_spans: frozenset[tuple[str, ...]] = frozenset()
+    # The spans (a word typed) whose expansion is the lemma of another inflection of it ("pauses" → pause).
+    inflected_spans: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -65,6 +69,8 @@ class QueryTerms:
             return config.lay_expansion_weight
         if span in self.derived_spans:
             return config.derivation_weight
+        if span in self.inflected_spans:
+            return config.inflection_weight
         return config.expansion_weight
 
 
@@ -182,4 +188,32 @@ def with_derivations(terms: QueryTerms) -> QueryTerms:
     derived = frozenset(spans[len(terms.expansion_phrases) :])
     return replace(
         terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans), derived_spans=derived
+    )
+
+
+def with_inflections(terms: QueryTerms, text: str, frequency: Callable[[str], int]) -> QueryTerms:
+    """`terms` with the lemmas of each typed word's other inflections where the lemmatizer split them
+    (`analyzers.inflections`: "pauses" → pauser, "pause" → paus): index and query agree on each form,
+    but a word's singular and plural, or feminine and masculine, would match apart. Like a synonym, the
+    other lemma counts only where the typed one is not; it weighs `RankingConfig.inflection_weight`."""
+    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
+    phrases, spans = list(terms.expansion_phrases), list(terms.spans())
+    added = []
+    for token in analyze(text, lemmas=False):
+        lemma = LEMMATIZER.known_lemma(token.text)
+        if lemma not in terms.lemmas:
+            continue
+        for sibling in other_inflection_lemmas(token.text):
+            if sibling not in have and frequency(sibling) > 0:
+                have.add(sibling)
+                phrases.append((sibling,))
+                spans.append((lemma,))
+                added.append((lemma,))
+    if not added:
+        return terms
+    return replace(
+        terms,
+        expansion_phrases=tuple(phrases),
+        expansion_spans=tuple(spans),
+        inflected_spans=frozenset(added),
     )

@@ -45,6 +45,7 @@ from search.matching import (
     lay_typed_lemmas,
     query_expansions,
     with_derivations,
+    with_inflections,
     with_unindexed_spans,
 )
 from search.quantity import asks_quantity, with_quantities
@@ -156,6 +157,8 @@ def understand(
         else:
             terms = analyze_query(query)
         terms = with_unindexed_spans(terms, engine.frequency)
+        if config.inflections:
+            terms = with_inflections(terms, query.text, engine.frequency)
         return with_derivations(terms) if config.derivations else terms
 
     terms = analyzed(parsed)

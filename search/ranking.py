@@ -104,6 +104,12 @@ class RankingConfig:
     # the blind lay queries 0.388 → 0.394 (at 0.5: 0.559, 0.696, 0.393; at 1.0: 0.565, 0.695, 0.393).
     derivations: bool = True
     derivation_weight: float = 0.75
+    # A word typed also matches the lemmas of its other inflections where the lemmatizer split them
+    # ("pauses" → pauser / "pause" → paus; "générale" / "général"), as an expansion weighing
+    # inflection_weight (analyzers.inflections). Dev set even (0.4405 → 0.4404); misspelled 0.838 →
+    # 0.870 ("harcelement morale"), lay questions 0.563 → 0.570 ("combien de pauses"); others unchanged.
+    inflections: bool = True
+    inflection_weight: float = 1.0
     # An article filed under the opposite kind of a qualifier typed ("individuelle" / a "collective"
     # heading) has its text score multiplied by contrast_penalty (search.contrast).
     contrasts: bool = True

@@ -1,9 +1,9 @@
-"""A verb typed brings the index's nouns of its action as one-word expansions of that verb."""
+"""A verb typed brings the index's nouns of its action, and a word its split inflections, as expansions."""
 
 from __future__ import annotations
 
 from analyzers.lemmas import LEMMATIZER
-from search.matching import QueryTerms, with_derivations
+from search.matching import QueryTerms, with_derivations, with_inflections
 from search.ranking import RankingConfig
 
 
@@ -33,3 +33,14 @@ def test_a_noun_of_a_verb_weighs_derivation_weight_and_a_synonym_does_not() -> N
     assert terms.derived_spans == frozenset({("contester",)})
     assert terms.expansion_weight(("contester",), config) == 0.75
     assert terms.expansion_weight(("licenciement",), config) == 0.5
+
+
+def test_a_split_inflection_is_an_expansion_of_the_typed_word() -> None:
+    LEMMATIZER.learn({"pauses": "pauser", "pause": "paus", "jour": "jour"})
+    typed = QueryTerms(lemmas=("pauser", "jour"))
+    terms = with_inflections(typed, "pauses jour", lambda lemma: 10)
+    assert terms.expansion_phrases == (("paus",),)
+    assert terms.expansion_spans == (("pauser",),)
+    assert terms.inflected_spans == frozenset({("pauser",)})
+    assert terms.expansion_weight(("pauser",), RankingConfig(inflection_weight=0.9)) == 0.9
+    assert with_inflections(typed, "pauses jour", lambda lemma: 0) == typed  # not in the index

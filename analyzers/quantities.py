@@ -8,11 +8,14 @@ analyzers' lemmas (folded), as the index holds them.
 
 from __future__ import annotations
 
-# Words of a question that ask for an amount, a duration, a rate or a count (folded, as typed). Not
-# "délai": a question about a time limit asks when, and the articles that answer it (the documents due
-# at the end of the contract) need not state a figure (measured on the CDTN dev set).
+# Words of a question that ask for an amount, a duration, a rate or a count (folded, as typed). With
+# "délai": the time limit is usually set by a decree (« dans un délai de quinze jours »), which such a
+# question does not discount (RankingConfig.quantity_regulatory_factor): CDTN dev nDCG@10 0.4404 →
+# 0.4413, our legal questions 0.699 → 0.703, the other groups unchanged.
 QUANTITY_QUESTION_WORDS = frozenset(
     {
+        "delai",
+        "delais",
         "combien",
         "montant",
         "montants",

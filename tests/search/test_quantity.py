@@ -18,7 +18,8 @@ from search.ranking import RankingConfig
         ("durée de la période probatoire", True),
         ("CALCUL de la prime", True),
         ("prime de panier", False),
-        ("délai pour contester", False),  # asks when, not how much
+        ("Dans quel délai peut-on contester ?", True),  # a time limit, which a decree sets
+        ("prime de délégation", False),
     ],
 )
 def test_a_question_for_a_quantity_is_told(query: str, asked: bool) -> None:

@@ -69,6 +69,10 @@ def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(
                     break
         except OSError:
             time.sleep(0.3)
+    said_at = tmp_path / "stderr.txt"
+    deadline = time.monotonic() + 10  # the address line comes from a watcher that polls on its own
+    while "l'app répond sur" not in said_at.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
@@ -81,10 +85,6 @@ def test_sigterm_to_lexsearch_app_stops_the_streamlit_server_with_no_child_left(
     else:
         raise AssertionError("the app still answers after SIGTERM")
     errors.close()
-    said = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
-    deadline = time.monotonic() + 10  # the address line comes from a watcher process: it may lag
-    while "l'app répond sur" not in said and time.monotonic() < deadline:
-        time.sleep(0.2)
-        said = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+    said = said_at.read_text(encoding="utf-8")
     assert "lexsearch: l'app répond sur http://127.0.0.1:" in said
     assert "Uvicorn" not in said and "INFO" not in said, said

@@ -69,6 +69,9 @@ class CandidateScorer:
             for field in fields:
                 wanted.setdefault(field, set()).add(lemma)
         wanted.setdefault("surface", set()).update(form for form, _ in self.surface_idf)
+        for tokens, span in self.expansions:
+            if _one_word(tokens, span):  # counted with the words, not by reading each stream again
+                wanted.setdefault("text", set()).update((*tokens, *span))
         frequencies = self._frequencies(docnums, wanted)
         rows = np.asarray(docnums, dtype=np.int64)
         norms = {}
@@ -87,11 +90,16 @@ class CandidateScorer:
         if self.expansions:
             pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
             for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
-                hit = np.fromiter(
-                    (self._has_expansion(docnum, tokens, span) for docnum in docnums),
-                    dtype=bool,
-                    count=rows.size,
-                )
+                if _one_word(tokens, span):
+                    hit = frequencies["text", tokens[0]] > 0
+                    if span:
+                        hit &= frequencies["text", span[0]] == 0
+                else:
+                    hit = np.fromiter(
+                        (self._has_expansion(docnum, tokens, span) for docnum in docnums),
+                        dtype=bool,
+                        count=rows.size,
+                    )
                 weight = self.terms.expansion_weight(span, config)
                 score += np.where(hit, weight * saturate(pseudo, term_idf, config.k1), 0.0)
         for form, term_idf in self.surface_idf:
@@ -134,6 +142,12 @@ class CandidateScorer:
             return False
         text = self.engine.stream(docnum, "text")
         return _contains(text, tokens) and not (span and all(lemma in text for lemma in span))
+
+
+def _one_word(tokens: Sequence[str], span: Sequence[str]) -> bool:
+    """An expansion of one word for at most one word typed (a derivation, an inflection, most
+    synonyms): its hits are the documents that have the word and not the one typed."""
+    return len(tokens) == 1 and len(span) <= 1
 
 
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

@@ -351,3 +351,28 @@ def test_a_lay_wordings_typed_words_weigh_lay_typed_weight_in_both_engines(engin
     top = np.flatnonzero(weighed)[:50]
     assert top.size
     assert np.allclose(weighed[top], expected[top])
+
+
+def test_one_word_expansions_count_alike_in_both_engines(views) -> None:
+    """A one-word expansion of one word typed (a verb's noun, a split inflection, most synonyms) counts
+    where it is and the typed word is not; tantivy counts it with the words instead of reading each
+    stream again, and must give Whoosh's scores."""
+    typed = analyze_query(parse_query("employeur contrat"))
+    terms = replace(
+        typed,
+        expansion_phrases=(("salarie",), ("travail",)),
+        expansion_spans=(("employeur",), ()),
+        derived_spans=frozenset({("employeur",)}),
+    )
+    found = {}
+    for engine in (WHOOSH, TANTIVY):
+        view = views[engine]
+        allowed = view.filter_mask(VersionFilter(None), None, None, None)
+        with view.engine() as opened:
+            found[engine] = opened.retrieve(terms, allowed, CONFIG)
+    whoosh, tantivy = found[WHOOSH], found[TANTIVY]
+    assert np.array_equal(whoosh.matched, tantivy.matched)
+    top = whoosh.top(50)
+    assert top.size and np.allclose(tantivy.scores[top], whoosh.scores[top])
+    plain = retrieve(views[WHOOSH], "employeur contrat")
+    assert not np.allclose(plain.scores[top], whoosh.scores[top])  # the expansions did count

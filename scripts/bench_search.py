@@ -156,6 +156,8 @@ STAGES = (
     "query_expansions",
     "analyze_query",
     "with_unindexed_spans",
+    "with_inflections",
+    "with_derivations",
     "with_dropped_wordings",
     "best_versions",
     "with_proximity",

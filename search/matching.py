@@ -8,7 +8,7 @@ tokens, to match word for word; excluded words give both their lemma and their e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from analyzers.derivations import nouns_of_verb
@@ -169,26 +169,33 @@ def with_unindexed_spans(terms: QueryTerms, frequency: Callable[[str], int]) -> 
     return replace(terms, unindexed_spans=frozenset(absent)) if absent else terms
 
 
+def _with_one_word_expansions(
+    terms: QueryTerms, offered: Iterable[tuple[str, str]]
+) -> tuple[QueryTerms, frozenset[tuple[str, ...]]]:
+    """`terms` with each (typed lemma, word) offered as a one-word expansion of that lemma, unless the
+    word is typed or offered already; and the spans that gained one."""
+    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
+    phrases, spans = list(terms.expansion_phrases), list(terms.spans())
+    added: set[tuple[str, ...]] = set()
+    for lemma, word in offered:
+        if word not in have:
+            have.add(word)
+            phrases.append((word,))
+            spans.append((lemma,))
+            added.add((lemma,))
+    if not added:
+        return terms, frozenset()
+    return replace(terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans)), frozenset(added)
+
+
 def with_derivations(terms: QueryTerms) -> QueryTerms:
     """`terms` with the index's nouns of each verb typed ("contester" → contestation) as one-word
     expansions of it: a question asks with verbs, the code words the rule with nouns
-    (`analyzers.derivations`). Like a synonym, a noun counts only where the verb is not."""
-    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
-    phrases, spans = list(terms.expansion_phrases), list(terms.expansion_spans)
-    if not spans:
-        spans = [()] * len(phrases)
-    for lemma in terms.lemmas:
-        for noun in nouns_of_verb(lemma):
-            if noun not in have:
-                have.add(noun)
-                phrases.append((noun,))
-                spans.append((lemma,))
-    if len(phrases) == len(terms.expansion_phrases):
-        return terms
-    derived = frozenset(spans[len(terms.expansion_phrases) :])
-    return replace(
-        terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans), derived_spans=derived
-    )
+    (`analyzers.derivations`). Like a synonym, a noun counts only where the verb is not; it weighs
+    `RankingConfig.derivation_weight`."""
+    offered = ((lemma, noun) for lemma in terms.lemmas for noun in nouns_of_verb(lemma))
+    expanded, added = _with_one_word_expansions(terms, offered)
+    return replace(expanded, derived_spans=added) if added else terms
 
 
 def with_inflections(terms: QueryTerms, text: str, frequency: Callable[[str], int]) -> QueryTerms:
@@ -196,24 +203,14 @@ def with_inflections(terms: QueryTerms, text: str, frequency: Callable[[str], in
     (`analyzers.inflections`: "pauses" → pauser, "pause" → paus): index and query agree on each form,
     but a word's singular and plural, or feminine and masculine, would match apart. Like a synonym, the
     other lemma counts only where the typed one is not; it weighs `RankingConfig.inflection_weight`."""
-    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
-    phrases, spans = list(terms.expansion_phrases), list(terms.spans())
-    added = []
-    for token in analyze(text, lemmas=False):
-        lemma = LEMMATIZER.known_lemma(token.text)
-        if lemma not in terms.lemmas:
-            continue
-        for sibling in other_inflection_lemmas(token.text):
-            if sibling not in have and frequency(sibling) > 0:
-                have.add(sibling)
-                phrases.append((sibling,))
-                spans.append((lemma,))
-                added.append((lemma,))
-    if not added:
-        return terms
-    return replace(
-        terms,
-        expansion_phrases=tuple(phrases),
-        expansion_spans=tuple(spans),
-        inflected_spans=frozenset(added),
-    )
+
+    def offered() -> Iterator[tuple[str, str]]:
+        for token in analyze(text, lemmas=False):
+            lemma = LEMMATIZER.known_lemma(token.text)
+            if lemma in terms.lemmas:
+                for sibling in other_inflection_lemmas(token.text):
+                    if frequency(sibling) > 0:
+                        yield lemma, sibling
+
+    expanded, added = _with_one_word_expansions(terms, offered())
+    return replace(expanded, inflected_spans=added) if added else terms

@@ -18,7 +18,7 @@ from search.ranking import RankingConfig
         ("durée de la période probatoire", True),
         ("CALCUL de la prime", True),
         ("prime de panier", False),
-        ("Dans quel délai peut-on contester ?", True),  # a time limit, which a decree sets
+        ("Sous quel délai l'inspecteur répond-il ?", True),  # a time limit, which a decree sets
         ("prime de délégation", False),
     ],
 )

@@ -19,6 +19,7 @@ from analyzers.section_words import is_section_boilerplate
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 
+THESAURUS, DERIVATION, INFLECTION = "thesaurus", "derivation", "inflection"  # what an expansion is
 # A span is "unindexed" when the rarest word of its expansion occurs in this many times more versions.
 UNINDEXED_RATIO = 10
 
@@ -45,10 +46,10 @@ class QueryTerms:
     # The lemmas typed inside a lay wording's key ("cheque", "dejeuner"): everyday words, weighed
     # `RankingConfig.lay_typed_weight` (the code's wording the key offers names the rule).
     lay_typed: frozenset[str] = frozenset()
-    # The spans (a verb typed) whose expansion is a noun of its action (analyzers.derivations).
-    derived_spans: frozenset[tuple[str, ...]] = frozenset()
-    # The spans (a word typed) whose expansion is the lemma of another inflection of it ("pauses" → pause).
-    inflected_spans: frozenset[tuple[str, ...]] = frozenset()
+    # Where each expansion phrase comes from (empty: all from the thesaurus): a verb's noun of its action
+    # (DERIVATION, analyzers.derivations) or the lemma of another inflection of a typed word ("pauses" →
+    # pause, INFLECTION). One span can have both kinds, and each weighs its own.
+    expansion_kinds: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -62,16 +63,29 @@ class QueryTerms:
         """How much a free word counts: less when it is one of a lay wording's everyday words."""
         return config.lay_typed_weight if lemma in self.lay_typed else 1.0
 
-    def expansion_weight(self, span: tuple[str, ...], config: RankingConfig) -> float:
-        """How much an expansion of `span` counts: a lay wording's, or one whose span the index never
-        has, as the words typed; an abbreviation's or a synonym's that the code also uses, less."""
-        if not span or (config.unindexed_abbreviations and span in self.unindexed_spans):
-            return config.lay_expansion_weight
-        if span in self.derived_spans:
-            return config.derivation_weight
-        if span in self.inflected_spans:
-            return config.inflection_weight
-        return config.expansion_weight
+    def kinds(self) -> tuple[str, ...]:
+        """The kind of each expansion phrase (THESAURUS, DERIVATION or INFLECTION)."""
+        return self.expansion_kinds or (THESAURUS,) * len(self.expansion_phrases)
+
+    def expansion_weights(self, config: RankingConfig) -> tuple[float, ...]:
+        """How much each expansion phrase counts (`expansion_weight`), in the phrases' order."""
+        return tuple(
+            expansion_weight(span, kind, span in self.unindexed_spans, config)
+            for span, kind in zip(self.spans(), self.kinds(), strict=True)
+        )
+
+
+def expansion_weight(span: tuple[str, ...], kind: str, unindexed: bool, config: RankingConfig) -> float:
+    """How much an expansion counts: a lay wording's (no span), or one whose span the index never has
+    (`unindexed`), as the words typed; a verb's noun or another inflection's lemma, their own weights; an
+    abbreviation's or a synonym's that the code also uses, less."""
+    if not span or (config.unindexed_abbreviations and unindexed):
+        return config.lay_expansion_weight
+    if kind == DERIVATION:
+        return config.derivation_weight
+    if kind == INFLECTION:
+        return config.inflection_weight
+    return config.expansion_weight
 
 
 def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
@@ -169,23 +183,22 @@ def with_unindexed_spans(terms: QueryTerms, frequency: Callable[[str], int]) -> 
     return replace(terms, unindexed_spans=frozenset(absent)) if absent else terms
 
 
-def _with_one_word_expansions(
-    terms: QueryTerms, offered: Iterable[tuple[str, str]]
-) -> tuple[QueryTerms, frozenset[tuple[str, ...]]]:
-    """`terms` with each (typed lemma, word) offered as a one-word expansion of that lemma, unless the
-    word is typed or offered already; and the spans that gained one."""
+def _with_one_word_expansions(terms: QueryTerms, offered: Iterable[tuple[str, str]], kind: str) -> QueryTerms:
+    """`terms` with each (typed lemma, word) offered as a one-word expansion of that lemma, of `kind`,
+    unless the word is typed or offered already."""
     have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
-    phrases, spans = list(terms.expansion_phrases), list(terms.spans())
-    added: set[tuple[str, ...]] = set()
+    phrases, spans, kinds = list(terms.expansion_phrases), list(terms.spans()), list(terms.kinds())
     for lemma, word in offered:
         if word not in have:
             have.add(word)
             phrases.append((word,))
             spans.append((lemma,))
-            added.add((lemma,))
-    if not added:
-        return terms, frozenset()
-    return replace(terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans)), frozenset(added)
+            kinds.append(kind)
+    if len(phrases) == len(terms.expansion_phrases):
+        return terms
+    return replace(
+        terms, expansion_phrases=tuple(phrases), expansion_spans=tuple(spans), expansion_kinds=tuple(kinds)
+    )
 
 
 def with_derivations(terms: QueryTerms) -> QueryTerms:
@@ -194,8 +207,7 @@ def with_derivations(terms: QueryTerms) -> QueryTerms:
     (`analyzers.derivations`). Like a synonym, a noun counts only where the verb is not; it weighs
     `RankingConfig.derivation_weight`."""
     offered = ((lemma, noun) for lemma in terms.lemmas for noun in nouns_of_verb(lemma))
-    expanded, added = _with_one_word_expansions(terms, offered)
-    return replace(expanded, derived_spans=added) if added else terms
+    return _with_one_word_expansions(terms, offered, DERIVATION)
 
 
 def with_inflections(terms: QueryTerms, text: str, frequency: Callable[[str], int]) -> QueryTerms:
@@ -212,5 +224,4 @@ def with_inflections(terms: QueryTerms, text: str, frequency: Callable[[str], in
                     if frequency(sibling) > 0:
                         yield lemma, sibling
 
-    expanded, added = _with_one_word_expansions(terms, offered())
-    return replace(expanded, inflected_spans=added) if added else terms
+    return _with_one_word_expansions(terms, offered(), INFLECTION)

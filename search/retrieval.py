@@ -60,7 +60,8 @@ class WhooshEngine:
             pseudo = self._pseudo_tf(term, lemma_fields(term, config, weights), weights, config.section_once)
             has[term] = pseudo > 0
             self._add(scores, matched, pseudo, config.k1, terms.typed_weight(term, config))
-        for tokens, span in zip(terms.expansion_phrases, self._spans(terms), strict=True):
+        expansions = zip(terms.expansion_phrases, terms.spans(), terms.expansion_weights(config), strict=True)
+        for tokens, span, weight in expansions:
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).
             hit = self._mask(_phrase("text", tokens))
@@ -70,7 +71,6 @@ class WhooshEngine:
             pseudo = weights["text"] * normalized_tf(
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
             )
-            weight = terms.expansion_weight(span, config)
             self._add(scores, matched, pseudo, config.k1, weight, hit)
             for lemma in span:
                 if lemma in has:
@@ -164,10 +164,6 @@ class WhooshEngine:
         if docs.size:
             mask[docs] = True
         return mask
-
-    @staticmethod
-    def _spans(terms: QueryTerms) -> tuple[tuple[str, ...], ...]:
-        return terms.expansion_spans or ((),) * len(terms.expansion_phrases)
 
 
 def _phrase(field: str, tokens: tuple[str, ...]) -> wq.Query:

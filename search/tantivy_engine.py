@@ -250,9 +250,8 @@ class TantivyEngine:
             for lemma in terms.lemmas
             if (query := self.lemma(lemma, weights, lemma_fields(lemma, config, weights))) is not None
         ]
-        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
-        for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
-            weight = terms.expansion_weight(span, config)
+        expansions = zip(terms.expansion_phrases, terms.spans(), terms.expansion_weights(config), strict=True)
+        for tokens, span, weight in expansions:
             should.append(Q.boost_query(self.expansion(tokens, span), weight))
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]

@@ -41,8 +41,7 @@ class CandidateScorer:
             for lemma, fields in zip(terms.lemmas, self.lemma_fields, strict=True)
         ]
         self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
-        spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
-        self.expansions = list(zip(terms.expansion_phrases, spans, strict=True))
+        self.expansions = list(zip(terms.expansion_phrases, terms.spans(), strict=True))
         expansion_df = [
             engine.article_frequency(engine.expansion(t, span), ("expansion", tuple(t), tuple(span)))
             for t, span in self.expansions
@@ -89,7 +88,10 @@ class CandidateScorer:
             score += self.terms.typed_weight(lemma, config) * saturate(pseudo, term_idf, config.k1)
         if self.expansions:
             pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
-            for (tokens, span), term_idf in zip(self.expansions, self.expansion_idf, strict=True):
+            expansion_weights = self.terms.expansion_weights(config)
+            for (tokens, span), term_idf, weight in zip(
+                self.expansions, self.expansion_idf, expansion_weights, strict=True
+            ):
                 if _one_word(tokens, span):
                     hit = frequencies["text", tokens[0]] > 0
                     if span:
@@ -100,7 +102,6 @@ class CandidateScorer:
                         dtype=bool,
                         count=rows.size,
                     )
-                weight = self.terms.expansion_weight(span, config)
                 score += np.where(hit, weight * saturate(pseudo, term_idf, config.k1), 0.0)
         for form, term_idf in self.surface_idf:
             score += saturate(

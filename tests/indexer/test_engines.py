@@ -30,7 +30,7 @@ from indexer.schema import META_FILE, IndexMeta
 from search.coverage import status_at
 from search.filters import VersionFilter, Where
 from search.index_view import IndexView
-from search.matching import QueryTerms, analyze_query
+from search.matching import DERIVATION, THESAURUS, QueryTerms, analyze_query
 from search.query import parse_query
 from search.ranking import RankingConfig
 from search.service import SearchRequest, SearchService
@@ -362,7 +362,7 @@ def test_one_word_expansions_count_alike_in_both_engines(views) -> None:
         typed,
         expansion_phrases=(("salarie",), ("travail",)),
         expansion_spans=(("employeur",), ()),
-        derived_spans=frozenset({("employeur",)}),
+        expansion_kinds=(DERIVATION, THESAURUS),
     )
     found = {}
     for engine in (WHOOSH, TANTIVY):

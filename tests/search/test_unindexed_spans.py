@@ -18,15 +18,15 @@ def test_a_span_far_rarer_than_its_expansion_is_unindexed() -> None:
     terms = with_unindexed_spans(_terms(), counts.__getitem__)
     assert terms.unindexed_spans == {("cdd",)}
     config = RankingConfig(expansion_weight=0.5, lay_expansion_weight=1.0)
-    assert terms.expansion_weight(("cdd",), config) == 1.0
-    assert terms.expansion_weight(("cdd",), replace(config, unindexed_abbreviations=False)) == 0.5
+    assert terms.expansion_weights(config) == (1.0,)
+    assert terms.expansion_weights(replace(config, unindexed_abbreviations=False)) == (0.5,)
 
 
 def test_a_span_the_code_uses_keeps_the_lower_weight() -> None:
     counts = {"cdd": 40, "contrat": 900, "travail": 5000, "duree": 800, "determine": 300}
     terms = with_unindexed_spans(_terms(), counts.__getitem__)
     assert terms.unindexed_spans == frozenset()
-    assert terms.expansion_weight(("cdd",), RankingConfig(expansion_weight=0.5)) == 0.5
+    assert terms.expansion_weights(RankingConfig(expansion_weight=0.5)) == (0.5,)
 
 
 def test_a_span_the_index_never_has_is_unindexed_at_once() -> None:
@@ -41,4 +41,5 @@ def test_a_span_the_index_never_has_is_unindexed_at_once() -> None:
 
 
 def test_a_lay_wording_weighs_as_typed_words_whatever_the_counts() -> None:
-    assert _terms().expansion_weight((), RankingConfig(lay_expansion_weight=0.9)) == 0.9
+    lay = replace(_terms(), expansion_spans=((),))
+    assert lay.expansion_weights(RankingConfig(lay_expansion_weight=0.9, expansion_weight=0.5)) == (0.9,)

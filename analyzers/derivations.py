@@ -72,8 +72,9 @@ def is_noun_like(lemma: str) -> bool:
 def roots(verb: str) -> tuple[str, ...]:
     """The spellings of a verb's root that its nouns begin with: the infinitive's ending cut
     ("contest-er"), a doubled consonant made single ("démissionn-er" / "démission"), "gu" and "qu"
-    made hard ("homolog-ation", "applic-ation"), and the "i" of an "-ir" verb kept ("saisi-ne",
-    "établi-ssement"; but "obten-ir" / "obten-tion")."""
+    made hard ("homolog-ation", "applic-ation"), the "y" of a "-yer" verb made "i" ("essai",
+    "octroi", "déploi-ement"), and the "i" of an "-ir" verb kept ("saisi-ne", "établi-ssement"; but
+    "obten-ir" / "obten-tion")."""
     root = verb[:-2]
     if verb.endswith("ir") and not verb.endswith("enir"):
         return (root + "i",)
@@ -82,6 +83,8 @@ def roots(verb: str) -> tuple[str, ...]:
         found.append(root[:-1])
     if root.endswith(("gu", "qu")):
         found.append(root[:-2] + ("g" if root.endswith("gu") else "c"))
+    if root.endswith("y"):
+        found.append(root[:-1] + "i")
     return tuple(found)
 
 

@@ -27,6 +27,8 @@ KNOWN = [
     "version",
     "versement",
     "lettre",
+    "essai",
+    "octroi",
 ]
 
 
@@ -37,6 +39,8 @@ def setup_module() -> None:
 
 def test_a_verb_finds_its_nouns_of_action() -> None:
     assert nouns_of_verb("contester") == ("contestation",)
+    assert nouns_of_verb("essayer") == ("essai",)
+    assert nouns_of_verb("octroyer") == ("octroi",)
     assert "homologation" in nouns_of_verb("homologuer")
     assert "modification" in nouns_of_verb("modifier")
     assert "licenciement" in nouns_of_verb("licencier")
@@ -72,6 +76,7 @@ def test_roots_follow_the_spelling_of_the_noun() -> None:
     assert roots("appliquer") == ("appliqu", "applic")
     assert roots("saisir") == ("saisi",)
     assert roots("obtenir") == ("obten",)
+    assert roots("essayer") == ("essay", "essai")  # "période d'essaie" asks for the "essai"
 
 
 def test_adjectives_and_participles_are_not_nouns() -> None:

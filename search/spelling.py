@@ -6,7 +6,9 @@ alone ("sécu", "STC") or within a span of the query it expands ("resto" in "tic
 "reste" would break): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
 that begins the corpus's words is a truncation people type ("alloc", "indemn"): it is completed to the
 most used of them, before any edit ("alloc" is not "alloue"). Otherwise, among the corrections at the
-smallest edit distance, the one the corpus uses most is chosen.
+smallest edit distance, a doubled letter typed once (or a letter typed twice) and two letters swapped
+come first, the commonest slips of a typist ("demision" is "démission", not the more used "décision");
+then the one the corpus uses most.
 """
 
 from __future__ import annotations
@@ -94,12 +96,38 @@ def thesaurus_forms(text: str) -> frozenset[str]:
 def _best(
     frequency: Callable[[str], int], suggest: Callable[[str, int], Sequence[str]], form: str
 ) -> str | None:
-    """The correction at the smallest distance that the most versions use."""
+    """The correction at the smallest distance: a common slip's first, then the most used."""
     for distance in (1, 2) if len(form) >= 8 else (1,):
         found = suggest(form, distance)
         if found:
-            return max(found, key=lambda word: (frequency(word), word))
+            return max(found, key=lambda word: (is_common_slip(form, word), frequency(word), word))
     return None
+
+
+def is_common_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with a doubled letter typed once or a letter typed twice ("demision",
+    "licenciemment"), or with two neighbouring letters swapped ("sanstion" is not one: "t" for "c")."""
+    return _doubled(typed, word) or _doubled(word, typed) or _swapped(typed, word)
+
+
+def _doubled(short: str, long: str) -> bool:
+    """Whether `long` is `short` with one of its letters doubled."""
+    return len(long) == len(short) + 1 and any(
+        long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
+    )
+
+
+def _swapped(one: str, other: str) -> bool:
+    """Whether the two words differ by two neighbouring letters swapped."""
+    if len(one) != len(other):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and one[differ[0]] == other[differ[1]]
+        and (one[differ[1]] == other[differ[0]])
+    )
 
 
 def _completion(

@@ -4,13 +4,15 @@ French words and thesaurus keys kept."""
 from __future__ import annotations
 
 from search.query import parse_query
-from search.spelling import correct_words
+from search.spelling import correct_words, is_common_slip
 
 # Surface forms of a small index and how many versions hold each.
 FREQUENCY = {
     "allocation": 300,
     "allocations": 140,
     "alloue": 500,
+    "decision": 1200,
+    "demission": 150,
     "indemnite": 200,
     "licenciement": 280,
     "reste": 900,
@@ -60,3 +62,16 @@ def test_a_word_of_a_thesaurus_span_is_kept_within_it() -> None:
     # "tickets resto" is expanded to the code's "titres-restaurant"; "reste" would break the span.
     assert _corrected("tickets resto") is None
     assert _corrected("resto") == "reste"  # alone, nothing expands it: a typo like any other
+
+
+def test_a_common_slip_beats_a_more_used_word_at_the_same_distance() -> None:
+    # "decision" is one letter changed and eight times as used; "demission" a doubled letter typed once
+    assert _corrected("demision") == "demission"
+
+
+def test_common_slips_are_doubled_letters_and_swapped_neighbours() -> None:
+    assert is_common_slip("demision", "demission")
+    assert is_common_slip("licenciemment", "licenciement")
+    assert is_common_slip("licneciement", "licenciement")
+    assert not is_common_slip("sanstion", "sanction")
+    assert not is_common_slip("demision", "decision")

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from analyzers.citation_context import code_span_just_before, resolve_code
 from analyzers.citations import find_citations
 from corpus.model import normalize_number
 
@@ -221,6 +222,9 @@ def _cited(
         if citation.kind != "code_article" or not citation.articles:
             continue
         spans.append((citation.start, citation.end))
+        named = code_span_just_before(masked, citation.start) if citation.code_id else None
+        if named is not None and resolve_code(named[2])[1] == citation.code_id:
+            spans.append((named[0], citation.start))  # "C. trav., art. L. 1221-19": no free word
         for offset, number in enumerate(citation.articles):
             found.append((citation.start * 1000 + offset, Reference(_canonical(number), citation.code_id)))
     masked = _remove(text, spans)

@@ -50,6 +50,20 @@ def test_reference_inside_free_text_is_taken_out_of_the_words() -> None:
     assert parsed.text == "licenciement économique"
 
 
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("C. trav., art. L. 1221-19", ""),
+        ("CSS art. L. 242-1", ""),
+        ("licenciement C. trav. art. L1233-3 motif", "licenciement motif"),
+    ],
+)
+def test_a_code_named_before_its_article_is_not_a_free_word(typed: str, words: str) -> None:
+    parsed = parse_query(typed)
+    assert parsed.references and parsed.references[0].code_id
+    assert parsed.text == words
+
+
 @pytest.mark.parametrize("typed", ['AND OR ((( "', "a:b:c", "***", "[1 TO 5]", "x^2 ~ y?"])
 def test_malformed_syntax_degrades_to_plain_words_with_a_notice(typed: str) -> None:
     parsed = parse_query(typed)

@@ -4,11 +4,12 @@ Only a word the index has never seen is a candidate (it could match nothing as t
 keeps every word that French has (spaCy's lexicon, `analyzers.lexicon`) or that the thesaurus knows,
 alone ("sécu", "STC") or within a span of the query it expands ("resto" in "tickets resto", which
 "reste" would break): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
-that begins the corpus's words is a truncation people type ("alloc", "indemn"): it is completed to the
-most used of them, before any edit ("alloc" is not "alloue"). Otherwise, among the corrections at the
-smallest edit distance, a doubled letter typed once (or a letter typed twice) and two letters swapped
-come first, the commonest slips of a typist ("demision" is "démission", not the more used "décision");
-then the one the corpus uses most.
+that begins the corpus's words may be a truncation people type ("alloc", "indemn", "prud'hom"): its
+completion is the most used of those words. Its best edit is, among the corrections at the smallest edit
+distance, a doubled letter typed once (or a letter typed twice) or two letters swapped first, the
+commonest slips of a typist ("demision" is "démission", not the more used "décision"), then the one the
+corpus uses most. Of the two, the word the corpus uses more replaces the typed one: "conv" is
+"convention", not "cone"; "teletravaille" is "teletravail", not "teletravailleur".
 """
 
 from __future__ import annotations
@@ -72,8 +73,7 @@ def correct_words(
             known = frequency(form) > 0
             kept = guard and (is_french(form) or is_thesaurus_word(word) or form in spanned)
             if not known and not kept:
-                best = _completion(frequency, complete, form) if complete else None
-                best = best or _best(frequency, suggest, form)
+                best = _replacement(frequency, suggest, complete, form)
                 if best is not None:
                     fixed.append(best)
                     changed = True
@@ -83,6 +83,17 @@ def correct_words(
         return None
     text = " ".join(fixed)
     return text, replace(parsed, text=text)
+
+
+def _replacement(
+    frequency: Callable[[str], int],
+    suggest: Callable[[str, int], Sequence[str]],
+    complete: Callable[[str], Sequence[str]] | None,
+    form: str,
+) -> str | None:
+    """The best edit of `form` or its completion, whichever the corpus uses more; None without either."""
+    found = [_best(frequency, suggest, form), _completion(frequency, complete, form) if complete else None]
+    return max((word for word in found if word), key=frequency, default=None)
 
 
 def thesaurus_forms(text: str) -> frozenset[str]:

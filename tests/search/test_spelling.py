@@ -11,6 +11,10 @@ FREQUENCY = {
     "allocation": 300,
     "allocations": 140,
     "alloue": 500,
+    "cone": 5,
+    "convention": 800,
+    "teletravail": 60,
+    "teletravailleur": 20,
     "decision": 1200,
     "demission": 150,
     "indemnite": 200,
@@ -75,3 +79,8 @@ def test_common_slips_are_doubled_letters_and_swapped_neighbours() -> None:
     assert is_common_slip("licneciement", "licenciement")
     assert not is_common_slip("sanstion", "sanction")
     assert not is_common_slip("demision", "decision")
+
+
+def test_of_an_edit_and_a_completion_the_more_used_word_is_taken() -> None:
+    assert _corrected("conv collective") == "convention collective"  # not the rare edit "cone"
+    assert _corrected("teletravaille") == "teletravail"  # not the rarer completion "teletravailleur"

@@ -83,13 +83,6 @@ def code_mentions(text: str) -> _Mentions:
 def code_just_before(text: str, position: int, taken: int) -> str | None:
     """A code named right before a list, nothing but spaces or a comma between (a typed query: "code
     civil art 2", a heading "Code du travail" over "Article L. 1"); not the previous list's own code."""
-    found = code_span_just_before(text, position, taken)
-    return None if found is None else found[2]
-
-
-def code_span_just_before(text: str, position: int, taken: int = 0) -> tuple[int, int, str] | None:
-    """(start, end, name) of the code named right before `position` as `code_just_before` reads it: a
-    query takes it out of its free words with the citation ("C. trav., art. L. 1221-19")."""
     # Cheap test first: most lists follow no code name, and finding the mentions costs a scan of the text.
     if not last_word_may_end_a_code(text, position, taken):
         return None
@@ -98,7 +91,7 @@ def code_span_just_before(text: str, position: int, taken: int = 0) -> tuple[int
     if index < 0 or mentions.starts[index] < taken:
         return None
     if grammar.BETWEEN_CODE_AND_LIST.fullmatch(text, mentions.ends[index], position):
-        return mentions.starts[index], mentions.ends[index], mentions.titles[index]
+        return mentions.titles[index]
     return None
 
 

@@ -9,12 +9,13 @@ a parsed query lives in `search.matching`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from analyzers.citation_context import code_span_just_before, resolve_code
+from analyzers.citation_context import code_just_before, code_mentions, resolve_code
 from analyzers.citations import find_citations
 from corpus.model import normalize_number
 
@@ -208,6 +209,16 @@ def _references(
     return found
 
 
+def _code_named_before(text: str, position: int, code_id: str | None) -> int | None:
+    """Where the name of the citation's code begins, when it is named right before the citation (as
+    `analyzers.citation_context.code_just_before` reads it)."""
+    name = code_just_before(text, position, 0) if code_id else None
+    if name is None or resolve_code(name)[1] != code_id:
+        return None
+    starts = code_mentions(text).starts
+    return starts[bisect.bisect_left(starts, position) - 1]
+
+
 def _cited(
     text: str, known_articles: Collection[str] | Callable[[str], bool] | None
 ) -> tuple[list[Reference], list[NumberRange], str]:
@@ -222,9 +233,9 @@ def _cited(
         if citation.kind != "code_article" or not citation.articles:
             continue
         spans.append((citation.start, citation.end))
-        named = code_span_just_before(masked, citation.start) if citation.code_id else None
-        if named is not None and resolve_code(named[2])[1] == citation.code_id:
-            spans.append((named[0], citation.start))  # "C. trav., art. L. 1221-19": no free word
+        named = _code_named_before(masked, citation.start, citation.code_id)
+        if named is not None:  # "C. trav., art. L. 1221-19": the code's name is no free word
+            spans.append((named, citation.start))
         for offset, number in enumerate(citation.articles):
             found.append((citation.start * 1000 + offset, Reference(_canonical(number), citation.code_id)))
     masked = _remove(text, spans)

@@ -17,6 +17,7 @@ folded under another.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,38 +70,32 @@ def collapse_same_text(
     `similarity` alike to a kept row's joins that row. Candidates past the walk are left as they are."""
     if similarity <= 0 or len(ranked) < 2:
         return Collapsed(tuple(ranked), {})
-    kept: list[_Text] = []
+    kept = _Kept()
     folded: dict[str, list[int]] = {}
     position = 0
-    while position < len(ranked) and len(kept) < wanted:
-        batch = ranked[position : position + wanted - len(kept) + EXTRA_READ]
+    while position < len(ranked) and len(kept.texts) < wanted:
+        batch = ranked[position : position + wanted - len(kept.texts) + EXTRA_READ]
         read = texts([view.rows[c.docnum].version_id for c in batch])
         for candidate in batch:
             position += 1
             own = _Text(candidate, read.get(view.rows[candidate.docnum].version_id, ("", None))[0] or "")
-            twin = None if candidate.cited_order is not None else _twin(own, kept, similarity)
+            twin = None if candidate.cited_order is not None else kept.twin(own, similarity)
             if twin is None:
-                kept.append(own)
+                kept.add(own)
             else:
                 folded.setdefault(twin.key, []).append(candidate.docnum)
-            if len(kept) >= wanted:
+            if len(kept.texts) >= wanted:
                 break
-    remaining = tuple(text.candidate for text in kept) + tuple(ranked[position:])
+    remaining = tuple(text.candidate for text in kept.texts) + tuple(ranked[position:])
     return Collapsed(remaining, {key: tuple(docnums) for key, docnums in folded.items()})
 
 
 class _Text:
-    """A candidate's text, its shingles computed only when a text of a comparable length is met."""
+    """A candidate's text and its shingles."""
 
     def __init__(self, candidate: Candidate, text: str) -> None:
         self.candidate, self.text = candidate, text
-        self._shingles: frozenset[int] | None = None
-
-    @property
-    def shingles(self) -> frozenset[int]:
-        if self._shingles is None:
-            self._shingles = shingles(self.text)
-        return self._shingles
+        self.shingles = shingles(text)
 
     def comparable(self, other: _Text, similarity: float) -> bool:
         """Whether the lengths allow the similarity: Jaccard is at most the ratio of the shingle counts,
@@ -109,12 +104,32 @@ class _Text:
         return long == 0 or short / long >= LENGTH_MARGIN * similarity
 
 
-def _twin(own: _Text, kept: Sequence[_Text], similarity: float) -> Candidate | None:
-    """The best-ranked kept row whose text is alike enough to `own`."""
-    for other in kept:
-        if own.comparable(other, similarity) and jaccard(own.shingles, other.shingles) >= similarity:
-            return other.candidate
-    return None
+class _Kept:
+    """The rows kept so far, in rank order, and which of them hold each shingle: a text alike to a
+    kept one shares shingles with it, so only those are compared (a deep page, thousands of rows, would
+    otherwise compare every pair)."""
+
+    def __init__(self) -> None:
+        self.texts: list[_Text] = []
+        self._holding: dict[int, list[int]] = {}
+
+    def add(self, text: _Text) -> None:
+        for shingle in text.shingles:
+            self._holding.setdefault(shingle, []).append(len(self.texts))
+        self.texts.append(text)
+
+    def twin(self, own: _Text, similarity: float) -> Candidate | None:
+        """The best-ranked kept row whose text is alike enough to `own`."""
+        shared = Counter(index for shingle in own.shingles for index in self._holding.get(shingle, ()))
+        for index in sorted(shared):
+            other = self.texts[index]
+            if own.comparable(other, similarity) and _jaccard(shared[index], own, other) >= similarity:
+                return other.candidate
+        return None
+
+
+def _jaccard(shared: int, one: _Text, other: _Text) -> float:
+    return shared / (len(one.shingles) + len(other.shingles) - shared)
 
 
 def same_text_refs(

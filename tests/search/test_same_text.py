@@ -3,6 +3,7 @@ another code is listed under it instead of taking a row; the total still counts 
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -99,6 +100,58 @@ def test_an_article_the_query_cites_is_never_folded() -> None:
     uncited = (Candidate("a:L1", 0), Candidate("b:L7", 1), Candidate("a:L2", 2))
     collapsed = collapse_same_text(uncited, 10, _View(), lambda ids: {i: texts[i] for i in ids}, 0.7)
     assert [c.key for c in collapsed.ranked] == ["a:L1", "a:L2"] and collapsed.folded == {"a:L1": (1,)}
+
+
+def _pairwise(texts: list[str], wanted: int, similarity: float) -> tuple[list[int], dict[int, list[int]]]:
+    """The grouping by its definition: each text against every kept one, best-ranked first."""
+    kept: list[int] = []
+    folded: dict[int, list[int]] = {}
+    for index, text in enumerate(texts):
+        if len(kept) >= wanted:
+            break
+        twin = next((k for k in kept if jaccard(shingles(text), shingles(texts[k])) >= similarity), None)
+        if twin is None:
+            kept.append(index)
+        else:
+            folded.setdefault(twin, []).append(index)
+    return kept, folded
+
+
+def test_a_long_ranking_groups_as_comparing_every_pair_would() -> None:
+    """Only kept rows sharing a shingle are compared (a deep page has thousands): the grouping must be the
+    one of the pairwise definition, copies of several kept rows included."""
+    chooser = random.Random(7)
+    words = [
+        "salarié",
+        "employeur",
+        "contrat",
+        "préavis",
+        "indemnité",
+        "rupture",
+        "délai",
+        "congé",
+        "durée",
+        "accord",
+    ]
+    bases = [" ".join(chooser.choice(words) for _ in range(30)) for _ in range(6)]
+    texts = []
+    for _ in range(80):
+        changed = chooser.choice(bases).split()
+        for _ in range(chooser.randrange(0, 8)):
+            changed[chooser.randrange(len(changed))] = chooser.choice(words)
+        texts.append(" ".join(changed))
+    ids = {f"v{i}": (text, []) for i, text in enumerate(texts)}
+
+    class View:
+        rows = tuple(_Row(f"v{i}") for i in range(len(texts)))
+
+    ranked = tuple(Candidate(f"a:L{i}", i) for i in range(len(texts)))
+    for wanted in (5, 30, 80):
+        collapsed = collapse_same_text(ranked, wanted, View(), lambda got: {i: ids[i] for i in got}, 0.5)
+        kept, folded = _pairwise(texts, wanted, 0.5)
+        assert [c.key for c in collapsed.ranked][: len(kept)] == [f"a:L{i}" for i in kept]
+        assert collapsed.folded == {f"a:L{k}": tuple(v) for k, v in folded.items()}
+        assert folded  # the texts do have copies
 
 
 def test_the_json_of_a_hit_names_the_articles_of_the_same_text(copied: SearchService) -> None:

@@ -112,6 +112,36 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "POE": ("préparation opérationnelle à l'emploi",),
     # The single staff delegation (DUP) was merged into the CSE in 2017; the code now says CSE.
     "DUP": ("comité social et économique",),
+    # Abbreviations of the administration, the health-at-work services, the courts and savings schemes,
+    # from the list of those in use in labour law, kept where the code has the spelled-out wording.
+    "DDETS": ("direction départementale de l'emploi, du travail et des solidarités",),
+    "CPH": ("conseil de prud'hommes",),
+    "BCO": ("bureau de conciliation et d'orientation",),
+    "POEI": ("préparation opérationnelle à l'emploi individuelle",),
+    "AGEFIPH": ("fonds de développement pour l'insertion professionnelle des handicapés",),
+    "IPRP": ("intervenant en prévention des risques professionnels",),
+    "SPSTI": (
+        "service de prévention et de santé au travail interentreprises",
+        "services de prévention et de santé au travail interentreprises",
+    ),
+    "VIP": ("visite d'information et de prévention",),
+    "SIR": ("suivi individuel renforcé",),
+    "MSA": ("mutualité sociale agricole",),
+    "PERCOL": ("plan d'épargne retraite d'entreprise collectif",),
+    "PERECO": ("plan d'épargne retraite d'entreprise",),
+    "FCPE": ("fonds commun de placement d'entreprise", "fonds communs de placement d'entreprise"),
+    "LRAR": ("lettre recommandée avec avis de réception",),
+    "AGS": (
+        "institutions de garantie contre le risque de non-paiement",
+        "assurance contre le risque de non-paiement",
+    ),
+    "FNE": ("Fonds national de l'emploi",),
+    "INRS": ("Institut national de recherche et de sécurité",),
+    "OPPBTP": ("organisme professionnel de prévention du bâtiment et des travaux publics",),
+    "SSCT": ("commission santé, sécurité et conditions de travail",),
+    "CARSAT": ("caisse d'assurance retraite et de la santé au travail",),
+    # Long-term partial activity (APLD) is a scheme of activité partielle: the code names only that.
+    "APLD": ("activité partielle",),
 }
 
 # Abbreviations that are ordinary French words in lower case ("ce", "at"…): expanded only when typed in
@@ -137,6 +167,8 @@ CAPITALS_ONLY = frozenset(
         "ARE",
         "EPI",  # "épi"
         "CEP",  # "cep"
+        "VIP",  # "vip", a guest
+        "SIR",  # "sir"
     }
 )
 

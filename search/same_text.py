@@ -33,6 +33,7 @@ Texts = Callable[[Sequence[str]], Mapping[str, tuple[str, object]]]
 SHINGLE = 5  # words per shingle: long enough that shared legal boilerplate is not "the same text"
 EXTRA_READ = 5  # texts read beyond the rows still needed, so that one fold does not cost another read
 LENGTH_MARGIN = 0.8  # texts whose lengths differ more than the similarity allows (with this margin) differ
+INDEXED_FROM = 64  # kept rows from which a new text is compared only with those sharing a shingle
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,18 @@ def collapse_same_text(
 
 
 class _Text:
-    """A candidate's text and its shingles."""
+    """A candidate's text, its shingles computed only when needed (a text of a comparable length met,
+    or the kept rows indexed)."""
 
     def __init__(self, candidate: Candidate, text: str) -> None:
         self.candidate, self.text = candidate, text
-        self.shingles = shingles(text)
+        self._shingles: frozenset[int] | None = None
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        if self._shingles is None:
+            self._shingles = shingles(self.text)
+        return self._shingles
 
     def comparable(self, other: _Text, similarity: float) -> bool:
         """Whether the lengths allow the similarity: Jaccard is at most the ratio of the shingle counts,
@@ -105,21 +113,38 @@ class _Text:
 
 
 class _Kept:
-    """The rows kept so far, in rank order, and which of them hold each shingle: a text alike to a
-    kept one shares shingles with it, so only those are compared (a deep page, thousands of rows, would
-    otherwise compare every pair)."""
+    """The rows kept so far, in rank order. A page's few rows are compared with a new text one by one,
+    each text's shingles computed only if its length allows the similarity; past INDEXED_FROM rows (a
+    deep page, thousands of them, would compare every pair) the kept rows' shingles are indexed, and a
+    text is compared only with the rows it shares a shingle with."""
 
     def __init__(self) -> None:
         self.texts: list[_Text] = []
-        self._holding: dict[int, list[int]] = {}
+        self._holding: dict[int, list[int]] | None = None
 
     def add(self, text: _Text) -> None:
-        for shingle in text.shingles:
-            self._holding.setdefault(shingle, []).append(len(self.texts))
         self.texts.append(text)
+        if self._holding is not None:
+            self._hold(len(self.texts) - 1)
+        elif len(self.texts) >= INDEXED_FROM:
+            self._holding = {}
+            for index in range(len(self.texts)):
+                self._hold(index)
+
+    def _hold(self, index: int) -> None:
+        for shingle in self.texts[index].shingles:
+            self._holding.setdefault(shingle, []).append(index)  # type: ignore[union-attr]
 
     def twin(self, own: _Text, similarity: float) -> Candidate | None:
         """The best-ranked kept row whose text is alike enough to `own`."""
+        if self._holding is None:
+            alike = (
+                other
+                for other in self.texts
+                if own.comparable(other, similarity) and jaccard(own.shingles, other.shingles) >= similarity
+            )
+            found = next(alike, None)
+            return None if found is None else found.candidate
         shared = Counter(index for shingle in own.shingles for index in self._holding.get(shingle, ()))
         for index in sorted(shared):
             other = self.texts[index]

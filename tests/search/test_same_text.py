@@ -11,6 +11,7 @@ import pytest
 from written_corpus import served, single_version
 
 from corpus.model import Article, Code
+from search import same_text
 from search.candidates import Candidate
 from search.same_text import collapse_same_text, jaccard, shingles
 from search.service import SearchRequest, SearchService
@@ -117,9 +118,11 @@ def _pairwise(texts: list[str], wanted: int, similarity: float) -> tuple[list[in
     return kept, folded
 
 
-def test_a_long_ranking_groups_as_comparing_every_pair_would() -> None:
-    """Only kept rows sharing a shingle are compared (a deep page has thousands): the grouping must be the
-    one of the pairwise definition, copies of several kept rows included."""
+@pytest.mark.parametrize("indexed_from", [1, 4, 64])
+def test_a_long_ranking_groups_as_comparing_every_pair_would(indexed_from: int, monkeypatch) -> None:
+    """Past a few kept rows only those sharing a shingle are compared (a deep page has thousands): the
+    grouping must be the one of the pairwise definition, copies of several kept rows included."""
+    monkeypatch.setattr(same_text, "INDEXED_FROM", indexed_from)
     chooser = random.Random(7)
     words = [
         "salarié",

@@ -133,12 +133,10 @@ def _swapped(one: str, other: str) -> bool:
     if len(one) != len(other):
         return False
     differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
-    return (
-        len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and one[differ[0]] == other[differ[1]]
-        and (one[differ[1]] == other[differ[0]])
-    )
+    if len(differ) != 2 or differ[1] != differ[0] + 1:
+        return False
+    first, second = differ
+    return one[first] == other[second] and one[second] == other[first]
 
 
 def _completion(

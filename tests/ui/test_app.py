@@ -87,6 +87,13 @@ def test_bad_url_parameters_fall_back_with_notices(app) -> None:
     assert "<mark>" in page_html(test)
 
 
+def test_a_page_deeper_than_the_api_shows_the_last_one_with_a_notice(app) -> None:
+    test = app(q="travail", page="900")
+    text = page_text(test)
+    assert "Page 900 trop lointaine : au plus 501 pages de 10 résultats" in text
+    assert "trop lointaine" not in page_text(app(q="travail", page="501"))
+
+
 def test_article_page_links_citations_and_lists_versions_and_citers(app) -> None:
     test = app(view="article", version="LEGIARTI000036762081")  # L1233-3 since 1 April 2018
     text = page_text(test)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -16,11 +17,15 @@ from corpus.store_summary import Coverage
 from search.coverage import status_at
 from search.service import SearchRequest, SearchService
 from ui import params, render
+from ui.api.checks import MAX_OFFSET
 from ui.params import Screen
 from ui.views.nav import bind, html
 from ui.views.timeline import gap_at
 
 PAGE_SIZE = 10
+# The last page: as deep as the HTTP API goes (ui.api.checks.MAX_OFFSET). A deeper page groups copies among
+# thousands of texts read for it (seconds: search.same_text), for rows nobody browses to.
+LAST_PAGE = MAX_OFFSET // PAGE_SIZE + 1
 ALL_LABELS = {"partie": "toutes les parties", "livre": "tous les livres"}
 NAMED_CODES = 4  # the coverage line names up to this many codes; beyond, it counts them (72 on all codes)
 EXAMPLES = ("licenciement pour motif économique", "L. 1233-3", "durée du travail 35 heures")
@@ -41,6 +46,12 @@ def request_for(screen: Screen) -> SearchRequest:
 
 
 def show(service: SearchService, screen: Screen) -> None:
+    if screen.page > LAST_PAGE:
+        notice = (
+            f"Page {screen.page} trop lointaine : au plus {LAST_PAGE} pages de {PAGE_SIZE} résultats ; "
+            "la dernière est affichée, affinez la recherche pour aller au-delà."
+        )
+        screen = replace(screen, page=LAST_PAGE, notices=(*screen.notices, notice))
     html(render.paragraph(render.text("Recherche dans le droit en vigueur et ses versions passées"), "lx-h1"))
     html(render.notices(screen.notices))
     _query_box(screen)
@@ -403,6 +414,6 @@ def _pagination(screen: Screen, total: int) -> None:
     if screen.page > 1:
         parts.append(render.link(params.url(screen.with_(page=screen.page - 1)), "← page précédente"))
     parts.append(render.text(f"page {screen.page} sur {pages}"))
-    if screen.page < min(pages, params.MAX_PAGE):
+    if screen.page < min(pages, params.MAX_PAGE, LAST_PAGE):
         parts.append(render.link(params.url(screen.with_(page=screen.page + 1)), "page suivante →"))
     html(render.paragraph(render.join(parts, " · "), "lx-links"))

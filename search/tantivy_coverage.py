@@ -64,8 +64,7 @@ def _word_queries(
     for lemma in terms.lemmas:
         query = engine.lemma(lemma, weights, lemma_fields(lemma, config, weights))
         parts[lemma] = [query] if query is not None else []
-    spans = terms.expansion_spans or ((),) * len(terms.expansion_phrases)
-    for tokens, span in zip(terms.expansion_phrases, spans, strict=True):
+    for tokens, span in zip(terms.expansion_phrases, terms.spans(), strict=True):
         if any(lemma in parts for lemma in span):
             expansion = engine.expansion(tokens, span)
             for lemma in span:

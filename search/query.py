@@ -211,7 +211,9 @@ def _references(
 
 def _code_named_before(text: str, position: int, code_id: str | None) -> int | None:
     """Where the name of the citation's code begins, when it is named right before the citation (as
-    `analyzers.citation_context.code_just_before` reads it)."""
+    `analyzers.citation_context.code_just_before` reads it). Found here, from that module's public
+    functions, because it is index-time code: a change to it changes the analysers' fingerprint and asks
+    every existing index to be rebuilt."""
     name = code_just_before(text, position, 0) if code_id else None
     if name is None or resolve_code(name)[1] != code_id:
         return None

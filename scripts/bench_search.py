@@ -169,6 +169,7 @@ STAGES = (
     "with_article_prior",
     "with_authority",
     "final_scores",
+    "with_semantic",
     "collapse_same_text",
     "page",
     "_how_well",
@@ -179,8 +180,10 @@ STAGES = (
 def stage_timer() -> Iterator[dict[str, list[float]]]:
     """Wrap each stage function (and the engine's retrieve and correct) to record its milliseconds per
     call; restored on exit."""
+    from analyzers.embedding import Encoder
     from search import pipeline
     from search.retrieval import WhooshEngine
+    from search.semantic import QueryEncoding
 
     times: dict[str, list[float]] = {}
     saved: list[tuple[object, str, object]] = []
@@ -197,10 +200,14 @@ def stage_timer() -> Iterator[dict[str, list[float]]]:
 
     targets = [(pipeline, name) for name in STAGES]
     targets += [(WhooshEngine, "retrieve"), (WhooshEngine, "correct")]
+    # The semantic re-rank's query encoding runs in its own thread during the lexical stages; the
+    # wait for it after them (query_vector) is what it adds to a search.
+    targets += [(Encoder, "query"), (QueryEncoding, "query_vector")]
     for owner, name in targets:
         original = getattr(owner, name)
         saved.append((owner, name, original))
-        setattr(owner, name, timed(f"Engine.{name}" if owner is WhooshEngine else name, original))
+        label = name if owner is pipeline else f"{owner.__name__}.{name}"
+        setattr(owner, name, timed(label.replace("WhooshEngine.", "Engine."), original))
     try:
         yield times
     finally:

@@ -219,6 +219,12 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("quantity_regulatory_factor=0.8",),
     ("derivation_weight=0.5",),
     ("derivation_weight=1.0",),
+    # The semantic re-rank (search.semantic): questions at other weights, short queries with it too.
+    ("semantic_question_weight=0",),
+    ("semantic_question_weight=1.0",),
+    ("semantic_question_weight=2.0",),
+    ("semantic_weight=0.1",),
+    ("semantic_weight=0.25",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (
@@ -234,6 +240,7 @@ NEW_PARTS = (
     "article_prior",
     "quantities",
     "question_heading_pairs",
+    "semantic",
 )
 
 

@@ -368,6 +368,16 @@ def print_per_query(label: str, result: dict, judged: list[Judged]) -> None:
         )
 
 
+def semantic_status(home: Path) -> str:
+    """Whether the semantic re-rank runs in this evaluation: it needs the home's vectors file."""
+    from indexer.passage_vectors import read_vectors, vectors_file
+
+    read = read_vectors(vectors_file(home))
+    if read is None:
+        return f"semantic re-rank: off, no vectors in {vectors_file(home)} (lexsearch index --vectors)"
+    return f"semantic re-rank: {len(read[0])} article vectors ({vectors_file(home)})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
@@ -443,6 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         service = SearchService.open()
         store = service.store
+        print(semantic_status(service.home), file=sys.stderr)
     if args.compare_home is not None and service is not None:
         from eval_codes import compare_homes
         from eval_dev import load_dev

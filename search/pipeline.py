@@ -58,6 +58,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
+from search.semantic import QueryEncoding, semantic_weight, with_semantic
 from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
@@ -79,6 +80,7 @@ class SearchContext:
     # store knows them, the index does not: no text, no document); code id or None for every code.
     untexted: Callable[[Sequence[str], date, str | None], list[tuple[str, Version]]]
     notice: str | None = None  # about the index itself, shown with every result
+    semantic: QueryEncoding | None = None  # the semantic re-rank's vectors and encoder, if any
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
+    semantic = _semantic_start(parsed.raw, context, scope, asking, config)
     with view.engine() as opened:
         engine = RememberingEngine(opened)  # proximity and word pairs read positions once
         understood = understand(parsed, view, scope.code_id, engine, config)
@@ -135,11 +138,30 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         pool = with_article_prior(pool, config)
     pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)
+    if semantic is not None and context.semantic is not None:
+        weight, vectors, future = semantic
+        query_vector = context.semantic.query_vector(future)
+        if query_vector is not None:
+            ranked = with_semantic(ranked, query_vector, vectors, view, weight, config)
     context = replace(context, texts=remembered(context.texts))  # read once, for grouping and snippets
     wanted = scope.offset + scope.limit
     collapsed = collapse_same_text(ranked, wanted, view, context.texts, config.same_text_similarity)
     results = page(request, context, scope, understood, pool, collapsed.ranked, retrieved, collapsed.folded)
     return _timed(results, started)
+
+
+def _semantic_start(text: str, context: SearchContext, scope: Scope, asking: bool, config: RankingConfig):
+    """(weight, vectors, the query's vector to come) when this search is re-ranked semantically (a
+    question, vectors on disk, not a search of past wordings), else None. The encoding starts now, in the
+    encoder's thread, and is awaited after the lexical stages."""
+    encoding = context.semantic
+    weight = semantic_weight(asking, config)
+    if encoding is None or weight <= 0.0 or scope.version.all_versions or encoding.failed or not text.strip():
+        return None
+    vectors = encoding.vectors()
+    if vectors is None:
+        return None
+    return weight, vectors, encoding.encode(text)
 
 
 def understand(

@@ -30,6 +30,7 @@ from indexer.engines import engine_setting
 from indexer.errors import IndexMissingError, StaleIndexError
 from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
+from indexer.passage_vectors import seed_vectors, vectors_file
 from indexer.schema import REBUILD_COMMAND
 from search import pipeline
 from search.hits import citing_hits
@@ -38,6 +39,7 @@ from search.pipeline import SearchContext, VersionText
 from search.ranking import RankingConfig
 from search.results import Hit, SearchRequest, SearchResults, VersionRef
 from search.scope import MAX_LIMIT, status_label
+from search.semantic import QueryEncoding
 
 
 @contextmanager
@@ -71,6 +73,7 @@ class SearchService:
         self._codes = {code.code_id: code.title for code in store.codes()}
         self._view, self._graph = self._open_generation()
         self._graph_at = lru_cache(maxsize=32)(self._graph.at)
+        self._semantic = QueryEncoding(vectors_file(home))
 
     @classmethod
     def open(
@@ -97,6 +100,8 @@ class SearchService:
                     "lexsearch: construction de l'index de recherche (première utilisation)…", file=sys.stderr
                 )
             build_index(store, home / "index", progress=progress)
+        if build_if_missing:  # the shipped vectors of the default corpus, once (search.semantic)
+            seed_vectors(store, home)
         try:
             return cls(home, store, ranking_config or RankingConfig())
         except BaseException:
@@ -163,6 +168,7 @@ class SearchService:
     def close(self) -> None:
         if self._view is not None:
             self._view.retire()
+        self._semantic.close()
         self.store.close()
 
     # -- searching -------------------------------------------------------------------------------------
@@ -171,7 +177,7 @@ class SearchService:
         """Run the query pipeline (`search.pipeline`) on the index generation in use."""
         view = self._current_view()
         context = SearchContext(
-            view, self._codes, self._graph_at, self._texts, self._untexted, self._index_notice
+            view, self._codes, self._graph_at, self._texts, self._untexted, self._index_notice, self._semantic
         )
         return pipeline.search(request, context, ranking_config or self.ranking)
 
@@ -295,6 +301,7 @@ class SearchService:
         the Whoosh segments are memory-mapped, so reading them needs no per-process file offset."""
         self._lock = threading.Lock()
         self._store_lock = threading.RLock()
+        self._semantic.after_fork()
         # SQLite forbids using (closing included) a connection in a forked child: keep the parent's
         # object referenced, untouched, and open our own.
         self._parent_store = self.store

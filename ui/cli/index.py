@@ -9,6 +9,7 @@ from corpus.ingest import ensure_default_store
 from corpus.settings import data_home
 from indexer.engines import ENGINES, engine_setting
 from indexer.incremental import UpdateReport, refresh_index
+from indexer.passage_vectors import seed_vectors, update_vectors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="tout reconstruire même quand une mise à jour incrémentale suffirait (seules les versions changées "
         "sont réindexées)",
+    )
+    parser.add_argument(
+        "--vectors",
+        action="store_true",
+        help="puis calculer les vecteurs des articles pour le re-classement sémantique des questions "
+        "(~25 min pour le Code du travail la première fois, ensuite seulement les articles changés ; "
+        "interrompu, il reprend où il en était)",
     )
     parser.add_argument("--quiet", action="store_true", help="sans barre de progression")
     parser.set_defaults(handler=run_index)
@@ -74,9 +82,16 @@ def run_index(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             say=say,
         )
+        line = describe(report)
+        if line:
+            say(line)
+        seed_vectors(store, home)  # the shipped vectors of the default corpus, if this home has none
+        if args.vectors:
+            vectors = update_vectors(store, home, progress=not args.quiet)
+            say(
+                f"vecteurs : {vectors.articles} articles ({vectors.embedded} calculés, {vectors.kept} repris), "
+                f"{vectors.seconds:.1f} s → {vectors.path}"
+            )
     finally:
         store.close()
-    line = describe(report)
-    if line:
-        say(line)
     return 0

@@ -1,0 +1,134 @@
+"""The semantic re-rank of questions: the stage itself, and its wiring through the service."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from written_corpus import served, single_version
+
+from analyzers.embedding import DIMENSIONS
+from corpus.model import Code
+from corpus.store import Store
+from indexer.passage_vectors import update_vectors
+from search.candidates import Candidate
+from search.ranking import RankingConfig
+from search.semantic import PassageVectors, semantic_weight, with_semantic
+from search.service import SearchRequest
+
+CONFIG = RankingConfig(semantic_question_weight=1.5, semantic_weight=0.0, semantic_depth=50)
+
+
+def _unit(index: int) -> np.ndarray:
+    vector = np.zeros(DIMENSIONS, dtype=np.float32)
+    vector[index] = 1.0
+    return vector
+
+
+def _ranked(count: int, cited: int | None = None) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(f"LEGITEXT:L{rank}", rank, score=10.0 - rank, cited_order=0 if rank == cited else None)
+        for rank in range(count)
+    )
+
+
+def _view(count: int) -> SimpleNamespace:
+    return SimpleNamespace(rows=[SimpleNamespace(version_id=f"V{docnum}") for docnum in range(count)])
+
+
+def _vectors(rows: dict[str, np.ndarray]) -> PassageVectors:
+    return PassageVectors(np.vstack(list(rows.values())), {key: i for i, key in enumerate(rows)})
+
+
+def test_the_closest_candidate_rises_and_scores_stay_in_order() -> None:
+    vectors = _vectors({"V0": _unit(1), "V1": _unit(1), "V2": _unit(0)})
+    ranked = with_semantic(_ranked(3), _unit(0), vectors, _view(3), 1.5, CONFIG)
+    assert [c.key for c in ranked] == ["LEGITEXT:L2", "LEGITEXT:L0", "LEGITEXT:L1"]
+    assert [c.score for c in ranked] == [10.0, 9.0, 8.0]
+
+
+def test_a_small_weight_keeps_the_lexical_order() -> None:
+    vectors = _vectors({"V0": _unit(1), "V1": _unit(1), "V2": _unit(0)})
+    ranked = with_semantic(_ranked(3), _unit(0), vectors, _view(3), 0.005, CONFIG)
+    assert [c.key for c in ranked] == ["LEGITEXT:L0", "LEGITEXT:L1", "LEGITEXT:L2"]
+
+
+def test_a_cited_article_keeps_its_place() -> None:
+    vectors = _vectors({"V0": _unit(1), "V1": _unit(1), "V2": _unit(0)})
+    ranked = with_semantic(_ranked(3, cited=0), _unit(0), vectors, _view(3), 1.5, CONFIG)
+    assert [c.key for c in ranked] == ["LEGITEXT:L0", "LEGITEXT:L2", "LEGITEXT:L1"]
+
+
+def test_only_the_first_candidates_move() -> None:
+    vectors = _vectors({f"V{i}": _unit(1) for i in range(5)} | {"V4": _unit(0)})
+    ranked = with_semantic(_ranked(5), _unit(0), vectors, _view(5), 1.5, replace(CONFIG, semantic_depth=3))
+    assert [c.key for c in ranked] == [f"LEGITEXT:L{i}" for i in range(5)]
+
+
+def test_a_candidate_without_vector_counts_the_mean() -> None:
+    vectors = _vectors({"V0": _unit(0), "V2": _unit(1)})
+    assert vectors.cosines(_unit(0), ["V0", "V1", "V2"]).tolist() == pytest.approx([1.0, 0.5, 0.0])
+
+
+def test_the_weight_depends_on_the_kind_of_query() -> None:
+    config = RankingConfig(semantic_question_weight=1.5, semantic_weight=0.2)
+    assert semantic_weight(True, config) == 1.5
+    assert semantic_weight(False, config) == 0.2
+    assert semantic_weight(True, replace(config, semantic=False)) == 0.0
+
+
+class _Topics:
+    """A stand-in model: a passage's vector says whether it speaks of a birth; a query's is fixed."""
+
+    def __init__(self, query: np.ndarray) -> None:
+        self.query_vector = query
+
+    def passages(self, texts):
+        return np.vstack([_unit(0) if "naissance" in text else _unit(1) for text in texts])
+
+    def query(self, text: str) -> np.ndarray:
+        return self.query_vector
+
+
+CODE = Code("LEGITEXT000000000001", "Code d'essai")
+ARTICLES = [
+    single_version(CODE, "A1", "L1", "Le congé du salarié est pris en été. Le congé du salarié est payé."),
+    single_version(CODE, "A2", "L2", "Le congé du salarié peut être reporté."),
+    single_version(CODE, "A3", "L3", "Le salarié bénéficie d'un congé à la naissance de son enfant."),
+]
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("semantic")
+    with served(home, [(CODE, ARTICLES)]) as service:
+        with Store.open(home / "corpus.sqlite3") as store:
+            report = update_vectors(store, home, encoder=_Topics(_unit(0)), progress=False)
+        assert report.articles == 3
+        service._semantic._encoder = _Topics(_unit(0))
+        yield service
+
+
+def _order(service, query: str, **settings: object) -> list[str]:
+    config = replace(service.ranking, **settings)
+    results = service.search(SearchRequest(query=query, highlight=False), ranking_config=config)
+    return [hit.article for hit in results.hits]
+
+
+def test_a_question_is_reranked_by_meaning(service) -> None:
+    question = "Quel congé pour le salarié ?"
+    assert _order(service, question, semantic=False)[0] != "L3"
+    assert _order(service, question)[0] == "L3"
+
+
+def test_a_short_query_keeps_the_lexical_order(service) -> None:
+    assert _order(service, "congé salarié") == _order(service, "congé salarié", semantic=False)
+
+
+def test_without_vectors_file_the_search_is_lexical(tmp_path: Path) -> None:
+    with served(tmp_path, [(CODE, ARTICLES)]) as bare:
+        question = "Quel congé pour le salarié ?"
+        assert _order(bare, question) == _order(bare, question, semantic=False)

@@ -58,7 +58,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
-from search.semantic import QueryEncoding, semantic_weight, with_semantic
+from search.semantic import QueryEncoding, encoded_text, semantic_weight, with_semantic
 from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
@@ -161,7 +161,7 @@ def _semantic_start(text: str, context: SearchContext, scope: Scope, asking: boo
     vectors = encoding.vectors()
     if vectors is None:
         return None
-    return weight, vectors, encoding.encode(text)
+    return weight, vectors, encoding.encode(encoded_text(text))
 
 
 def understand(

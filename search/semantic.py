@@ -20,6 +20,7 @@ The displayed scores stay those of the ranks, in order.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from collections.abc import Mapping
@@ -35,6 +36,15 @@ from search.index_view import IndexView
 from search.ranking import RankingConfig
 
 RANK_OFFSET = 10
+# A verb and its subject pronoun, joined by hyphens or not (« peut-il », « a-t-il », « peut il »).
+_INVERSION = re.compile(r"-(?:t-)?(?=(?:je|tu|il|elle|on|nous|vous|ils|elles)\b)", re.IGNORECASE)
+
+
+def encoded_text(query: str) -> str:
+    """The query as the model reads it: lower case, the inversions' hyphens as spaces, so that the ways
+    of typing one question are one question (« A-t-il droit » and « a t il droit »)."""
+    spaced = _INVERSION.sub(lambda match: " t " if "t-" in match.group(0).lower() else " ", query)
+    return " ".join(spaced.lower().split())
 
 
 @dataclass(frozen=True)

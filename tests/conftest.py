@@ -20,10 +20,14 @@ def search_home(tmp_path_factory: pytest.TempPathFactory):
     (real data). Tests that run the CLI set LEXSEARCH_HOME to it with monkeypatch. Owner: index-search."""
     from corpus.ingest import ensure_default_store
     from indexer.build import build_index
+    from indexer.passage_vectors import seed_vectors
 
     home = tmp_path_factory.mktemp("lexsearch-home")
     store = ensure_default_store(home / "corpus.sqlite3", progress=False)
     build_index(store, home / "index", progress=False)
+    # As on a user's first search (SearchService.open): the shipped vectors, so questions are re-ranked
+    # in every test, not only after a test that happened to open the service that way.
+    seed_vectors(store, home)
     store.close()
     return home
 

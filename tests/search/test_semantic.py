@@ -16,7 +16,7 @@ from corpus.store import Store
 from indexer.passage_vectors import update_vectors
 from search.candidates import Candidate
 from search.ranking import RankingConfig
-from search.semantic import PassageVectors, semantic_weight, with_semantic
+from search.semantic import PassageVectors, encoded_text, semantic_weight, with_semantic
 from search.service import SearchRequest
 
 CONFIG = RankingConfig(semantic_question_weight=1.5, semantic_weight=0.0, semantic_depth=50)
@@ -132,3 +132,16 @@ def test_without_vectors_file_the_search_is_lexical(tmp_path: Path) -> None:
     with served(tmp_path, [(CODE, ARTICLES)]) as bare:
         question = "Quel congé pour le salarié ?"
         assert _order(bare, question) == _order(bare, question, semantic=False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("L'employeur a-t-il le droit ?", "l'employeur a t il le droit ?"),
+        ("mon employeur peut-il  réduire", "mon employeur peut il réduire"),
+        ("Puis-je partir", "puis je partir"),
+        ("L. 1234-5", "l. 1234-5"),  # an article number keeps its hyphen
+    ],
+)
+def test_one_question_typed_two_ways_is_encoded_once(typed: str, read: str) -> None:
+    assert encoded_text(typed) == read

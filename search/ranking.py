@@ -187,7 +187,7 @@ class RankingConfig:
     # weight semantic_question_weight for a question in words and semantic_weight for a short query.
     # Group CV on the dev set (scripts/eval_search.py): questions nDCG@10 0.456 → 0.527 at 1.5 (0.516
     # at 1, 0.526 at 2); short queries 0.437 at 0, 0.438 at 0.1, 0.434 at 0.25, 0.431 at 0.5, whatever
-    # their length. Off wherever the vectors file is missing (`lexsearch index vectors` builds it).
+    # their length. Off wherever the vectors file is missing (`lexsearch index --vectors` builds it).
     semantic: bool = True
     semantic_weight: float = 0.0
     semantic_question_weight: float = 1.5

@@ -86,7 +86,7 @@ class PassageVectors:
 
 
 class QueryEncoding:
-    """What a service needs for the re-rank: the vectors file (reloaded when `lexsearch index vectors`
+    """What a service needs for the re-rank: the vectors file (reloaded when `lexsearch index --vectors`
     replaces it) and the query encoder, run in its own thread so that the model (native code, which
     releases the interpreter) works on the other core while the lexical stages run."""
 

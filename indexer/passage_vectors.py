@@ -101,28 +101,42 @@ def seed_vectors(store: Store, home: Path, *, day: date | None = None, source: P
     path = vectors_file(home)
     if path.exists():
         return 0
-    known = _by_passage(read_vectors(source))
-    passages = [p for p in article_passages(store.iter_versions(with_text=True), day or date.today())]
-    found = [p for p in passages if (p.version_id, p.digest) in known]
-    matrix = (
-        np.vstack([known[(p.version_id, p.digest)] for p in found]) if found else np.zeros((0, DIMENSIONS))
-    )
-    _write(path, [p.version_id for p in found], [p.digest for p in found], matrix)
-    return len(found)
+    passages = list(article_passages(store.iter_versions(with_text=True), day or date.today()))
+    rows = _reused(passages, _by_passage(read_vectors(source)))
+    _save(path, passages, rows)
+    return len(rows)
+
+
+def _reused(passages: list[Passage], known: dict[tuple[str, str], np.ndarray]) -> dict[str, np.ndarray]:
+    """The known vectors of these very passages (same version, same wording), by version id."""
+    return {
+        p.version_id: known[(p.version_id, p.digest)] for p in passages if (p.version_id, p.digest) in known
+    }
+
+
+def _save(path: Path, passages: list[Passage], rows: dict[str, np.ndarray]) -> None:
+    """Write the vectors of the passages that have one in `rows`, in the passages' order."""
+    done = [p for p in passages if p.version_id in rows]
+    matrix = np.vstack([rows[p.version_id] for p in done]) if done else np.zeros((0, DIMENSIONS))
+    _write(path, [p.version_id for p in done], [p.digest for p in done], matrix)
 
 
 def _write(path: Path, version_ids: list[str], digests: list[str], vectors: np.ndarray) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    with open(partial, "wb") as handle:
-        np.savez_compressed(
-            handle,
-            model=np.array(MODEL),
-            version_ids=np.array(version_ids, dtype=str),
-            digests=np.array(digests, dtype=str),
-            vectors=vectors.astype(np.float16),
-        )
-    os.replace(partial, path)
+    try:
+        with open(partial, "wb") as handle:
+            np.savez_compressed(
+                handle,
+                model=np.array(MODEL),
+                version_ids=np.array(version_ids, dtype=str),
+                digests=np.array(digests, dtype=str),
+                vectors=vectors.astype(np.float16),
+            )
+        os.replace(partial, path)
+    except BaseException:  # interrupted or disk full: the old file stays, no partial one beside it
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def update_vectors(
@@ -139,18 +153,10 @@ def update_vectors(
     path = vectors_file(home)
     passages = list(article_passages(store.iter_versions(with_text=True), day or date.today()))
     previous = read_vectors(path)
-    known = _by_passage(previous if previous is not None else read_vectors(DEFAULT_VECTORS))
-    rows = {
-        p.version_id: known[(p.version_id, p.digest)] for p in passages if (p.version_id, p.digest) in known
-    }
+    rows = _reused(passages, _by_passage(previous if previous is not None else read_vectors(DEFAULT_VECTORS)))
     kept = len(rows)
     missing = [p for p in passages if p.version_id not in rows]
     encoder = encoder or Encoder(threads=min(2, os.cpu_count() or 1))
-
-    def save() -> None:
-        done = [p for p in passages if p.version_id in rows]
-        matrix = np.vstack([rows[p.version_id] for p in done]) if done else np.zeros((0, DIMENSIONS))
-        _write(path, [p.version_id for p in done], [p.digest for p in done], matrix)
 
     last_save = 0
     bar = tqdm(total=len(missing), desc="vecteurs", unit="passage", file=sys.stderr, disable=not progress)
@@ -161,8 +167,8 @@ def update_vectors(
                 rows[passage.version_id] = vector
             bar.update(len(batch))
             if start + len(batch) - last_save >= CHECKPOINT:
-                save()
+                _save(path, passages, rows)
                 last_save = start + len(batch)
     if missing or previous is None or len(previous[0]) != len(rows):
-        save()
+        _save(path, passages, rows)
     return VectorsReport(path, len(rows), len(missing), kept, time.perf_counter() - started)

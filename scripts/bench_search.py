@@ -206,8 +206,10 @@ def stage_timer() -> Iterator[dict[str, list[float]]]:
     for owner, name in targets:
         original = getattr(owner, name)
         saved.append((owner, name, original))
-        label = name if owner is pipeline else f"{owner.__name__}.{name}"
-        setattr(owner, name, timed(label.replace("WhooshEngine.", "Engine."), original))
+        label = (
+            name if owner is pipeline else f"{'Engine' if owner is WhooshEngine else owner.__name__}.{name}"
+        )
+        setattr(owner, name, timed(label, original))
     try:
         yield times
     finally:

@@ -69,20 +69,14 @@ class PassageVectors:
 
     def cosines(self, query: np.ndarray, version_ids: list[str]) -> np.ndarray:
         """Each version's cosine with `query`; the mean of the known ones for a version without vector."""
-        rows = [self.row.get(version_id) for version_id in version_ids]
-        known = [row for row in rows if row is not None]
-        if not known:
+        rows = np.array([self.row.get(version_id, -1) for version_id in version_ids], dtype=np.int64)
+        known = rows >= 0
+        if not known.any():
             return np.zeros(len(rows))
-        found = self.matrix[known] @ query
-        fill = float(found.mean())
-        values, position = [], 0
-        for row in rows:
-            if row is None:
-                values.append(fill)
-            else:
-                values.append(float(found[position]))
-                position += 1
-        return np.array(values)
+        found = self.matrix[rows[known]] @ query
+        values = np.full(len(rows), float(found.mean()))
+        values[known] = found
+        return values
 
 
 class QueryEncoding:
@@ -92,9 +86,7 @@ class QueryEncoding:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._encoder = Encoder(threads=1)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lexsearch-encoder")
-        self._lock = threading.Lock()
+        self._own_threads()
         self._stamp: tuple[int, int] | None = None
         self._vectors: PassageVectors | None = None
         self.failed = False
@@ -128,7 +120,10 @@ class QueryEncoding:
             return None
 
     def after_fork(self) -> None:
-        """A forked process has no copy of the parent's threads: its own executor."""
+        """A forked process has no copy of the parent's threads (nor of a lock they held): its own."""
+        self._own_threads()
+
+    def _own_threads(self) -> None:
         self._encoder = Encoder(threads=1)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lexsearch-encoder")
         self._lock = threading.Lock()

@@ -141,3 +141,21 @@ def test_the_shipped_vectors_cover_the_default_corpus(search_home: Path, tmp_pat
         articles = len(list(article_passages(store.iter_versions(with_text=True), date.today())))
         seeded = passage_vectors.seed_vectors(store, tmp_path)
     assert seeded >= 0.98 * articles
+
+
+def test_a_save_that_fails_keeps_the_old_file_and_leaves_no_partial(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    update_vectors(store, tmp_path, encoder=_Counting(), progress=False)
+    before = vectors_file(tmp_path).read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(passage_vectors.np, "savez_compressed", full_disk)
+    changed = _version("B", 0, "L'employeur informe le salarié par écrit.", date(2010, 1, 1), None)
+    store.replace_code(CODE, [_article("A", *store.article("A").versions), _article("B", changed)])
+    with pytest.raises(OSError):
+        update_vectors(store, tmp_path, encoder=_Counting(), progress=False)
+    assert vectors_file(tmp_path).read_bytes() == before
+    assert not list(vectors_file(tmp_path).parent.glob("*.partial"))

@@ -101,7 +101,13 @@ class SearchService:
                 )
             build_index(store, home / "index", progress=progress)
         if build_if_missing:  # the shipped vectors of the default corpus, once (search.semantic)
-            seed_vectors(store, home)
+            try:
+                seed_vectors(store, home)
+            except OSError as error:  # a read-only home (a deployed copy) serves, without the re-rank
+                print(
+                    f"lexsearch : vecteurs non copiés dans {home} ({error}) ; recherche lexicale",
+                    file=sys.stderr,
+                )
         try:
             return cls(home, store, ranking_config or RankingConfig())
         except BaseException:

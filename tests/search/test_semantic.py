@@ -145,3 +145,18 @@ def test_without_vectors_file_the_search_is_lexical(tmp_path: Path) -> None:
 )
 def test_one_question_typed_two_ways_is_encoded_once(typed: str, read: str) -> None:
     assert encoded_text(typed) == read
+
+
+def test_a_home_that_cannot_be_written_still_serves(search_home: Path, monkeypatch, capsys) -> None:
+    from search import service as service_module
+
+    def read_only(store, home):
+        raise PermissionError(13, "Permission denied", str(home / "vectors"))
+
+    monkeypatch.setattr(service_module, "seed_vectors", read_only)
+    opened = service_module.SearchService.open(search_home, progress=False)
+    try:
+        assert opened.search(SearchRequest(query="congé de maternité", highlight=False)).hits
+    finally:
+        opened.close()
+    assert "vecteurs non copiés" in capsys.readouterr().err

@@ -33,6 +33,7 @@ from indexer.tantivy_index import open_tantivy, read_rows
 from search.coverage import status_at
 from search.engine import Engine
 from search.filters import VersionFilter
+from search.read_cache import ReadCache
 from search.retrieval import FieldStats, WhooshEngine
 from search.tantivy_engine import TantivyTable
 
@@ -79,6 +80,7 @@ class IndexView:
         self._retired = False
         self._closed = False
         self.stats: dict[str, FieldStats] = {}
+        self.read_cache = ReadCache()  # what Whoosh's postings gave, for every request on this view
         try:
             if self.tantivy is not None:
                 self._load()  # tantivy's own errors are turned into one line by indexer.tantivy_index
@@ -236,7 +238,7 @@ class IndexView:
                 yield self.tantivy.engine(self.article_index)
             return
         with self.searcher() as searcher:
-            yield WhooshEngine(searcher, self.stats, self.article_index)
+            yield WhooshEngine(searcher, self.stats, self.article_index, self.read_cache)
 
     def retire(self) -> None:
         """No new searches; close when the last running one ends."""

@@ -14,7 +14,7 @@ normalization stays per version: it is the version's own text that is scored.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,7 @@ from search.matching import QueryTerms, lemma_fields
 from search.postings import term_postings
 from search.query import ParsedQuery
 from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
+from search.read_cache import ReadCache
 from search.spelling import correct
 
 
@@ -39,8 +40,15 @@ class FieldStats:
 class WhooshEngine:
     """`search.engine.Engine` over one pooled Whoosh searcher (see `IndexView.engine`)."""
 
-    def __init__(self, searcher: Searcher, stats: Mapping[str, FieldStats], article_of: np.ndarray) -> None:
+    def __init__(
+        self,
+        searcher: Searcher,
+        stats: Mapping[str, FieldStats],
+        article_of: np.ndarray,
+        cache: ReadCache | None = None,
+    ) -> None:
         self.searcher = searcher
+        self.cache = cache if cache is not None else ReadCache(0)  # the view's, shared by its requests
         self.stats = stats
         self.size = stats["text"].lengths.size  # the view's document table
         self.article_of = article_of  # article number (0..A-1) of each document
@@ -64,9 +72,11 @@ class WhooshEngine:
         for tokens, span, weight in expansions:
             # An expansion counts only as a whole phrase, and only where the typed words are not all there
             # (the concept is credited once, whichever wording the version uses).
-            hit = self._mask(_phrase("text", tokens))
+            hit = self._phrase_mask("text", tokens)
             if span:
-                hit &= ~self._mask(wq.And([wq.Term("text", lemma) for lemma in span]))
+                hit &= ~self._mask(
+                    ("all", span), lambda span=span: wq.And([wq.Term("text", w) for w in span])
+                )
             text = self.stats["text"]
             pseudo = weights["text"] * normalized_tf(
                 hit.astype(float), text.lengths, text.average, FIELD_B["text"]
@@ -80,35 +90,48 @@ class WhooshEngine:
         if terms.phrases:  # quoted phrases are required; free words then only add to the score
             matched = np.ones(allowed.size, dtype=bool)
             for tokens in terms.phrases:
-                phrase = self._mask(_phrase("surface", tokens))
+                phrase = self._phrase_mask("surface", tokens)
                 matched &= phrase
                 scores += config.phrase_weight * phrase
         if terms.excluded_lemmas or terms.excluded_surface:
             excluded = [wq.Term("text", lemma) for lemma in terms.excluded_lemmas]
             excluded += [wq.Term("surface", form) for form in terms.excluded_surface]
-            matched &= ~self._mask(wq.Or(excluded))
+            matched &= ~self._mask(None, lambda: wq.Or(excluded))
         matched &= allowed
         coverage, unmatched = word_coverage(has, matched, allowed)
         return Retrieved(np.where(matched, scores, 0.0), matched, coverage, unmatched, len(has))
 
     def positions(self, lemmas: Sequence[str], docnums: Collection[int]) -> dict[int, dict[str, list[int]]]:
         found: dict[int, dict[str, list[int]]] = {docnum: {} for docnum in docnums}
-        wanted = sorted(found)
         for lemma in dict.fromkeys(lemmas):
             if ("text", lemma) not in self.searcher.reader():
                 continue
-            matcher = self.searcher.postings("text", lemma)
-            for docnum in wanted:
-                if matcher.is_active() and matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-                if matcher.id() == docnum:
-                    found[docnum][lemma] = list(matcher.value_as("positions"))
+            known = {docnum: self.cache.peek(("positions", lemma, docnum)) for docnum in found}
+            unread = sorted(docnum for docnum, positions in known.items() if positions is None)
+            if unread:
+                known.update(self._read_positions(lemma, unread))
+            for docnum, positions in known.items():
+                if positions:  # () = the version does not have the word
+                    found[docnum][lemma] = list(positions)
         return found
 
+    def _read_positions(self, lemma: str, docnums: list[int]) -> dict[int, tuple[int, ...]]:
+        """Positions of `lemma` in each of `docnums` (ascending), () where absent, remembered."""
+        read = dict.fromkeys(docnums, ())
+        matcher = self.searcher.postings("text", lemma)
+        for docnum in docnums:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                read[docnum] = tuple(matcher.value_as("positions"))
+        for docnum, positions in read.items():
+            self.cache.put(("positions", lemma, docnum), positions)
+        return read
+
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
-        return self._mask(_phrase("text", tuple(lemmas)))
+        return self._phrase_mask("text", tuple(lemmas))
 
     def frequency(self, lemma: str) -> int:
         return int(self.searcher.reader().doc_frequency("text", lemma))
@@ -128,7 +151,9 @@ class WhooshEngine:
         collective") counts once: a longer path is not more about it."""
         pseudo = np.zeros(self.size)
         for field in fields:
-            ids, tf = term_postings(self.searcher, field, term)
+            ids, tf = self.cache.get(
+                ("postings", field, term), lambda field=field: term_postings(self.searcher, field, term)
+            )
             if ids.size:
                 if once_in_section and field == "section":
                     tf = np.minimum(tf, 1.0)
@@ -158,16 +183,23 @@ class WhooshEngine:
         """How many articles have a version among `hit` (the document frequency, see the module doc)."""
         return int(np.count_nonzero(np.bincount(self.article_of[hit], minlength=self.articles)))
 
-    def _mask(self, query: wq.Query) -> np.ndarray:
+    def _phrase_mask(self, field: str, tokens: tuple[str, ...]) -> np.ndarray:
+        if len(tokens) == 1:
+            return self._mask(("term", field, tokens), lambda: wq.Term(field, tokens[0]))
+        return self._mask(("phrase", field, tokens), lambda: wq.Phrase(field, list(tokens)))
+
+    def _mask(self, key: tuple | None, query: Callable[[], wq.Query]) -> np.ndarray:
+        """Bool per document: matches the Whoosh query; its documents are remembered under `key`
+        (None: not worth remembering)."""
+
+        def read() -> np.ndarray:
+            return np.fromiter(self.searcher.docs_for_query(query()), dtype=np.int64)
+
+        docs = read() if key is None else self.cache.get(key, read)
         mask = np.zeros(self.size, dtype=bool)
-        docs = np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)
         if docs.size:
             mask[docs] = True
         return mask
-
-
-def _phrase(field: str, tokens: tuple[str, ...]) -> wq.Query:
-    return wq.Term(field, tokens[0]) if len(tokens) == 1 else wq.Phrase(field, list(tokens))
 
 
 def word_coverage(

@@ -25,6 +25,7 @@ from datetime import date
 from analyzers.french import analyze_surface
 from search.candidates import Candidate
 from search.index_view import IndexView
+from search.read_cache import ReadCache
 from search.results import SameText
 from search.urls import article_url
 
@@ -79,7 +80,8 @@ def collapse_same_text(
         read = texts([view.rows[c.docnum].version_id for c in batch])
         for candidate in batch:
             position += 1
-            own = _Text(candidate, read.get(view.rows[candidate.docnum].version_id, ("", None))[0] or "")
+            text = read.get(view.rows[candidate.docnum].version_id, ("", None))[0] or ""
+            own = _Text(candidate, text, view.read_cache)
             twin = None if candidate.cited_order is not None else kept.twin(own, similarity)
             if twin is None:
                 kept.add(own)
@@ -95,14 +97,15 @@ class _Text:
     """A candidate's text, its shingles computed only when needed (a text of a comparable length met,
     or the kept rows indexed)."""
 
-    def __init__(self, candidate: Candidate, text: str) -> None:
+    def __init__(self, candidate: Candidate, text: str, cache: ReadCache) -> None:
         self.candidate, self.text = candidate, text
+        self._cache = cache  # a version's shingles are the same for every search on the view
         self._shingles: frozenset[int] | None = None
 
     @property
     def shingles(self) -> frozenset[int]:
         if self._shingles is None:
-            self._shingles = shingles(self.text)
+            self._shingles = self._cache.get(("shingles", self.candidate.docnum), lambda: shingles(self.text))
         return self._shingles
 
     def comparable(self, other: _Text, similarity: float) -> bool:

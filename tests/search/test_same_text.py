@@ -13,6 +13,7 @@ from written_corpus import served, single_version
 from corpus.model import Article, Code
 from search import same_text
 from search.candidates import Candidate
+from search.read_cache import ReadCache
 from search.same_text import collapse_same_text, jaccard, shingles
 from search.service import SearchRequest, SearchService
 
@@ -88,9 +89,10 @@ class _Row(NamedTuple):
 
 
 class _View(NamedTuple):
-    """The one thing the grouping reads of an index view: each document's version id."""
+    """What the grouping reads of an index view: each document's version id, and its cache."""
 
     rows: tuple[_Row, ...] = (_Row("v0"), _Row("v1"), _Row("v2"))
+    read_cache: ReadCache = ReadCache(0)
 
 
 def test_an_article_the_query_cites_is_never_folded() -> None:
@@ -147,6 +149,7 @@ def test_a_long_ranking_groups_as_comparing_every_pair_would(indexed_from: int, 
 
     class View:
         rows = tuple(_Row(f"v{i}") for i in range(len(texts)))
+        read_cache = ReadCache()  # the shingles of the first walk serve the next ones
 
     ranked = tuple(Candidate(f"a:L{i}", i) for i in range(len(texts)))
     for wanted in (5, 30, 80):

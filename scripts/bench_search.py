@@ -139,11 +139,14 @@ def measure(
 ) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU milliseconds per query. On a shared machine the CPU time is the steadier
     figure: it is what the query costs, whatever else runs. Without `remembered`, each query starts with
-    the view's cache of postings (search.read_cache) empty, as the first query of a service does."""
+    the view's cache of postings (search.read_cache) and the recent question vectors (search.semantic)
+    empty, as the first query of a service does."""
     wall, cpu = [], []
+    service._semantic.recent.clear()  # each pass encodes its questions (the passes ask the same ones)
     for request in requests:
         if not remembered:
             service._current_view().read_cache.clear()
+            service._semantic.recent.clear()
         request = SearchRequest(**{**request.__dict__, "limit": 10, "highlight": highlight})
         started, started_cpu = time.perf_counter(), time.process_time()
         service.search(request)

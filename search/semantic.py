@@ -34,8 +34,10 @@ from analyzers.embedding import Encoder
 from search.candidates import Candidate
 from search.index_view import IndexView
 from search.ranking import RankingConfig
+from search.read_cache import ReadCache
 
 RANK_OFFSET = 10
+RECENT_BYTES = 1024 * 1024  # about 600 question vectors
 # A verb and its subject pronoun, joined by hyphens or not (« peut-il », « a-t-il », « peut il »).
 _INVERSION = re.compile(r"-(?:t-)?(?=(?:je|tu|il|elle|on|nous|vous|ils|elles)\b)", re.IGNORECASE)
 
@@ -86,6 +88,9 @@ class QueryEncoding:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # The vectors of the last questions: the app searches again at each click on a page of results,
+        # the API for each page; the same question is not encoded twice (~25 ms of CPU each).
+        self.recent = ReadCache(RECENT_BYTES)
         self._own_threads()
         self._stamp: tuple[int, int] | None = None
         self._vectors: PassageVectors | None = None
@@ -105,7 +110,18 @@ class QueryEncoding:
         return self._vectors
 
     def encode(self, text: str) -> Future[np.ndarray]:
-        return self._executor.submit(self._encoder.query, text)
+        """The query's vector, being computed (or already known: a finished future)."""
+        known = self.recent.peek(text)
+        if known is not None:
+            done: Future[np.ndarray] = Future()
+            done.set_result(known)  # type: ignore[arg-type]
+            return done
+        return self._executor.submit(self._encoded, text)
+
+    def _encoded(self, text: str) -> np.ndarray:
+        vector = self._encoder.query(text)
+        self.recent.put(text, vector)  # before the caller sees the result; a failure is tried again
+        return vector
 
     def query_vector(self, future: Future[np.ndarray]) -> np.ndarray | None:
         """The encoded query, or None if the model failed (said once; the search goes on without it)."""
@@ -121,6 +137,7 @@ class QueryEncoding:
 
     def after_fork(self) -> None:
         """A forked process has no copy of the parent's threads (nor of a lock they held): its own."""
+        self.recent = ReadCache(RECENT_BYTES)
         self._own_threads()
 
     def _own_threads(self) -> None:

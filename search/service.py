@@ -37,6 +37,7 @@ from search.hits import citing_hits
 from search.index_view import IndexView
 from search.pipeline import SearchContext, VersionText
 from search.ranking import RankingConfig
+from search.read_cache import ReadCache
 from search.results import Hit, SearchRequest, SearchResults, VersionRef
 from search.scope import MAX_LIMIT, status_label
 from search.semantic import QueryEncoding
@@ -308,6 +309,8 @@ class SearchService:
         self._lock = threading.Lock()
         self._store_lock = threading.RLock()
         self._semantic.after_fork()
+        if self._view is not None:  # what the parent remembered of the postings, with a lock of our own
+            self._view.read_cache = ReadCache()
         # SQLite forbids using (closing included) a connection in a forked child: keep the parent's
         # object referenced, untouched, and open our own.
         self._parent_store = self.store

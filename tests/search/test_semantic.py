@@ -16,7 +16,7 @@ from corpus.store import Store
 from indexer.passage_vectors import update_vectors
 from search.candidates import Candidate
 from search.ranking import RankingConfig
-from search.semantic import PassageVectors, encoded_text, semantic_weight, with_semantic
+from search.semantic import PassageVectors, QueryEncoding, encoded_text, semantic_weight, with_semantic
 from search.service import SearchRequest
 
 CONFIG = RankingConfig(semantic_question_weight=1.5, semantic_weight=0.0, semantic_depth=50)
@@ -160,3 +160,41 @@ def test_a_home_that_cannot_be_written_still_serves(search_home: Path, monkeypat
     finally:
         opened.close()
     assert "vecteurs non copiés" in capsys.readouterr().err
+
+
+class _Counting:
+    """An encoder that counts its calls and fails the first `failures` of them."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.calls, self.failures = 0, failures
+
+    def query(self, text: str) -> np.ndarray:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise RuntimeError("modèle indisponible")
+        return _unit(sum(map(ord, text)) % DIMENSIONS)
+
+
+def test_a_question_asked_again_is_not_encoded_again(tmp_path: Path) -> None:
+    encoding = QueryEncoding(tmp_path / "passages.npz")
+    encoding._encoder = _Counting()
+    try:
+        first = encoding.query_vector(encoding.encode("puis je partir"))
+        again = encoding.query_vector(encoding.encode("puis je partir"))
+        other = encoding.query_vector(encoding.encode("puis je rester"))
+    finally:
+        encoding.close()
+    assert encoding._encoder.calls == 2
+    assert np.array_equal(first, again) and not np.array_equal(first, other)
+
+
+def test_a_failed_encoding_is_tried_again(tmp_path: Path, capsys) -> None:
+    encoding = QueryEncoding(tmp_path / "passages.npz")
+    encoding._encoder = _Counting(failures=1)
+    try:
+        assert encoding.query_vector(encoding.encode("puis je partir")) is None
+        assert encoding.query_vector(encoding.encode("puis je partir")) is not None
+    finally:
+        encoding.close()
+    assert encoding._encoder.calls == 2
+    assert "re-rank sémantique désactivé" in capsys.readouterr().err

@@ -80,7 +80,7 @@ class IndexView:
         self._retired = False
         self._closed = False
         self.stats: dict[str, FieldStats] = {}
-        self.read_cache = ReadCache()  # what Whoosh's postings gave, for every request on this view
+        self.read_cache = ReadCache()  # Whoosh's postings, versions' shingles: for every request on the view
         try:
             if self.tantivy is not None:
                 self._load()  # tantivy's own errors are turned into one line by indexer.tantivy_index

@@ -6,7 +6,8 @@ phrase, a word's positions in a version — is the same for every request. Quest
 common words and the thesaurus's same expansion phrases; decoding them again was most of a question's
 retrieval time (Whoosh decodes postings and matches phrases in Python). `ReadCache` keeps the most
 recently used answers, least recently used out first past `budget` bytes. Threads of one service share
-it: a value read twice at once is read twice, never half-stored.
+it: a value read twice at once is read twice, never half-stored. The same class keeps the vectors of the
+last questions (search.semantic): any answer that is costly to compute and never changes for its key.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ENTRY_OVERHEAD = 200  # bytes of a key, its tuple and the dictionary slot, count
 
 
 class ReadCache:
-    """A least-recently-used map from keys to postings' answers, bounded in bytes."""
+    """A least-recently-used map from keys to answers that never change for them, bounded in bytes."""
 
     def __init__(self, budget: int = BUDGET) -> None:
         self.budget = budget

@@ -15,11 +15,12 @@ corpus uses most. Of the two, the word the corpus uses more replaces the typed o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from analyzers.expansion import expand_query_terms, is_thesaurus_word
 from analyzers.french import analyze
 from analyzers.lexicon import is_french
+from search.clipped import completions_in_context, may_be_clipped
 from search.query import ParsedQuery
 
 SUGGESTIONS = 8  # corrections weighed per unknown word
@@ -34,8 +35,16 @@ def correct(
     reader = searcher.reader()
     corrector = searcher.corrector("surface")
 
+    documents: dict[str, frozenset[int]] = {}
+
     def completions(form: str) -> list[str]:
         return [_text(term) for term in reader.expand_prefix("surface", form)]
+
+    def holding(form: str) -> frozenset[int]:
+        if form not in documents:
+            known = reader.doc_frequency("surface", form) > 0
+            documents[form] = frozenset(reader.postings("surface", form).all_ids()) if known else frozenset()
+        return documents[form]
 
     return correct_words(
         parsed,
@@ -43,6 +52,9 @@ def correct(
         lambda form, distance: corrector.suggest(form, limit=SUGGESTIONS, maxdist=distance, prefix=2),
         guard=guard,
         complete=completions if complete else None,
+        clipped=Clipping(
+            lambda lemma: reader.doc_frequency("text", lemma), lambda a, b: len(holding(a) & holding(b))
+        ),
     )
 
 
@@ -57,32 +69,65 @@ def correct_words(
     *,
     guard: bool = True,
     complete: Callable[[str], Sequence[str]] | None = None,
+    clipped: Clipping | None = None,
 ) -> tuple[str, ParsedQuery] | None:
     """The free words with each unknown, non-French word replaced by its best correction (edit
     distance 1, or 2 for words of 8 letters or more, same first two letters: people rarely mistype
     those, and it keeps the scan of the lexicon short); None when nothing was replaced. Without
     `guard`, every word unknown to the index is corrected (the evaluation's ablation). `frequency`
     gives a surface form's document frequency, `suggest` the known forms within a distance, `complete`
-    (None: no completion) the known forms that begin with a form: each engine brings its own."""
-    fixed, changed = [], False
+    (None: no completion) the known forms that begin with a form: each engine brings its own. With
+    `clipped` (and `complete`), a short French word that matches nothing is completed to the word the
+    query's other words support (search.clipped)."""
+    fixed: list[str] = []
+    changed = False
+    context: list[str] = []  # the known surface forms, which support a clipped word's completion
+    short: dict[int, str] = {}  # position in `fixed` -> a form that may be clipped
     spanned = thesaurus_forms(parsed.text) if guard else frozenset()
     for word in parsed.text.split():
         forms = [token.text for token in analyze(word, lemmas=False)]
-        if len(forms) == 1 and forms[0].isalpha() and len(forms[0]) > 3:
+        if len(forms) == 1 and forms[0].isalpha():
             form = forms[0]
             known = frequency(form) > 0
-            kept = guard and (is_french(form) or is_thesaurus_word(word) or form in spanned)
-            if not known and not kept:
+            thesaurus = is_thesaurus_word(word) or form in spanned
+            kept = guard and (is_french(form) or thesaurus)
+            if known:
+                context.append(form)
+            elif not kept and len(form) > 3:
                 best = _replacement(frequency, suggest, complete, form)
                 if best is not None:
                     fixed.append(best)
+                    context.append(best)
                     changed = True
                     continue
+            elif kept and not thesaurus and clipped is not None and clipped.may_be(form, fixed):
+                short[len(fixed)] = form
         fixed.append(word)
+    if short and complete is not None and clipped is not None:
+        found = completions_in_context(list(short.values()), context, complete, frequency, clipped.together)
+        for at, form in short.items():
+            if form in found:
+                fixed[at] = found[form]
+                changed = True
     if not changed:
         return None
     text = " ".join(fixed)
     return text, replace(parsed, text=text)
+
+
+@dataclass(frozen=True)
+class Clipping:
+    """What completing a clipped word needs from an engine: a lemma's document frequency (a clipped
+    word matches nothing on the lemma stream either) and how many versions hold two surface forms."""
+
+    lemma_frequency: Callable[[str], int]
+    together: Callable[[str, str], int]
+
+    def may_be(self, form: str, before: Sequence[str]) -> bool:
+        """Whether `form`, after the words `before`, may be clipped (search.clipped); not after a
+        number: "14 eme mois" is an ordinal."""
+        after_number = bool(before) and before[-1].isdigit()
+        return not after_number and may_be_clipped(form, self.lemma_frequency)
 
 
 def _replacement(

@@ -28,7 +28,7 @@ from search.matching import QueryTerms, lemma_fields
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 from search.retrieval import FieldStats
-from search.spelling import correct_words
+from search.spelling import Clipping, correct_words
 from search.tantivy_coverage import word_coverage
 from search.tantivy_scoring import CandidateScorer
 
@@ -160,12 +160,21 @@ class TantivyEngine:
         self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
     ) -> tuple[str, ParsedQuery] | None:
         """`search.spelling.correct_words` over tantivy's term dictionary of the surface stream."""
+        holding: dict[str, np.ndarray] = {}
+
+        def together(one: str, other: str) -> int:
+            for form in (one, other):
+                if form not in holding:
+                    holding[form] = self.matches(self.term("surface", form))
+            return int(np.count_nonzero(holding[one] & holding[other]))
+
         return correct_words(
             parsed,
             lambda form: self.searcher.doc_freq("surface", form),
             self._within,
             guard=guard,
             complete=self._completions if complete else None,
+            clipped=Clipping(self.frequency, together),
         )
 
     def _completions(self, form: str) -> list[str]:

@@ -179,6 +179,16 @@ def test_spelling_replaces_only_unknown_words(engine, views) -> None:
     assert corrected is not None and corrected[0] == "grossesse salariée"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_clipped_word_is_completed_by_what_the_query_holds_with_it(engine, views) -> None:
+    # "adm" is French (and absent from the fixture); it begins "administrative" most often there, but
+    # the versions that name the liquidator name the "administrateur"
+    with views[engine].engine() as searching:
+        corrected = searching.correct(parse_query("liquidateur adm"))
+        assert searching.correct(parse_query("adm")) is None
+    assert corrected is not None and corrected[0] == "liquidateur administrateur"
+
+
 @pytest.mark.parametrize("k1", [CONFIG.k1, 3.0])
 def test_both_engines_match_the_same_versions_and_score_their_candidates_alike(views, k1) -> None:
     config = replace(CONFIG, k1=k1)

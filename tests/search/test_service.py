@@ -161,6 +161,15 @@ def test_misspelled_word_still_finds_its_articles(search_service: SearchService)
     assert correct.suggestion is None
 
 
+def test_a_clipped_word_is_completed_to_the_word_its_query_goes_with(search_service: SearchService) -> None:
+    # "mal" begins "malgré" and "maladie"; a work stoppage is an "arrêt maladie", not "malgré"
+    results = search_service.search(SearchRequest("arrêt mal", highlight=False))
+    assert results.suggestion == "arrêt maladie"
+    assert not results.unmatched_terms and results.hits
+    alone = search_service.search(SearchRequest("mal", highlight=False))
+    assert alone.suggestion is None and alone.unmatched_terms == ("mal",)
+
+
 def test_filters_code_and_pagination(search_service: SearchService) -> None:
     first = search_service.search(SearchRequest("salarié", limit=5, highlight=False))
     second = search_service.search(SearchRequest("salarié", limit=5, offset=5, highlight=False))

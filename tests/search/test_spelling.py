@@ -3,8 +3,9 @@ French words and thesaurus keys kept."""
 
 from __future__ import annotations
 
+from search.clipped import MAX_CONTEXT
 from search.query import parse_query
-from search.spelling import correct_words, is_common_slip
+from search.spelling import Clipping, correct_words, is_common_slip
 
 # Surface forms of a small index and how many versions hold each.
 FREQUENCY = {
@@ -84,3 +85,85 @@ def test_common_slips_are_doubled_letters_and_swapped_neighbours() -> None:
 def test_of_an_edit_and_a_completion_the_more_used_word_is_taken() -> None:
     assert _corrected("conv collective") == "convention collective"  # not the rare edit "cone"
     assert _corrected("teletravaille") == "teletravail"  # not the rarer completion "teletravailleur"
+
+
+# -- clipped words (search.clipped) ---------------------------------------------------------------------
+
+# Versions holding two surface forms together: "mat" begins "matiere" (the more used) and "maternite"
+# (the one "grossesse" goes with). Queries the thesaurus expands whole ("congé mat", "licenciement éco")
+# are not clipped words: their words belong to its span.
+CLIPPED_FREQUENCY = {
+    "conge": 900,
+    "conges": 260,
+    "maternite": 110,
+    "matiere": 520,
+    "grossesse": 140,
+    "salarie": 4000,
+    "droit": 3000,
+    "temps": 2500,
+}
+TOGETHER = {
+    frozenset({"conge", "maternite"}): 66,
+    frozenset({"conge", "matiere"}): 11,
+    frozenset({"conges", "maternite"}): 22,
+    frozenset({"grossesse", "maternite"}): 40,
+    frozenset({"grossesse", "matiere"}): 4,
+    frozenset({"salarie", "matiere"}): 300,
+    frozenset({"droit", "matiere"}): 200,
+    frozenset({"temps", "matiere"}): 90,
+}
+
+
+def _clipped(text: str, *, lemma_frequency=lambda lemma: 0, together=None) -> str | None:
+    def pair(one: str, other: str) -> int:
+        return TOGETHER.get(frozenset({one, other}), 0)
+
+    result = correct_words(
+        parse_query(text),
+        lambda form: CLIPPED_FREQUENCY.get(form, 0),
+        lambda form, distance: [],
+        complete=lambda form: [word for word in CLIPPED_FREQUENCY if word.startswith(form)],
+        clipped=Clipping(lemma_frequency, together or pair),
+    )
+    return None if result is None else result[0]
+
+
+def test_a_clipped_word_is_completed_to_the_word_its_query_supports_not_the_most_used() -> None:
+    assert _clipped("grossesse mat") == "grossesse maternite"
+    assert _clipped("congé mat") is None  # the thesaurus's own span
+
+
+def test_two_clipped_words_support_each_other() -> None:
+    assert _clipped("cong mat") == "conge maternite"
+
+
+def test_a_clipped_word_alone_or_unsupported_is_kept() -> None:
+    assert _clipped("mat") is None
+    assert _clipped("grossesse mat", together=lambda one, other: 1) is None  # under MIN_SUPPORT
+
+
+def test_a_word_found_through_its_lemma_is_not_clipped() -> None:
+    assert _clipped("grossesse mat", lemma_frequency=lambda lemma: 5) is None
+
+
+def test_a_sentence_is_not_read_as_clipped_words() -> None:
+    # its many known words would support the most used completion ("salarié … droit … temps" -> matière)
+    assert len(["salarie", "droit", "temps", "grossesse"]) > MAX_CONTEXT
+    assert _clipped("salarié droit temps grossesse mat") is None
+    assert _clipped("droit temps grossesse mat") == "droit temps grossesse maternite"
+
+
+def test_ordinals_stop_words_and_thesaurus_words_are_not_clipped() -> None:
+    assert _clipped("14 eme grossesse") is None
+    assert _clipped("grossesse mon") is None  # a stop word
+    assert _clipped("heures sup") is None  # the thesaurus's "heures sup"
+
+
+def test_without_clipping_a_french_word_is_kept() -> None:
+    result = correct_words(
+        parse_query("grossesse mat"),
+        lambda form: CLIPPED_FREQUENCY.get(form, 0),
+        lambda form, distance: [],
+        complete=lambda form: [word for word in CLIPPED_FREQUENCY if word.startswith(form)],
+    )
+    assert result is None

@@ -89,6 +89,10 @@ FRAMING_WORDS = frozenset(
         "as",
         "avons",
         "avez",
+        # être, as the asker's ("je suis en CDD", "vous êtes cadre"): the code never says it, and its
+        # lemma matched every version that says "seraient" ("sommes" is left: the code's sums of money)
+        "suis",
+        "etes",
     ]
 )
 # "droit" after avoir ("ai-je droit à", "a-t-on le droit de") and "possible" after être ("est-il

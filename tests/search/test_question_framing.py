@@ -31,6 +31,8 @@ from search.question import framing_words, is_question, without_framing
         ("Comment ça marche le télétravail ?", "ça le télétravail"),
         ("À partir de quel effectif élit-on un comité ?", "À de effectif comité"),
         ("congés à partir d'un an de présence", "congés à an de présence"),
+        ("je suis en CDD", "en CDD"),  # être as the asker's own verb: its lemma is in every "serait"
+        ("Vous êtes cadre au forfait", "Vous cadre au forfait"),
     ],
 )
 def test_question_frame_is_set_aside(typed: str, content: str) -> None:
@@ -52,6 +54,7 @@ def test_question_frame_is_set_aside(typed: str, content: str) -> None:
         "rôle du référent",  # an aspect word only frames a question
         "types de contrats",
         "partir à la retraite",  # "partir" is a departure, outside "à partir de"
+        "sommes dues au salarié",  # the code's sums of money, not "nous sommes"
     ],
 )
 def test_queries_without_a_frame_are_unchanged(typed: str) -> None:

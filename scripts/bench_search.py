@@ -174,6 +174,7 @@ STAGES = (
     "with_references",
     "with_contrasts",
     "with_word_pairs",
+    "with_opening_words",
     "with_section_evidence",
     "with_article_prior",
     "with_authority",

@@ -217,6 +217,10 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("word_pair_weight=0",),
     ("word_pair_weight=0.3",),
     ("quantity_regulatory_factor=0.8",),
+    # The opening words (search.opening_words): off, and stronger or reaching further into the text.
+    ("opening_words_weight=0",),
+    ("opening_words_weight=0.3",),
+    ("opening_words_span=20",),
     ("derivation_weight=0.5",),
     ("derivation_weight=1.0",),
     # The semantic re-rank (search.semantic): questions at other weights, short queries with it too.

@@ -48,6 +48,7 @@ from search.matching import (
     with_inflections,
     with_unindexed_spans,
 )
+from search.opening_words import with_opening_words
 from search.quantity import asks_quantity, with_quantities
 from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
@@ -127,6 +128,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         pool = with_quantities(engine, parsed.raw, pool, config)
         headings = _heading_positions(view) if asking and config.question_heading_pairs else None
         pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config, headings)
+        if not scope.version.all_versions:  # a past wording is sought wherever it stands
+            pool = with_opening_words(engine, understood.terms, pool, config)
     if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
         words = len(understood.terms.lemmas)
         pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)

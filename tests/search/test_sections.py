@@ -54,6 +54,7 @@ def _order(service: SearchService, query: str, evidence: float, opening: float) 
         same_text_similarity=0.0,  # the two identical wordings stay two rows
         authority_weight=0.0,
         article_prior=False,
+        opening_words_weight=0.0,  # where "lanterne" stands in each text is not what is tested
     )
     request = SearchRequest(query=query, highlight=False)
     return [hit.article for hit in service.search(request, ranking_config=config).hits]

@@ -49,9 +49,9 @@ def completions_in_context(
     """Each clipped form's completion: the word that the versions holding the `context` words (the
     query's known surface forms) hold most often, summed over them as shares of each word's versions
     (a rare word of the query says more than "droit"); with no context, the word most versions hold
-    together with one of another clipped form's completions ("cong mat": `conge` + `maternite`). A form without a
-    completion supported by MIN_SUPPORT versions is left out, and so is every form of a query with
-    more than MAX_CONTEXT known words."""
+    together with one of another clipped form's completions ("cong mat": `conge` + `maternite`). A
+    form without a completion supported by MIN_SUPPORT versions is left out, and so is every form of a
+    query with more than MAX_CONTEXT known words."""
     if len(context) > MAX_CONTEXT:
         return {}
     candidates = {form: _candidates(form, complete, frequency) for form in dict.fromkeys(clipped)}
@@ -59,7 +59,6 @@ def completions_in_context(
     for form, words in candidates.items():
         others = [word for other, found in candidates.items() if other != form for word in found]
         partners = list(context) or others
-
         held, share = {}, {}
         for word in words:
             counts = [together(word, partner) for partner in partners]

@@ -59,16 +59,16 @@ def completions_in_context(
     for form, words in candidates.items():
         others = [word for other, found in candidates.items() if other != form for word in found]
         partners = list(context) or others
-        held, share = {}, {}
+        versions = [max(frequency(partner), 1) for partner in partners]
+        held, rank = {}, {}
         for word in words:
             counts = [together(word, partner) for partner in partners]
-            held[word] = sum(counts) if context else max(counts, default=0)
-            share[word] = sum(n / max(frequency(p), 1) for n, p in zip(counts, partners, strict=True))
-        best = max(
-            words,
-            key=lambda word: (share[word] if context else held[word], frequency(word), word),
-            default=None,
-        )
+            if context:
+                held[word] = sum(counts)
+                rank[word] = sum(n / total for n, total in zip(counts, versions, strict=True))
+            else:
+                held[word] = rank[word] = max(counts, default=0)
+        best = max(words, key=lambda word: (rank[word], frequency(word), word), default=None)
         if best is not None and held[best] >= MIN_SUPPORT:
             chosen[form] = best
     return chosen

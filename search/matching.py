@@ -59,6 +59,12 @@ class QueryTerms:
         """The span of each expansion phrase (() for a lay wording's)."""
         return self.expansion_spans or ((),) * len(self.expansion_phrases)
 
+    def every_lemma(self) -> tuple[str, ...]:
+        """The free words' lemmas, then the expansion phrases' own, each once."""
+        return tuple(
+            dict.fromkeys([*self.lemmas, *(token for phrase in self.expansion_phrases for token in phrase)])
+        )
+
     def typed_weight(self, lemma: str, config: RankingConfig) -> float:
         """How much a free word counts: less when it is one of a lay wording's everyday words."""
         return config.lay_typed_weight if lemma in self.lay_typed else 1.0
@@ -186,7 +192,7 @@ def with_unindexed_spans(terms: QueryTerms, frequency: Callable[[str], int]) -> 
 def _with_one_word_expansions(terms: QueryTerms, offered: Iterable[tuple[str, str]], kind: str) -> QueryTerms:
     """`terms` with each (typed lemma, word) offered as a one-word expansion of that lemma, of `kind`,
     unless the word is typed or offered already."""
-    have = set(terms.lemmas) | {token for phrase in terms.expansion_phrases for token in phrase}
+    have = set(terms.every_lemma())
     phrases, spans, kinds = list(terms.expansion_phrases), list(terms.spans()), list(terms.kinds())
     for lemma, word in offered:
         if word not in have:

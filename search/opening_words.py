@@ -39,13 +39,11 @@ def with_opening_words(engine: Engine, terms: QueryTerms, pool: Pool, config: ra
     `opening_factor`; the others are left as they are, so the order below them does not change."""
     if config.opening_words_weight <= 0 or not pool.candidates:
         return pool
-    words = list(
-        dict.fromkeys([*terms.lemmas, *(word for phrase in terms.expansion_phrases for word in phrase)])
-    )
+    words = terms.every_lemma()
     if not words:
         return pool
     best = {candidate.key: candidate.docnum for candidate in best_by_text(pool.candidates, PROXIMITY_DEPTH)}
-    found = engine.positions(words, set(best.values()))
+    found = engine.positions(list(words), set(best.values()))
     factors = {
         key: opening_factor(first_position(found.get(docnum, {})), config) for key, docnum in best.items()
     }

@@ -139,7 +139,17 @@ class WhooshEngine:
     def correct(
         self, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
     ) -> tuple[str, ParsedQuery] | None:
-        return correct(self.searcher, parsed, guard=guard, complete=complete)
+        return correct(
+            self.searcher,
+            parsed,
+            lambda form: self._postings("surface", form)[0],
+            guard=guard,
+            complete=complete,
+        )
+
+    def _postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """`term_postings`, remembered by the view across requests (search.read_cache)."""
+        return self.cache.get(("postings", field, term), lambda: term_postings(self.searcher, field, term))
 
     # -- BM25F over numpy ------------------------------------------------------------------------------
 
@@ -151,9 +161,7 @@ class WhooshEngine:
         collective") counts once: a longer path is not more about it."""
         pseudo = np.zeros(self.size)
         for field in fields:
-            ids, tf = self.cache.get(
-                ("postings", field, term), lambda field=field: term_postings(self.searcher, field, term)
-            )
+            ids, tf = self._postings(field, term)
             if ids.size:
                 if once_in_section and field == "section":
                     tf = np.minimum(tf, 1.0)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from analyzers.expansion import expand_query_terms, is_thesaurus_word
 from analyzers.french import analyze
 from analyzers.lexicon import is_french
@@ -28,23 +30,24 @@ COMPLETION_MIN_EXTRA = 2  # a truncation lacks this many letters at least ("allo
 
 
 def correct(
-    searcher, parsed: ParsedQuery, *, guard: bool = True, complete: bool = True
+    searcher,
+    parsed: ParsedQuery,
+    holding: Callable[[str], np.ndarray],
+    *,
+    guard: bool = True,
+    complete: bool = True,
 ) -> tuple[str, ParsedQuery] | None:
     """Whoosh's side of `correct_words`: its reader's document frequencies, its corrector and its
-    term dictionary's prefixes."""
+    term dictionary's prefixes; `holding` gives the sorted versions of a surface form (the engine's
+    postings), which clipped words are weighed by."""
     reader = searcher.reader()
     corrector = searcher.corrector("surface")
-
-    documents: dict[str, frozenset[int]] = {}
 
     def completions(form: str) -> list[str]:
         return [_text(term) for term in reader.expand_prefix("surface", form)]
 
-    def holding(form: str) -> frozenset[int]:
-        if form not in documents:
-            known = reader.doc_frequency("surface", form) > 0
-            documents[form] = frozenset(reader.postings("surface", form).all_ids()) if known else frozenset()
-        return documents[form]
+    def together(one: str, other: str) -> int:
+        return int(np.intersect1d(holding(one), holding(other), assume_unique=True).size)
 
     return correct_words(
         parsed,
@@ -52,9 +55,7 @@ def correct(
         lambda form, distance: corrector.suggest(form, limit=SUGGESTIONS, maxdist=distance, prefix=2),
         guard=guard,
         complete=completions if complete else None,
-        clipped=Clipping(
-            lambda lemma: reader.doc_frequency("text", lemma), lambda a, b: len(holding(a) & holding(b))
-        ),
+        clipped=Clipping(lambda lemma: reader.doc_frequency("text", lemma), together),
     )
 
 

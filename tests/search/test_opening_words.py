@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from written_corpus import served, single_version
+from written_corpus import served_texts
 
 from corpus.model import Code
 from search.opening_words import first_position, opening_factor
@@ -23,8 +23,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def locks(tmp_path_factory: pytest.TempPathFactory):
-    articles = [single_version(CODE, f"ESSAIOUVERTURE{n}", n, text) for n, text in ARTICLES]
-    with served(tmp_path_factory.mktemp("opening_words"), [(CODE, articles)]) as service:
+    with served_texts(tmp_path_factory.mktemp("opening_words"), CODE, "ESSAIOUVERTURE", ARTICLES) as service:
         yield service
 
 

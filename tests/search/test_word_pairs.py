@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from written_corpus import served, single_version
+from written_corpus import served, served_texts, single_version
 
 from corpus.model import Code
 from search.service import SearchRequest, SearchService
@@ -21,8 +21,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def locks(tmp_path_factory: pytest.TempPathFactory):
-    articles = [single_version(CODE, f"ESSAIECLUSE{n}", n, text) for n, text in ARTICLES]
-    with served(tmp_path_factory.mktemp("word_pairs"), [(CODE, articles)]) as service:
+    with served_texts(tmp_path_factory.mktemp("word_pairs"), CODE, "ESSAIECLUSE", ARTICLES) as service:
         yield service
 
 

@@ -34,6 +34,17 @@ def served(home: Path, codes: Iterable[tuple[Code, list[Article]]]) -> Iterator[
         service.close()
 
 
+@contextmanager
+def served_texts(
+    home: Path, code: Code, id_prefix: str, texts: Iterable[tuple[str, str]]
+) -> Iterator[SearchService]:
+    """A service over one code of single-version articles, each a (number, text) pair, its id
+    `id_prefix` + number: the ranking tests that compare a few wordings."""
+    articles = [single_version(code, f"{id_prefix}{number}", number, text) for number, text in texts]
+    with served(home, [(code, articles)]) as service:
+        yield service
+
+
 def scored_hits(service: SearchService, query: str, **settings: object) -> list[tuple[str, float]]:
     """Each hit's version and score for `query` with these ranking settings changed."""
     config = replace(service.ranking, **settings)

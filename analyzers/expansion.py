@@ -31,6 +31,8 @@ from analyzers.synonyms import (
 
 KEY_ONLY_MARK = "~"
 KEY_LEMMAS_FILE = "thesaurus_lemmas.txt"
+UNORDERED_LONGEST = 3  # keys of up to three words also match in any order
+CONJUNCTIONS = frozenset({"et", "ou", "ni", "mais"})  # what an order-free match does not span
 NUMBER_LIMIT = 1000  # whole numbers typed below this are also searched as the code writes them, in words
 
 
@@ -165,15 +167,17 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     """The known abbreviations and synonyms in `text`, longest match first, left to right, whether
     matched as typed or on the lemmas: "démissionner pendant sa période d'essai" is the key "…pendant la
     période d'essai" (on the lemmas), not the key "démissionner" (as typed) followed by other words. Of
-    two matches of one length, the one as typed wins. Whole numbers typed in digits come last
-    (`_numbers`)."""
+    two matches of one length, the one as typed wins, then the one on the lemmas in the key's order, then
+    in another order ("ancienneté calcul"). Whole numbers typed in digits come last (`_numbers`)."""
     surface = analyze(text, lemmas=False)
     typed = _matches(text, surface, _table())
-    on_lemmas = _matches(text, analyze(text, lemmas=True), _lemma_table())
+    lemmas = analyze(text, lemmas=True)
+    on_lemmas = _matches(text, lemmas, _lemma_table())
     kept: list[QueryExpansion] = []
     taken: set[int] = set()
     ranked = [(match, 0) for match in typed] + [(match, 1) for match in on_lemmas]
-    ranked += [(match, 2) for match in _numbers(text, surface)]
+    ranked += [(match, 2) for match in _matches(text, lemmas, _unordered_table(), unordered=True)]
+    ranked += [(match, 3) for match in _numbers(text, surface)]
     for match, _ in sorted(ranked, key=lambda pair: (pair[0].start - pair[0].end, pair[1], pair[0].start)):
         span = range(match.start, match.end)
         if not taken.intersection(span):
@@ -204,22 +208,39 @@ def _numbers(text: str, tokens: list[AnalyzedToken]) -> list[QueryExpansion]:
     return found
 
 
+@cache
+def _unordered_table() -> dict[tuple[str, ...], _Entry]:
+    """The lemma keys of two or three distinct words, by their sorted words: a search box's words come
+    in any order ("ancienneté calcul" is the key "calcul de l'ancienneté"). Of two keys with the same
+    words, the first in the table is kept."""
+    table: dict[tuple[str, ...], _Entry] = {}
+    for key, entry in _lemma_table().items():
+        if 2 <= len(key) <= UNORDERED_LONGEST and len(set(key)) == len(key):
+            table.setdefault(tuple(sorted(key)), entry)
+    return table
+
+
 def _matches(
-    text: str, tokens: list[AnalyzedToken], table: dict[tuple[str, ...], _Entry]
+    text: str, tokens: list[AnalyzedToken], table: dict[tuple[str, ...], _Entry], *, unordered: bool = False
 ) -> list[QueryExpansion]:
-    """The table's keys among `tokens` (the analysis of `text`), longest first, left to right."""
+    """The table's keys among `tokens` (the analysis of `text`), longest first, left to right; with
+    `unordered` (a table keyed by sorted words), in any order, but not across a conjunction: in
+    "alternance et contrat de professionnalisation" the two are not the key "contrat en alternance"."""
     longest = max((len(key) for key in table), default=0)
     words = [token.text for token in tokens]
     found: list[QueryExpansion] = []
     index = 0
     while index < len(tokens):
         for size in range(min(longest, len(tokens) - index), 0, -1):
-            entry = table.get(tuple(words[index : index + size]))
+            window = tuple(words[index : index + size])
+            entry = table.get(tuple(sorted(window)) if unordered else window)
             if entry is None:
                 continue
             start, end = tokens[index].start, tokens[index + size - 1].end
             span = text[start:end]
             if entry.capitals_only and any(char.islower() for char in span):
+                continue
+            if unordered and CONJUNCTIONS.intersection(span.lower().split()):
                 continue
             lemmas = tuple(analyze_lemmas(span))
             found.append(QueryExpansion(span, start, end, lemmas, entry.alternatives))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -25,6 +26,9 @@ from analyzers.lexicon import is_french
 from search.clipped import completions_in_context, may_be_clipped
 from search.query import ParsedQuery
 
+# Heads elided before a vowel, longest first; typed without the apostrophe, they glue to the word.
+ELIDED_HEADS = ("qu", "l", "d", "j", "n", "s", "c", "m", "t")
+VOWELS_AND_H = frozenset("aeiouyh")
 SUGGESTIONS = 8  # corrections weighed per unknown word
 COMPLETION_MIN_EXTRA = 2  # a truncation lacks this many letters at least ("alloc" / "allocation")
 
@@ -86,6 +90,12 @@ def correct_words(
     short: dict[int, str] = {}  # position in `fixed` -> a form that may be clipped
     spanned = thesaurus_forms(parsed.text) if guard else frozenset()
     for word in parsed.text.split():
+        restored = with_apostrophes(word, frequency, guard=guard)
+        if restored is not None:
+            fixed.append(restored)
+            context.extend(token.text for token in analyze(restored, lemmas=False))
+            changed = True
+            continue
         forms = [token.text for token in analyze(word, lemmas=False)]
         if len(forms) == 1 and forms[0].isalpha():
             form = forms[0]
@@ -129,6 +139,27 @@ class Clipping:
         number: "14 eme mois" is an ordinal."""
         after_number = bool(before) and before[-1].isdigit()
         return not after_number and may_be_clipped(form, self.lemma_frequency)
+
+
+def with_apostrophes(word: str, frequency: Callable[[str], int], *, guard: bool = True) -> str | None:
+    """`word` with the apostrophe of each elision typed without one ("lemployeur", "periode-dessai"):
+    a form the index has never seen, that French does not have (with `guard`), which is an elided head
+    ("l", "d", "qu"…) before a vowel or an h and a word the index has (three letters at least); None
+    when no form of `word` is one. Tried before the edits, which could not find it: "lemployeur" is
+    one letter from "employeur", but not with its first two letters."""
+    cuts = []
+    for token in analyze(word, lemmas=False):
+        form = token.text
+        if not form.isalpha() or frequency(form) > 0 or (guard and is_french(form)):
+            continue
+        head = next((head for head in ELIDED_HEADS if form.startswith(head)), "")
+        rest = form[len(head) :]
+        if head and len(rest) >= 3 and rest[0] in VOWELS_AND_H and frequency(rest) > 0:
+            cuts.append(token.start + len(head))
+    if not cuts:
+        return None
+    bounds = pairwise([0, *cuts, len(word)])
+    return "".join(word[start:end] + ("'" if end in cuts else "") for start, end in bounds)
 
 
 def _replacement(

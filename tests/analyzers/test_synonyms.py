@@ -277,3 +277,19 @@ def test_a_whole_number_typed_in_digits_is_also_searched_in_words(query: str, sp
 def test_decimals_and_large_numbers_stay_as_typed(query: str) -> None:
     """A decimal, a year or an amount is written in digits by the code too."""
     assert not [item for item in expand_query_terms(query) if item.text[0].isdigit()]
+
+
+@pytest.mark.parametrize(
+    ("query", "span"), [("partiel chômage", "partiel chômage"), ("alternance contrat", "alternance contrat")]
+)
+def test_a_short_key_matches_its_words_in_any_order(query: str, span: str) -> None:
+    (reordered,) = expand_query_terms(query)
+    (ordered,) = expand_query_terms(" ".join(reversed(query.split())))
+    assert reordered.text == span
+    assert reordered.alternatives == ordered.alternatives
+
+
+def test_an_order_free_match_does_not_span_a_conjunction() -> None:
+    # "contrat en alternance" is a key; "alternance ou contrat" names two things.
+    assert expand_query_terms("alternance ou contrat aidé") == ()
+    assert expand_query_terms("alternance contrat aidé") != ()  # without it, the key

@@ -9,6 +9,7 @@ from search.spelling import Clipping, correct_words, is_common_slip
 
 # Surface forms of a small index and how many versions hold each.
 FREQUENCY = {
+    "age": 400,
     "allocation": 300,
     "allocations": 140,
     "alloue": 500,
@@ -17,6 +18,9 @@ FREQUENCY = {
     "teletravail": 60,
     "teletravailleur": 20,
     "decision": 1200,
+    "employeur": 2000,
+    "essai": 90,
+    "periode": 700,
     "demission": 150,
     "indemnite": 200,
     "licenciement": 280,
@@ -61,6 +65,19 @@ def test_a_typo_that_begins_no_word_is_edited() -> None:
 def test_known_and_french_words_are_never_touched() -> None:
     assert _corrected("indemnite") is None
     assert _corrected("combien") is None  # French, though the index lacks it
+
+
+def test_an_elision_typed_without_its_apostrophe_gets_it_back() -> None:
+    assert _corrected("droits de lemployeur") == "droits de l'employeur"
+    assert _corrected("Lemployeur") == "L'employeur"  # the typed letters are kept as typed
+    assert _corrected("periode-dessai") == "periode-d'essai"  # within a hyphenated word too
+    assert _corrected("periode dessai") == "periode d'essai"  # not completed to a longer word
+
+
+def test_an_apostrophe_is_only_restored_before_a_known_word_and_never_in_a_french_word() -> None:
+    assert _corrected("lexpulsion") is None  # "expulsion" is unknown to this index
+    assert _corrected("sage") is None  # French, though it could read "s'âge" and the index lacks it
+    assert _corrected("le employeur") is None  # nothing glued
 
 
 def test_a_word_of_a_thesaurus_span_is_kept_within_it() -> None:

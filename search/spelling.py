@@ -3,7 +3,9 @@
 Only a word the index has never seen is a candidate (it could match nothing as typed), and the guard
 keeps every word that French has (spaCy's lexicon, `analyzers.lexicon`) or that the thesaurus knows,
 alone ("sécu", "STC") or within a span of the query it expands ("resto" in "tickets resto", which
-"reste" would break): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". A word
+"reste" would break): "combien" is not a typo of "combine", nor "démissionner" of "demissionne". The
+lexicon has misspellings too ("professionalisation", "posible"): a word of it that the index lacks, one
+doubled consonant short of a word the corpus uses often, is that word (`_supported_slip`). A word
 that begins the corpus's words may be a truncation people type ("alloc", "indemn", "prud'hom"): its
 completion is the most used of those words. Its best edit is, among the corrections at the smallest edit
 distance, a doubled letter typed once (or a letter typed twice) or two letters swapped first, the
@@ -29,7 +31,11 @@ from search.query import ParsedQuery
 # Heads elided before a vowel, longest first; typed without the apostrophe, they glue to the word.
 ELIDED_HEADS = ("qu", "l", "d", "j", "n", "s", "c", "m", "t")
 VOWELS_AND_H = frozenset("aeiouyh")
-SUGGESTIONS = 8  # corrections weighed per unknown word
+SUGGESTIONS = 8
+# A French word the index lacks is taken for a slip of a word with a doubled consonant when that word is
+# in this many versions at least, and has this many letters (search.spelling._supported_slip).
+SLIP_SUPPORT = 10
+SLIP_LENGTH = 6  # corrections weighed per unknown word
 COMPLETION_MIN_EXTRA = 2  # a truncation lacks this many letters at least ("alloc" / "allocation")
 
 
@@ -111,6 +117,11 @@ def correct_words(
                     context.append(best)
                     changed = True
                     continue
+            elif kept and not thesaurus and (slip := _supported_slip(frequency, suggest, form)):
+                fixed.append(slip)
+                context.append(slip)
+                changed = True
+                continue
             elif kept and not thesaurus and clipped is not None and clipped.may_be(form, fixed):
                 short[len(fixed)] = form
         fixed.append(word)
@@ -171,6 +182,29 @@ def _replacement(
     """The best edit of `form` or its completion, whichever the corpus uses more; None without either."""
     found = [_best(frequency, suggest, form), _completion(frequency, complete, form) if complete else None]
     return max((word for word in found if word), key=frequency, default=None)
+
+
+def _supported_slip(
+    frequency: Callable[[str], int], suggest: Callable[[str, int], Sequence[str]], form: str
+) -> str | None:
+    """The word the corpus uses often that `form` (a word French has but the index lacks) is with a
+    doubled consonant typed once: "professionalisation", "posible" are in the lexicon (spaCy learned
+    them from texts that misspell them) but stand for "professionnalisation", "possible". A real word
+    ("poisons", "habilement") has a rarer neighbour in the corpus ("poissons", "habillement": a few
+    versions each), hence SLIP_SUPPORT; None when no neighbour qualifies."""
+    if len(form) < SLIP_LENGTH:
+        return None
+    found = [
+        word
+        for word in suggest(form, 1)
+        if _doubled(form, word) and word[_first_difference(form, word)] not in VOWELS_AND_H
+    ]
+    best = max(found, key=lambda word: (frequency(word), word), default=None)
+    return best if best is not None and frequency(best) >= SLIP_SUPPORT else None
+
+
+def _first_difference(one: str, other: str) -> int:
+    return next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), len(one))
 
 
 def thesaurus_forms(text: str) -> frozenset[str]:

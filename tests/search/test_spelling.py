@@ -25,6 +25,8 @@ FREQUENCY = {
     "indemnite": 200,
     "licenciement": 280,
     "reste": 900,
+    "habillement": 5,
+    "professionnalisation": 150,
 }
 
 
@@ -78,6 +80,12 @@ def test_an_apostrophe_is_only_restored_before_a_known_word_and_never_in_a_frenc
     assert _corrected("lexpulsion") is None  # "expulsion" is unknown to this index
     assert _corrected("sage") is None  # French, though it could read "s'âge" and the index lacks it
     assert _corrected("le employeur") is None  # nothing glued
+
+
+def test_a_lexicon_word_the_index_lacks_is_a_slip_of_a_much_used_doubled_consonant() -> None:
+    # spaCy's vocabulary has the misspelling; the corpus has the word, often.
+    assert _corrected("contrat professionalisation") == "contrat professionnalisation"
+    assert _corrected("habilement") is None  # a word; "habillement" is rare in this corpus
 
 
 def test_a_word_of_a_thesaurus_span_is_kept_within_it() -> None:

@@ -16,7 +16,14 @@ from corpus.store import Store
 from indexer.passage_vectors import update_vectors
 from search.candidates import Candidate
 from search.ranking import RankingConfig
-from search.semantic import PassageVectors, QueryEncoding, encoded_text, semantic_weight, with_semantic
+from search.semantic import (
+    LONG_QUESTION_WORDS,
+    PassageVectors,
+    QueryEncoding,
+    encoded_text,
+    semantic_weight,
+    with_semantic,
+)
 from search.service import SearchRequest
 
 CONFIG = RankingConfig(semantic_question_weight=1.5, semantic_weight=0.0, semantic_depth=50)
@@ -145,6 +152,14 @@ def test_without_vectors_file_the_search_is_lexical(tmp_path: Path) -> None:
 )
 def test_one_question_typed_two_ways_is_encoded_once(typed: str, read: str) -> None:
     assert encoded_text(typed) == read
+
+
+def test_a_long_question_is_encoded_without_its_stop_words_but_with_its_negations() -> None:
+    long = "Le salarié qui ne reprend pas son poste à la fin de son congé a-t-il droit à une indemnité ?"
+    assert len(long.split()) > LONG_QUESTION_WORDS
+    assert encoded_text(long) == "salarié ne reprend pas poste fin congé droit une indemnité ?"
+    short = "le salarié a-t-il droit à une indemnité ?"
+    assert encoded_text(short) == "le salarié a t il droit à une indemnité ?"
 
 
 def test_a_home_that_cannot_be_written_still_serves(search_home: Path, monkeypatch, capsys) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from analyzers.lexicon import fold
+
 ACCENTED_FORMS_FILE = "accented_forms.txt"
 PROPER_NOUNS_FILE = "proper_nouns.txt"
 
@@ -28,6 +30,12 @@ def read_words(name: str) -> tuple[str, ...]:
 @cache
 def accented_forms() -> tuple[str, ...]:
     return read_words(ACCENTED_FORMS_FILE)
+
+
+@cache
+def corpus_spellings() -> dict[str, str]:
+    """Folded word → the corpus's accented spelling of it ("delegue" → "délégué")."""
+    return {fold(word): word for word in accented_forms()}
 
 
 @cache

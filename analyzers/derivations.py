@@ -15,10 +15,9 @@ is offered beside the verb as an expansion, never instead of it (`search.matchin
 from __future__ import annotations
 
 import threading
-from functools import cache
 
-from analyzers.accented_forms import accented_forms
-from analyzers.lemmas import LEMMATIZER, fold
+from analyzers.accented_forms import corpus_spellings
+from analyzers.lemmas import LEMMATIZER
 
 # The "-re" and "-oir" verbs derive irregularly ("rompre" / "rupture", "prévoir" / "prévision"), and
 # a noun often ends so ("lettre", "pourvoir" / "pourvoi"): only "-er" and "-ir" verbs are read.
@@ -56,17 +55,11 @@ ACTION_SUFFIXES = (
 )
 
 
-@cache
-def _spellings() -> dict[str, str]:
-    """Folded word → the corpus's accented spelling ("versé" is a participle, "verse" would not be)."""
-    return {fold(word): word for word in accented_forms()}
-
-
 def is_noun_like(lemma: str) -> bool:
     """A lemma that can name an action: not a verb, participle, adjective in -able or adverb."""
     if lemma.endswith(NOUN_ENDINGS) and not lemma.endswith(ADVERB_ENDINGS):
         return True
-    return not lemma.endswith(NOT_NOUN_ENDINGS) and not _spellings().get(lemma, lemma).endswith("é")
+    return not lemma.endswith(NOT_NOUN_ENDINGS) and not corpus_spellings().get(lemma, lemma).endswith("é")
 
 
 def roots(verb: str) -> tuple[str, ...]:

@@ -223,12 +223,13 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("opening_words_span=20",),
     ("derivation_weight=0.5",),
     ("derivation_weight=1.0",),
-    # The semantic re-rank (search.semantic): questions at other weights, short queries with it too.
+    # The semantic re-rank (search.semantic): questions and short queries at other weights, or without.
     ("semantic_question_weight=0",),
     ("semantic_question_weight=1.0",),
     ("semantic_question_weight=2.0",),
-    ("semantic_weight=0.1",),
-    ("semantic_weight=0.25",),
+    ("semantic_weight=0",),
+    ("semantic_weight=0.5",),
+    ("semantic_weight=1.5",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (

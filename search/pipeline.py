@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from analyzers.expansion import expand_query_terms
 from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
@@ -59,7 +60,7 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
-from search.semantic import QueryEncoding, encoded_text, semantic_weight, with_semantic
+from search.semantic import QueryEncoding, encoded_text, in_code_words, semantic_weight, with_semantic
 from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
@@ -112,7 +113,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
-    semantic = _semantic_start(parsed.raw, context, scope, asking, config)
+    semantic = _semantic_start(parsed, context, scope, asking, config)
     with view.engine() as opened:
         engine = RememberingEngine(opened)  # proximity and word pairs read positions once
         understood = understand(parsed, view, scope.code_id, engine, config)
@@ -153,13 +154,22 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     return _timed(results, started)
 
 
-def _semantic_start(text: str, context: SearchContext, scope: Scope, asking: bool, config: RankingConfig):
-    """(weight, vectors, the query's vector to come) when this search is re-ranked semantically (a
-    question, vectors on disk, not a search of past wordings), else None. The encoding starts now, in the
-    encoder's thread, and is awaited after the lexical stages."""
+def _semantic_start(
+    parsed: ParsedQuery, context: SearchContext, scope: Scope, asking: bool, config: RankingConfig
+):
+    """(weight, vectors, the query's vector to come) when this search is re-ranked semantically (vectors
+    on disk, not a search of past wordings), else None. A question is encoded as typed, a short query in
+    the code's words (`in_code_words`). The encoding starts now, in the encoder's thread, and is awaited
+    after the lexical stages."""
     encoding = context.semantic
     weight = semantic_weight(asking, config)
-    if encoding is None or weight <= 0.0 or scope.version.all_versions or encoding.failed or not text.strip():
+    if encoding is None or weight <= 0.0 or scope.version.all_versions or encoding.failed:
+        return None
+    if asking or not config.thesaurus:
+        text = parsed.raw
+    else:
+        text = in_code_words(parsed.text, expand_query_terms(parsed.text))
+    if not text.strip():
         return None
     vectors = encoding.vectors()
     if vectors is None:

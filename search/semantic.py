@@ -1,8 +1,9 @@
-"""The semantic re-rank: a question's first candidates re-ordered by their meaning's closeness to it.
+"""The semantic re-rank: a query's first candidates re-ordered by their meaning's closeness to it.
 
 A question in a full sentence (« mon employeur peut-il me faire travailler le dimanche ? ») names its
 subject in the asker's words; the lexical ranking finds the right chapter but often not the article that
-answers. The query's vector (analyzers.embedding, computed in a thread while the lexical stages run) is
+answers. A short query is read in the code's words first (`in_code_words`: "chômage partiel" is encoded
+as "activité partielle"). The query's vector (analyzers.embedding, computed in a thread while the lexical stages run) is
 compared with each candidate's passage vector (indexer.passage_vectors), and the first
 `RankingConfig.semantic_depth` candidates are re-ordered by
 
@@ -10,9 +11,9 @@ compared with each candidate's passage vector (indexer.passage_vectors), and the
 
 so the lexical order stays the backbone and the cosine moves an article a few places, not from the
 fiftieth to the first unless the gap is large. Measured on the CDTN dev set by group cross-validation
-(scripts/eval_search.py): on questions it lifts nDCG@10 0.456 → 0.527; on short queries typed into a
-search box it brought nothing at any weight, so `semantic_weight` (short queries) is 0 and
-`semantic_question_weight` 1.5. The articles the query cites keep their places; a candidate without a
+(scripts/eval_search.py): on questions it lifts nDCG@10 0.456 → 0.527 (`semantic_question_weight` 1.5);
+short queries typed into a search box gained nothing encoded as typed, and gain in the code's words
+(`semantic_weight` 1; figures in search.ranking). The articles the query cites keep their places; a candidate without a
 vector (a version older than the vectors, or an article added since) counts the mean cosine of the others.
 The displayed scores stay those of the ranks, in order.
 """
@@ -23,14 +24,17 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from analyzers.accented_forms import corpus_spellings
+from analyzers.elisions import APOSTROPHES
 from analyzers.embedding import Encoder
+from analyzers.expansion import QueryExpansion
 from analyzers.lexicon import fold
 from analyzers.stop_words import STOP_WORDS
 from search.candidates import Candidate
@@ -40,6 +44,8 @@ from search.read_cache import ReadCache
 
 RANK_OFFSET = 10
 LONG_QUESTION_WORDS = 10  # a longer question is encoded without its stop words (`encoded_text`)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 _PUNCTUATION = "?!.,;:«»()\"'’"
 RECENT_BYTES = 1024 * 1024  # about 600 question vectors
 # A verb and its subject pronoun, joined by hyphens or not (« peut-il », « a-t-il », « peut il »).
@@ -47,18 +53,42 @@ _INVERSION = re.compile(r"-(?:t-)?(?=(?:je|tu|il|elle|on|nous|vous|ils|elles)\b)
 
 
 def encoded_text(query: str) -> str:
-    """The query as the model reads it: lower case, the inversions' hyphens as spaces, so that the ways
-    of typing one question are one question (« A-t-il droit » and « a t il droit »). A question of more
+    """The query as the model reads it: lower case, the inversions' hyphens as spaces, the words
+    spelled as the code spells them, so that the ways of typing one question are one question (« A-t-il
+    droit » and « a t il droit », « délégué » and « delegue »). A question of more
     than LONG_QUESTION_WORDS words loses its stop words (articles, pronouns, auxiliaries; never a
     negation, analyzers.stop_words): the model's time grows with each token (~1.2 ms), and a long legal
     question took 50 ms of it before; without them, the semantic re-rank ranks as well (CDTN dev
     questions 0.542 → 0.540, our legal questions 0.711 → 0.715, lay questions 0.610 → 0.607,
     binary nDCG@10) and the search's p95 drops by ~6 ms (scripts/bench_search.py)."""
     spaced = _INVERSION.sub(lambda match: " t " if "t-" in match.group(0).lower() else " ", query)
-    words = spaced.lower().split()
+    words = _LETTERS.sub(_as_the_code_spells, spaced.translate(_APOSTROPHES)).split()
     if len(words) > LONG_QUESTION_WORDS:
         words = [word for word in words if fold(word.strip(_PUNCTUATION)) not in STOP_WORDS] or words
     return " ".join(words)
+
+
+def _as_the_code_spells(word: re.Match[str]) -> str:
+    """A word folded, then given the accents the corpus spells it with: typed with accents or without,
+    one word for the model ("delegue" and "délégué" are "délégué"); a stop word stays folded ("a" is
+    not made "à", the corpus's commoner spelling)."""
+    folded = fold(word.group(0))
+    return folded if folded in STOP_WORDS else corpus_spellings().get(folded, folded)
+
+
+def in_code_words(text: str, expansions: Sequence[QueryExpansion]) -> str:
+    """A short query as the model reads it: each span the thesaurus knows replaced by the code's first
+    wording for it ("chômage partiel" → "activité partielle", "CDD" → "contrat de travail à durée
+    déterminée", "13ème mois" → the code's wording of the year-end bonus). The passages are the code's
+    text: the model brings its wording closer than the asker's (CDTN dev short queries, binary nDCG@10
+    at weight 1: 0.461 → 0.479 encoded as typed, → 0.501 in the code's words; our blind lay queries
+    0.488 → 0.530). `expansions`: analyzers.expansion.expand_query_terms of `text`."""
+    pieces, at = [], 0
+    for found in expansions:
+        if found.alternatives:
+            pieces += [text[at : found.start], found.alternatives[0].phrase]
+            at = found.end
+    return "".join([*pieces, text[at:]])
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 import corpus_damage as damage
 
 from corpus.store import Store
+from indexer.passage_vectors import seed_vectors
 from search.service import SearchRequest, SearchService
 from ui.cli import main
 
@@ -105,6 +106,10 @@ def kill_build_at(home: Path, delay: float) -> tuple[int, float, str]:
 def test_build_killed_at_random_moments_leaves_previous_index_serving(
     home_copy: Path, small_build_seconds: float
 ) -> None:
+    # The vectors file each build seeds when missing (the semantic re-rank's) is there from the start, as
+    # in any home a service has opened: its arrival would change answers; only the index is under test.
+    with Store.open(home_copy / "corpus.sqlite3", create=False) as store:
+        seed_vectors(store, home_copy)
     serving = SearchService.open(home_copy, build_if_missing=False)
     before = answers(serving)
     assert all(before[:2]), "the fixture queries must have hits"

@@ -1,4 +1,5 @@
-"""The semantic re-rank of questions: the stage itself, and its wiring through the service."""
+"""The semantic re-rank of questions and short queries: the stage itself, and its wiring through the
+service."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 from written_corpus import served, single_version
 
 from analyzers.embedding import DIMENSIONS
+from analyzers.expansion import Alternative, QueryExpansion
+from analyzers.synonyms import ABBREVIATIONS
 from corpus.model import Code
 from corpus.store import Store
 from indexer.passage_vectors import update_vectors
@@ -21,6 +24,7 @@ from search.semantic import (
     PassageVectors,
     QueryEncoding,
     encoded_text,
+    in_code_words,
     semantic_weight,
     with_semantic,
 )
@@ -131,8 +135,55 @@ def test_a_question_is_reranked_by_meaning(service) -> None:
     assert _order(service, question)[0] == "L3"
 
 
-def test_a_short_query_keeps_the_lexical_order(service) -> None:
-    assert _order(service, "congé salarié") == _order(service, "congé salarié", semantic=False)
+def test_a_short_query_is_reranked_by_meaning_unless_its_weight_is_zero(service) -> None:
+    lexical = _order(service, "congé salarié", semantic=False)
+    assert lexical[0] != "L3"
+    assert _order(service, "congé salarié", semantic_weight=0.0) == lexical
+    assert _order(service, "congé salarié")[0] == "L3"
+
+
+class _Recording(_Topics):
+    def __init__(self, query: np.ndarray) -> None:
+        super().__init__(query)
+        self.texts: list[str] = []
+
+    def query(self, text: str) -> np.ndarray:
+        self.texts.append(text)
+        return self.query_vector
+
+
+def test_a_short_query_is_encoded_in_the_codes_words_a_question_as_typed(service) -> None:
+    recording = _Recording(_unit(0))
+    kept = service._semantic._encoder
+    service._semantic._encoder = recording
+    try:
+        service._semantic.recent.clear()
+        _order(service, "CDD salarié")
+        _order(service, "Quel CDD pour le salarié ?")
+    finally:
+        service._semantic._encoder = kept
+    assert recording.texts == [
+        encoded_text(f"{ABBREVIATIONS['CDD'][0]} salarié"),
+        encoded_text("Quel CDD pour le salarié ?"),
+    ]
+
+
+def test_in_code_words_replaces_each_known_span_by_its_first_wording() -> None:
+    text = "chômage partiel et arrêt maladie en août"
+    expansions = (
+        QueryExpansion(
+            "chômage partiel", 0, 15, ("chomage", "partiel"), (Alternative("activité partielle", (), ()),)
+        ),
+        QueryExpansion(
+            "arrêt maladie",
+            19,
+            32,
+            ("arret", "maladie"),
+            (Alternative("arrêt de travail", (), ()), Alternative("x", (), ())),
+        ),
+    )
+    assert in_code_words(text, expansions) == "activité partielle et arrêt de travail en août"
+    assert in_code_words(text, ()) == text
 
 
 def test_without_vectors_file_the_search_is_lexical(tmp_path: Path) -> None:
@@ -154,12 +205,19 @@ def test_one_question_typed_two_ways_is_encoded_once(typed: str, read: str) -> N
     assert encoded_text(typed) == read
 
 
+def test_a_query_typed_with_or_without_accents_is_encoded_as_the_code_spells_it() -> None:
+    assert (
+        encoded_text("Délégué syndical élu") == encoded_text("delegue syndical elu") == "délégué syndical élu"
+    )
+    assert encoded_text("délai à respecter") == encoded_text("delai a respecter") == "délai a respecter"
+
+
 def test_a_long_question_is_encoded_without_its_stop_words_but_with_its_negations() -> None:
     long = "Le salarié qui ne reprend pas son poste à la fin de son congé a-t-il droit à une indemnité ?"
     assert len(long.split()) > LONG_QUESTION_WORDS
     assert encoded_text(long) == "salarié ne reprend pas poste fin congé droit une indemnité ?"
     short = "le salarié a-t-il droit à une indemnité ?"
-    assert encoded_text(short) == "le salarié a t il droit à une indemnité ?"
+    assert encoded_text(short) == "le salarié a t il droit a une indemnité ?"  # stop words folded
 
 
 def test_a_home_that_cannot_be_written_still_serves(search_home: Path, monkeypatch, capsys) -> None:

@@ -230,6 +230,8 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("semantic_weight=0",),
     ("semantic_weight=0.5",),
     ("semantic_weight=1.5",),
+    ("semantic_lead=0",),
+    ("semantic_lead=2.0",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (

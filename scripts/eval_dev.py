@@ -232,6 +232,11 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("semantic_weight=1.5",),
     ("semantic_lead=0",),
     ("semantic_lead=2.0",),
+    # Its sections' and chapters' centroids (search.neighbourhood): without, each alone, for questions.
+    ("semantic_section_weight=0", "semantic_chapter_weight=0"),
+    ("semantic_section_weight=0",),
+    ("semantic_chapter_weight=0",),
+    ("question_neighbourhood_factor=0.5",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (

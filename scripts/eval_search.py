@@ -263,6 +263,9 @@ FIELD_ABLATIONS = [
     ("quantity questions: decrees x0.8", {"quantity_regulatory_factor": 0.8}),
     ("questions without the citation prior", {"question_authority_factor": 0.0}),
     ("questions: chapter openings x1.5", {"question_chapter_opening_factor": 1.5}),
+    # The semantic re-rank's sections and chapters (search.neighbourhood): off, and for questions too.
+    ("without semantic neighbourhoods", {"semantic_section_weight": 0.0, "semantic_chapter_weight": 0.0}),
+    ("questions: semantic neighbourhoods x0.5", {"question_neighbourhood_factor": 0.5}),
 ]
 
 

@@ -26,7 +26,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from analyzers.expansion import expand_query_terms
 from analyzers.french import analyze
 from corpus.model import Version
 from indexer.citation_graph import GraphAt
@@ -60,7 +59,8 @@ from search.results import Hit, SearchRequest, SearchResults
 from search.same_text import collapse_same_text, remembered, same_text_refs
 from search.scope import CITED_NOT_IN_FORCE, Scope, nothing_found, resolve_scope
 from search.sections import with_section_evidence
-from search.semantic import QueryEncoding, encoded_text, in_code_words, semantic_weight, with_semantic
+from search.semantic import QueryEncoding
+from search.semantic_stage import semantic_reranked, start_semantic
 from search.word_pairs import heading_positions, with_word_pairs
 from search.wording import with_dropped_wordings
 
@@ -113,7 +113,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         config = replace(config, regulatory_factor=config.quantity_regulatory_factor)
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
-    semantic = _semantic_start(parsed, context, scope, asking, config)
+    semantic = start_semantic(parsed, context.semantic, scope.version.all_versions, asking, config)
     with view.engine() as opened:
         engine = RememberingEngine(opened)  # proximity and word pairs read positions once
         understood = understand(parsed, view, scope.code_id, engine, config)
@@ -142,40 +142,12 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         pool = with_article_prior(pool, config)
     pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)
-    if semantic is not None and context.semantic is not None:
-        weight, vectors, future = semantic
-        query_vector = context.semantic.query_vector(future)
-        if query_vector is not None:
-            lead = 0.0 if asking else config.semantic_lead
-            ranked = with_semantic(ranked, query_vector, vectors, view, weight, config, lead=lead)
+    ranked = semantic_reranked(ranked, semantic, context.semantic, view, config)
     context = replace(context, texts=remembered(context.texts))  # read once, for grouping and snippets
     wanted = scope.offset + scope.limit
     collapsed = collapse_same_text(ranked, wanted, view, context.texts, config.same_text_similarity)
     results = page(request, context, scope, understood, pool, collapsed.ranked, retrieved, collapsed.folded)
     return _timed(results, started)
-
-
-def _semantic_start(
-    parsed: ParsedQuery, context: SearchContext, scope: Scope, asking: bool, config: RankingConfig
-):
-    """(weight, vectors, the query's vector to come) when this search is re-ranked semantically (vectors
-    on disk, not a search of past wordings), else None. A question is encoded as typed, a short query in
-    the code's words (`in_code_words`). The encoding starts now, in the encoder's thread, and is awaited
-    after the lexical stages."""
-    encoding = context.semantic
-    weight = semantic_weight(asking, config)
-    if encoding is None or weight <= 0.0 or scope.version.all_versions or encoding.failed:
-        return None
-    if asking or not config.thesaurus:
-        text = parsed.raw
-    else:
-        text = in_code_words(parsed.text, expand_query_terms(parsed.text))
-    if not text.strip():
-        return None
-    vectors = encoding.vectors()
-    if vectors is None:
-        return None
-    return weight, vectors, encoding.encode(encoded_text(text))
 
 
 def understand(

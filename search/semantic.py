@@ -39,6 +39,7 @@ from analyzers.lexicon import fold
 from analyzers.stop_words import STOP_WORDS
 from search.candidates import Candidate
 from search.index_view import IndexView
+from search.neighbourhood import Neighbourhoods, cosines_or_mean
 from search.ranking import RankingConfig
 from search.read_cache import ReadCache
 
@@ -113,14 +114,9 @@ class PassageVectors:
 
     def cosines(self, query: np.ndarray, version_ids: list[str]) -> np.ndarray:
         """Each version's cosine with `query`; the mean of the known ones for a version without vector."""
-        rows = np.array([self.row.get(version_id, -1) for version_id in version_ids], dtype=np.int64)
-        known = rows >= 0
-        if not known.any():
-            return np.zeros(len(rows))
-        found = self.matrix[rows[known]] @ query
-        values = np.full(len(rows), float(found.mean()))
-        values[known] = found
-        return values
+        return cosines_or_mean(
+            self.matrix, [self.row.get(version_id, -1) for version_id in version_ids], query
+        )
 
 
 class QueryEncoding:
@@ -136,6 +132,7 @@ class QueryEncoding:
         self._own_threads()
         self._stamp: tuple[int, int] | None = None
         self._vectors: PassageVectors | None = None
+        self._neighbourhoods: tuple[PassageVectors, IndexView, Neighbourhoods] | None = None
         self.failed = False
 
     def vectors(self) -> PassageVectors | None:
@@ -150,6 +147,19 @@ class QueryEncoding:
                 if stamp != self._stamp:
                     self._vectors, self._stamp = PassageVectors.load(self.path), stamp
         return self._vectors
+
+    def neighbourhoods(self, vectors: PassageVectors, view: IndexView) -> Neighbourhoods:
+        """The section and chapter centroids of `vectors` over `view`'s articles, made once for each
+        vectors file and index generation (~0.1 s for the Code du travail)."""
+        known = self._neighbourhoods
+        if known is None or known[0] is not vectors or known[1] is not view:
+            with self._lock:
+                known = self._neighbourhoods
+                if known is None or known[0] is not vectors or known[1] is not view:
+                    rows = ((row.version_id, row.section_path) for row in view.rows)
+                    built = Neighbourhoods.build(vectors.matrix, vectors.row, rows)
+                    self._neighbourhoods = known = (vectors, view, built)
+        return known[2]
 
     def encode(self, text: str) -> Future[np.ndarray]:
         """The query's vector, being computed (or already known: a finished future)."""
@@ -207,12 +217,17 @@ def with_semantic(
     config: RankingConfig,
     *,
     lead: float = 0.0,
+    neighbourhoods: Neighbourhoods | None = None,
+    section: float = 0.0,
+    chapter: float = 0.0,
 ) -> tuple[Candidate, ...]:
     """`ranked` with its first `config.semantic_depth` candidates (the cited ones set aside, in place)
     re-ordered by reciprocal rank plus `weight` × cosine. With `lead` (a short query's
     `config.semantic_lead`), a first candidate whose score is at least `lead` times the second's keeps
     its place too: the query's words single it out, and the model's closeness to a neighbour article
-    ("L. 1222-11" for "télétravail définition", whose L. 1222-9 defines it) should not outweigh that."""
+    ("L. 1222-11" for "télétravail définition", whose L. 1222-9 defines it) should not outweigh that.
+    With `neighbourhoods`, the cosine also counts `section` × its section's centroid and `chapter` × its
+    chapter's (search.neighbourhood)."""
     head = ranked[: config.semantic_depth]
     leading = int(lead > 0 and len(head) > 1 and head[0].score >= lead * head[1].score)
     movable = [
@@ -220,7 +235,12 @@ def with_semantic(
     ]
     if weight <= 0.0 or len(movable) < 2:
         return ranked
-    cosines = vectors.cosines(query, [view.rows[candidate.docnum].version_id for candidate in movable])
+    rows = [view.rows[candidate.docnum] for candidate in movable]
+    cosines = vectors.cosines(query, [row.version_id for row in rows])
+    if neighbourhoods is not None and (section or chapter):
+        cosines = cosines + neighbourhoods.cosines(
+            query, [row.section_path for row in rows], section, chapter
+        )
     combined = [1.0 / (rank + RANK_OFFSET) + weight * cosines[rank] for rank in range(len(movable))]
     order = sorted(range(len(movable)), key=lambda rank: (-combined[rank], rank))
     # Each moved candidate takes the score of the place it lands on, so shown scores stay in order.

@@ -179,7 +179,6 @@ STAGES = (
     "with_article_prior",
     "with_authority",
     "final_scores",
-    "with_semantic",
     "collapse_same_text",
     "page",
     "_how_well",
@@ -191,7 +190,7 @@ def stage_timer() -> Iterator[dict[str, list[float]]]:
     """Wrap each stage function (and the engine's retrieve and correct) to record its milliseconds per
     call; restored on exit."""
     from analyzers.embedding import Encoder
-    from search import pipeline
+    from search import pipeline, semantic_stage
     from search.retrieval import WhooshEngine
     from search.semantic import QueryEncoding
 
@@ -213,11 +212,15 @@ def stage_timer() -> Iterator[dict[str, list[float]]]:
     # The semantic re-rank's query encoding runs in its own thread during the lexical stages; the
     # wait for it after them (query_vector) is what it adds to a search.
     targets += [(Encoder, "query"), (QueryEncoding, "query_vector")]
+    # The re-rank itself (with the sections' and chapters' centroids, made once per index generation).
+    targets += [(semantic_stage, "with_semantic"), (QueryEncoding, "neighbourhoods")]
     for owner, name in targets:
         original = getattr(owner, name)
         saved.append((owner, name, original))
         label = (
-            name if owner is pipeline else f"{'Engine' if owner is WhooshEngine else owner.__name__}.{name}"
+            name
+            if owner in (pipeline, semantic_stage)
+            else f"{'Engine' if owner is WhooshEngine else owner.__name__}.{name}"
         )
         setattr(owner, name, timed(label, original))
     try:

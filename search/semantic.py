@@ -132,7 +132,7 @@ class QueryEncoding:
         self._own_threads()
         self._stamp: tuple[int, int] | None = None
         self._vectors: PassageVectors | None = None
-        self._neighbourhoods: tuple[PassageVectors, IndexView, Neighbourhoods] | None = None
+        self._neighbourhoods: tuple[PassageVectors, str, Neighbourhoods] | None = None
         self.failed = False
 
     def vectors(self) -> PassageVectors | None:
@@ -150,15 +150,16 @@ class QueryEncoding:
 
     def neighbourhoods(self, vectors: PassageVectors, view: IndexView) -> Neighbourhoods:
         """The section and chapter centroids of `vectors` over `view`'s articles, made once for each
-        vectors file and index generation (~0.1 s for the Code du travail)."""
+        vectors file and index generation (~0.1 s for the Code du travail). The generation is known by
+        its target, not held: a retired view's table is not kept alive here."""
         known = self._neighbourhoods
-        if known is None or known[0] is not vectors or known[1] is not view:
+        if known is None or known[0] is not vectors or known[1] != view.target:
             with self._lock:
                 known = self._neighbourhoods
-                if known is None or known[0] is not vectors or known[1] is not view:
+                if known is None or known[0] is not vectors or known[1] != view.target:
                     rows = ((row.version_id, row.section_path) for row in view.rows)
                     built = Neighbourhoods.build(vectors.matrix, vectors.row, rows)
-                    self._neighbourhoods = known = (vectors, view, built)
+                    self._neighbourhoods = known = (vectors, view.target, built)
         return known[2]
 
     def encode(self, text: str) -> Future[np.ndarray]:

@@ -144,3 +144,23 @@ def test_the_centroids_are_made_once_per_vectors_file_and_index(service) -> None
     encoding = service._semantic
     vectors, view = encoding.vectors(), service._current_view()
     assert encoding.neighbourhoods(vectors, view) is encoding.neighbourhoods(vectors, view)
+
+
+def test_a_new_index_generation_gets_its_own_centroids(tmp_path) -> None:
+    from search.semantic import QueryEncoding
+
+    encoding = QueryEncoding(tmp_path / "passages.npz")
+    vectors = PassageVectors(np.vstack([_unit(1, 0), _unit(0, 1)]), {"V0": 0, "V1": 1})
+    section = (PART, CHAPTER_ONE, "Section 1")
+
+    def view(target: str, version_id: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            target=target, rows=[SimpleNamespace(version_id=version_id, section_path=section)]
+        )
+
+    first = encoding.neighbourhoods(vectors, view("g1", "V0"))
+    assert encoding.neighbourhoods(vectors, view("g1", "V0")) is first
+    second = encoding.neighbourhoods(vectors, view("g2", "V1"))
+    assert second is not first
+    assert second.cosines(_unit(0, 1), [section], 1.0, 0.0) == pytest.approx([1.0])
+    encoding.close()

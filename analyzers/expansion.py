@@ -183,7 +183,72 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
         if not taken.intersection(span):
             kept.append(match)
             taken.update(span)
+    kept += _beside_abbreviations(text, kept, taken)
     return tuple(sorted(kept, key=lambda match: match.start))
+
+
+def _beside_abbreviations(text: str, kept: list[QueryExpansion], taken: set[int]) -> list[QueryExpansion]:
+    """The keys typed with an abbreviation for some of their words (« calcul CP », « calcul des CP »,
+    « CP calcul »): `text` with each abbreviation spelled out (its first wording) is matched again on
+    the lemmas; a key found across an abbreviation and typed words that no other match holds offers its
+    wordings on those typed words, and the abbreviation keeps its own expansion. `kept`: the matches of
+    `text`, `taken`: the offsets they cover."""
+    abbreviations = [
+        match for match in kept if match.text in ABBREVIATIONS or match.text.upper() in ABBREVIATIONS
+    ]
+    if not abbreviations:
+        return []
+    pieces, regions, at = [], [], 0  # regions: (start, end) of each wording in the spelled-out text
+    for match in sorted(abbreviations, key=lambda match: match.start):
+        pieces.append(text[at : match.start])
+        start = sum(map(len, pieces))
+        pieces.append(match.alternatives[0].phrase)
+        regions.append((start, start + len(pieces[-1]), match))
+        at = match.end
+    spelled = "".join([*pieces, text[at:]])
+
+    def typed_offset(offset: int) -> int:  # an offset of `spelled` outside the wordings, in `text`
+        return offset - sum(
+            end - start - (match.end - match.start) for start, end, match in regions if end <= offset
+        )
+
+    tokens = analyze(spelled, lemmas=True)
+    found = _matches(spelled, tokens, _lemma_table()) + _matches(
+        spelled, tokens, _unordered_table(), unordered=True
+    )
+    beside: list[QueryExpansion] = []
+    for key in sorted(found, key=lambda match: match.start - match.end):
+        # The key's words outside the wordings it overlaps (« poser mes congés » in « poser mes congés
+        # payés »: it may hold a wording in part) are the typed words it is offered on.
+        inside = [
+            (max(start, key.start), min(end, key.end))
+            for start, end, _ in regions
+            if start < key.end and key.start < end
+        ]
+        if not inside:
+            continue
+        bounds = [key.start, *(offset for region in inside for offset in region), key.end]
+        typed = [
+            _trimmed(text, typed_offset(a), typed_offset(b))
+            for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+        ]
+        typed = [(start, end) for start, end in typed if start < end]
+        if not typed or any(taken.intersection(range(start, end)) for start, end in typed):
+            continue
+        for start, end in typed:
+            span = text[start:end]
+            beside.append(QueryExpansion(span, start, end, tuple(analyze_lemmas(span)), key.alternatives))
+            taken.update(range(start, end))
+    return beside
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) without the spaces and punctuation at either end."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def _numbers(text: str, tokens: list[AnalyzedToken]) -> list[QueryExpansion]:

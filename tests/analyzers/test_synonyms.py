@@ -293,3 +293,29 @@ def test_an_order_free_match_does_not_span_a_conjunction() -> None:
     # "contrat en alternance" is a key; "alternance ou contrat" names two things.
     assert expand_query_terms("alternance ou contrat aidé") == ()
     assert expand_query_terms("alternance contrat aidé") != ()  # without it, the key
+
+
+@pytest.mark.parametrize(
+    ("query", "typed"), [("CP imposés", "imposés"), ("CP forcés par mon patron", "forcés")]
+)
+def test_a_key_typed_with_an_abbreviation_offers_its_wordings_beside_it(query: str, typed: str) -> None:
+    # « congés payés imposés » is a key; typed « CP imposés », the abbreviation keeps its own expansion
+    # and the other words get the key's wordings.
+    (spelled_out,) = expand_query_terms("congés payés imposés")
+    found = {match.text: match for match in expand_query_terms(query)}
+    assert found["CP"].expansions == ABBREVIATIONS["CP"]
+    assert found[typed].alternatives == spelled_out.alternatives
+    assert query[found[typed].start : found[typed].end] == typed
+
+
+def test_a_key_may_hold_part_of_an_abbreviations_wording() -> None:
+    # « poser mes congés » is a key; « poser mes CP » reads « poser mes congés payés ».
+    (key,) = expand_query_terms("poser mes congés")
+    found = {match.text: match for match in expand_query_terms("poser mes CP")}
+    assert set(found) == {"poser mes", "CP"}
+    assert found["poser mes"].alternatives == key.alternatives
+
+
+def test_an_abbreviation_beside_no_key_expands_alone() -> None:
+    assert [match.text for match in expand_query_terms("RTT imposés")] == ["RTT"]
+    assert [match.text for match in expand_query_terms("CP")] == ["CP"]

@@ -238,7 +238,7 @@ def with_semantic(
         return ranked
     rows = [view.rows[candidate.docnum] for candidate in movable]
     cosines = vectors.cosines(query, [row.version_id for row in rows])
-    if neighbourhoods is not None and (section or chapter):
+    if neighbourhoods is not None:  # its weights of 0 count nothing (Neighbourhoods.cosines)
         cosines = cosines + neighbourhoods.cosines(
             query, [row.section_path for row in rows], section, chapter
         )

@@ -3,6 +3,7 @@ service."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from search.candidates import Candidate
 from search.ranking import RankingConfig
 from search.semantic import (
     LONG_QUESTION_WORDS,
+    SWITCH_INTERVAL,
     PassageVectors,
     QueryEncoding,
     encoded_text,
@@ -281,3 +283,15 @@ def test_a_failed_encoding_is_tried_again(tmp_path: Path, capsys) -> None:
         encoding.close()
     assert encoding._encoder.calls == 2
     assert "re-rank sémantique désactivé" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("before", [0.005, 0.0002])
+def test_the_encoders_thread_waits_at_most_the_switch_interval(tmp_path: Path, before: float) -> None:
+    """The interpreter is handed to the encoder's thread within SWITCH_INTERVAL, never later than it was."""
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(before)
+    try:
+        QueryEncoding(tmp_path / "passages.npz").close()
+        assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
+    finally:
+        sys.setswitchinterval(saved)

@@ -223,6 +223,9 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("opening_words_span=20",),
     ("derivation_weight=0.5",),
     ("derivation_weight=1.0",),
+    # An expansion's phrase in the headings (search.matching.expansion_fields): not counted, or in full.
+    ("expansion_heading_factor=0",),
+    ("expansion_heading_factor=1.0",),
     # The semantic re-rank (search.semantic): questions and short queries at other weights, or without.
     ("semantic_question_weight=0",),
     ("semantic_question_weight=1.0",),

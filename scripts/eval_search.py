@@ -260,6 +260,7 @@ FIELD_ABLATIONS = [
     ("without section openings", {"section_opening_weight": 0.0}),
     ("without word pairs", {"word_pair_weight": 0.0}),
     ("without opening words", {"opening_words_weight": 0.0}),
+    ("expansions not counted in the headings", {"expansion_heading_factor": 0.0}),
     ("quantity questions: decrees x0.8", {"quantity_regulatory_factor": 0.8}),
     ("questions without the citation prior", {"question_authority_factor": 0.0}),
     ("questions: chapter openings x1.5", {"question_chapter_opening_factor": 1.5}),

@@ -94,6 +94,17 @@ def expansion_weight(span: tuple[str, ...], kind: str, unindexed: bool, config: 
     return config.expansion_weight
 
 
+def expansion_fields(weights: Mapping[str, float], config: RankingConfig) -> dict[str, float]:
+    """The fields an expansion phrase is sought in, in both engines, with their BM25F weights: the body,
+    and the headings at `RankingConfig.expansion_heading_factor` of theirs (a heading that names the
+    concept, « Période de congés et ordre des départs » for « congés forcés », counts as it does for the
+    words typed)."""
+    fields = {"text": weights["text"]}
+    if (heading := weights["section"] * config.expansion_heading_factor) > 0:
+        fields["section"] = heading
+    return fields
+
+
 def lemma_fields(lemma: str, config: RankingConfig, weights: Mapping[str, float]) -> tuple[str, ...]:
     """The fields a free word is scored on, in both engines: a structural word of section paths
     ("partie", "chapitre") or a number only on the text; a field weighing 0 not at all."""

@@ -23,7 +23,7 @@ from whoosh.searching import Searcher
 
 from search.engine import Retrieved
 from search.filters import Where
-from search.matching import QueryTerms, lemma_fields
+from search.matching import QueryTerms, expansion_fields, lemma_fields
 from search.postings import term_postings
 from search.query import ParsedQuery
 from search.ranking import FIELD_B, RankingConfig, idf, normalized_tf, saturate
@@ -70,17 +70,7 @@ class WhooshEngine:
             self._add(scores, matched, pseudo, config.k1, terms.typed_weight(term, config))
         expansions = zip(terms.expansion_phrases, terms.spans(), terms.expansion_weights(config), strict=True)
         for tokens, span, weight in expansions:
-            # An expansion counts only as a whole phrase, and only where the typed words are not all there
-            # (the concept is credited once, whichever wording the version uses).
-            hit = self._phrase_mask("text", tokens)
-            if span:
-                hit &= ~self._mask(
-                    ("all", span), lambda span=span: wq.And([wq.Term("text", w) for w in span])
-                )
-            text = self.stats["text"]
-            pseudo = weights["text"] * normalized_tf(
-                hit.astype(float), text.lengths, text.average, FIELD_B["text"]
-            )
+            pseudo, hit = self._expansion_tf(tokens, span, expansion_fields(weights, config))
             self._add(scores, matched, pseudo, config.k1, weight, hit)
             for lemma in span:
                 if lemma in has:
@@ -170,6 +160,25 @@ class WhooshEngine:
                     tf, stats.lengths[ids], stats.average, FIELD_B[field]
                 )
         return pseudo
+
+    def _expansion_tf(
+        self, tokens: tuple[str, ...], span: tuple[str, ...], fields: Mapping[str, float]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """An expansion's pseudo-frequency and hits: it counts only as a whole phrase, and in each field
+        only where the typed words are not all there (the concept is credited once, whichever wording
+        the version uses); `fields` weighs it in the body and in the headings."""
+        pseudo, hits = np.zeros(self.size), np.zeros(self.size, dtype=bool)
+        for field, weight in fields.items():
+            hit = self._phrase_mask(field, tokens)
+            if span:
+                hit &= ~self._mask(
+                    ("all", field, span),
+                    lambda field=field, span=span: wq.And([wq.Term(field, w) for w in span]),
+                )
+            stats = self.stats[field]
+            pseudo += weight * normalized_tf(hit.astype(float), stats.lengths, stats.average, FIELD_B[field])
+            hits |= hit
+        return pseudo, hits
 
     def _add(
         self,

@@ -24,7 +24,7 @@ from indexer.schema import TOKEN_SEPARATOR
 from indexer.tantivy_index import NEVER, TOKEN_FIELDS, read_frequencies
 from search.engine import Retrieved
 from search.filters import Where
-from search.matching import QueryTerms, lemma_fields
+from search.matching import QueryTerms, expansion_fields, lemma_fields
 from search.query import ParsedQuery
 from search.ranking import RankingConfig
 from search.retrieval import FieldStats
@@ -229,13 +229,21 @@ class TantivyEngine:
             return self.term(field, tokens[0])
         return Q.phrase_query(self.schema, field, list(tokens))
 
-    def expansion(self, tokens: Sequence[str], span: Sequence[str]) -> tantivy.Query:
-        """The expansion phrase, where the typed words are not all there (see WhooshEngine.retrieve)."""
-        phrase = self.phrase_query("text", tokens)
-        if not span:
-            return phrase
-        every = Q.boolean_query([(MUST, self.term("text", lemma)) for lemma in span])
-        return Q.boolean_query([(MUST, phrase), (MUST_NOT, every)])
+    def expansion(
+        self, tokens: Sequence[str], span: Sequence[str], fields: Sequence[str] = ("text",)
+    ) -> tantivy.Query:
+        """The expansion phrase in any of `fields`, each where the typed words are not all there (see
+        WhooshEngine._expansion_tf)."""
+        queries = []
+        for field in fields:
+            phrase = self.phrase_query(field, tokens)
+            if span:
+                every = Q.boolean_query([(MUST, self.term(field, lemma)) for lemma in span])
+                phrase = Q.boolean_query([(MUST, phrase), (MUST_NOT, every)])
+            queries.append(phrase)
+        if len(queries) == 1:
+            return queries[0]
+        return Q.boolean_query([(SHOULD, query) for query in queries])
 
     def lemma(
         self, lemma: str, weights: Mapping[str, float], fields: Sequence[str] = ("text", "section")
@@ -260,8 +268,9 @@ class TantivyEngine:
             if (query := self.lemma(lemma, weights, lemma_fields(lemma, config, weights))) is not None
         ]
         expansions = zip(terms.expansion_phrases, terms.spans(), terms.expansion_weights(config), strict=True)
+        fields = tuple(expansion_fields(weights, config))
         for tokens, span, weight in expansions:
-            should.append(Q.boost_query(self.expansion(tokens, span), weight))
+            should.append(Q.boost_query(self.expansion(tokens, span, fields), weight))
         if weights["surface"] > 0:
             should += [Q.boost_query(self.term("surface", f), weights["surface"]) for f in terms.surface]
         free = Q.boolean_query([(SHOULD, query) for query in should]) if should else Q.empty_query()

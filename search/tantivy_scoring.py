@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexer.schema import TOKEN_SEPARATOR as SEP
-from search.matching import QueryTerms, lemma_fields
+from search.matching import QueryTerms, expansion_fields, lemma_fields
 from search.ranking import FIELD_B, RankingConfig, idf, saturate
 
 if TYPE_CHECKING:
@@ -42,8 +42,12 @@ class CandidateScorer:
         ]
         self.lemma_idf = [idf(df, documents) if df else 0.0 for df in lemma_df]
         self.expansions = list(zip(terms.expansion_phrases, terms.spans(), strict=True))
+        self.expansion_fields = expansion_fields(weights, config)
+        fields = tuple(self.expansion_fields)
         expansion_df = [
-            engine.article_frequency(engine.expansion(t, span), ("expansion", tuple(t), tuple(span)))
+            engine.article_frequency(
+                engine.expansion(t, span, fields), ("expansion", tuple(t), tuple(span), fields)
+            )
             for t, span in self.expansions
         ]
         self.expansion_idf = [idf(df, documents) if df else 0.0 for df in expansion_df]
@@ -70,7 +74,8 @@ class CandidateScorer:
         wanted.setdefault("surface", set()).update(form for form, _ in self.surface_idf)
         for tokens, span in self.expansions:
             if _one_word(tokens, span):  # counted with the words, not by reading each stream again
-                wanted.setdefault("text", set()).update((*tokens, *span))
+                for field in self.expansion_fields:
+                    wanted.setdefault(field, set()).update((*tokens, *span))
         frequencies = self._frequencies(docnums, wanted)
         rows = np.asarray(docnums, dtype=np.int64)
         norms = {}
@@ -86,23 +91,17 @@ class CandidateScorer:
                     frequency = np.minimum(frequency, 1.0)
                 pseudo += weights[field] * (frequency / norms[field])
             score += self.terms.typed_weight(lemma, config) * saturate(pseudo, term_idf, config.k1)
-        if self.expansions:
-            pseudo = weights["text"] * (1.0 / norms.get("text", self._norm(rows, "text")))
-            expansion_weights = self.terms.expansion_weights(config)
-            for (tokens, span), term_idf, weight in zip(
-                self.expansions, self.expansion_idf, expansion_weights, strict=True
-            ):
-                if _one_word(tokens, span):
-                    hit = frequencies["text", tokens[0]] > 0
-                    if span:
-                        hit &= frequencies["text", span[0]] == 0
-                else:
-                    hit = np.fromiter(
-                        (self._has_expansion(docnum, tokens, span) for docnum in docnums),
-                        dtype=bool,
-                        count=rows.size,
-                    )
-                score += np.where(hit, weight * saturate(pseudo, term_idf, config.k1), 0.0)
+        expansion_weights = self.terms.expansion_weights(config)
+        for (tokens, span), term_idf, weight in zip(
+            self.expansions, self.expansion_idf, expansion_weights, strict=True
+        ):
+            pseudo, hits = np.zeros(rows.size), np.zeros(rows.size, dtype=bool)
+            for field, field_weight in self.expansion_fields.items():
+                hit = self._expansion_hits(docnums, field, tokens, span, frequencies)
+                norm = norms[field] if field in norms else self._norm(rows, field)
+                pseudo += field_weight * (hit / norm)
+                hits |= hit
+            score += np.where(hits, weight * saturate(pseudo, term_idf, config.k1), 0.0)
         for form, term_idf in self.surface_idf:
             score += saturate(
                 weights["surface"] * (frequencies["surface", form] / norms["surface"]), term_idf, config.k1
@@ -137,12 +136,30 @@ class CandidateScorer:
                     counts[row] = doubled.count(needle)
         return frequencies
 
-    def _has_expansion(self, docnum: int, tokens: Sequence[str], span: Sequence[str]) -> bool:
+    def _expansion_hits(
+        self,
+        docnums: Sequence[int],
+        field: str,
+        tokens: Sequence[str],
+        span: Sequence[str],
+        frequencies: Mapping[tuple[str, str], np.ndarray],
+    ) -> np.ndarray:
+        """Which of `docnums` have the expansion phrase in `field` without all the typed words there."""
+        if _one_word(tokens, span):
+            hit = frequencies[field, tokens[0]] > 0
+            return hit & (frequencies[field, span[0]] == 0) if span else hit
+        return np.fromiter(
+            (self._has_expansion(docnum, field, tokens, span) for docnum in docnums),
+            dtype=bool,
+            count=len(docnums),
+        )
+
+    def _has_expansion(self, docnum: int, field: str, tokens: Sequence[str], span: Sequence[str]) -> bool:
         """The expansion phrase is there, and the typed words are not all there (as the query says)."""
-        if tokens[0] not in self.engine.stored(docnum, "text"):
+        if tokens[0] not in self.engine.stored(docnum, field):
             return False
-        text = self.engine.stream(docnum, "text")
-        return _contains(text, tokens) and not (span and all(lemma in text for lemma in span))
+        stream = self.engine.stream(docnum, field)
+        return _contains(stream, tokens) and not (span and all(lemma in stream for lemma in span))
 
 
 def _one_word(tokens: Sequence[str], span: Sequence[str]) -> bool:

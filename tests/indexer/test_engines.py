@@ -30,7 +30,7 @@ from indexer.schema import META_FILE, IndexMeta
 from search.coverage import status_at
 from search.filters import VersionFilter, Where
 from search.index_view import IndexView
-from search.matching import DERIVATION, THESAURUS, QueryTerms, analyze_query
+from search.matching import DERIVATION, THESAURUS, QueryTerms, analyze_query, query_expansions
 from search.query import parse_query
 from search.ranking import RankingConfig
 from search.service import SearchRequest, SearchService
@@ -386,3 +386,35 @@ def test_one_word_expansions_count_alike_in_both_engines(views) -> None:
     assert top.size and np.allclose(tantivy.scores[top], whoosh.scores[top])
     plain = retrieve(views[WHOOSH], "employeur contrat")
     assert not np.allclose(plain.scores[top], whoosh.scores[top])  # the expansions did count
+
+
+def test_an_expansion_counts_in_the_headings_alike_in_both_engines(views, store_file) -> None:
+    """« CDI » is the code's « contrat de travail à durée indéterminée »: a version whose headings say it
+    (a title of the fixture) and whose text does not is matched through them once
+    `expansion_heading_factor` is above 0, with the same scores on both engines; at 0 only the text
+    counts."""
+    with Store.open(store_file) as store:
+        heading_only = {
+            version.version_id
+            for version in store.iter_versions(with_text=True)
+            if "contrat de travail à durée indéterminée" in " ".join(version.section_path).casefold()
+            and "durée indéterminée" not in (version.text or "")
+        }
+    assert heading_only  # the fixture's « Rupture du contrat de travail à durée indéterminée »
+    parsed = parse_query("CDI")
+    terms = analyze_query(parsed, query_expansions(parsed))
+    assert ("contrat", "travail", "duree", "indetermine") in terms.expansion_phrases
+    allowed = {engine: views[engine].filter_mask(VersionFilter(None), None, None, None) for engine in ENGINES}
+    found: dict[float, dict[str, object]] = {}
+    for factor in (0.0, 0.5):
+        config = replace(CONFIG, expansion_heading_factor=factor)
+        for engine in ENGINES:
+            view = views[engine]
+            with view.engine() as opened:
+                found.setdefault(factor, {})[engine] = opened.retrieve(terms, allowed[engine], config)
+        whoosh, tantivy = found[factor][WHOOSH], found[factor][TANTIVY]
+        assert np.array_equal(whoosh.matched, tantivy.matched), factor
+        top = whoosh.top(50)
+        assert np.allclose(tantivy.scores[top], whoosh.scores[top]), factor
+    assert not heading_only & matched_ids(views[WHOOSH], found[0.0][WHOOSH])
+    assert heading_only <= matched_ids(views[WHOOSH], found[0.5][WHOOSH])

@@ -16,7 +16,7 @@ import numpy as np
 import tantivy
 
 from search.filters import Where
-from search.matching import QueryTerms, lemma_fields
+from search.matching import QueryTerms, expansion_fields, lemma_fields
 from search.ranking import RankingConfig
 from search.retrieval import word_coverage as listed_word_coverage
 
@@ -61,12 +61,13 @@ def _word_queries(
     holds it), as `WhooshEngine.retrieve` counts the words a document has."""
     weights = config.field_weights
     parts: dict[str, list[tantivy.Query]] = {}
+    fields = tuple(expansion_fields(weights, config))
     for lemma in terms.lemmas:
         query = engine.lemma(lemma, weights, lemma_fields(lemma, config, weights))
         parts[lemma] = [query] if query is not None else []
     for tokens, span in zip(terms.expansion_phrases, terms.spans(), strict=True):
         if any(lemma in parts for lemma in span):
-            expansion = engine.expansion(tokens, span)
+            expansion = engine.expansion(tokens, span, fields)
             for lemma in span:
                 if lemma in parts:
                     parts[lemma].append(expansion)

@@ -229,9 +229,7 @@ class TantivyEngine:
             return self.term(field, tokens[0])
         return Q.phrase_query(self.schema, field, list(tokens))
 
-    def expansion(
-        self, tokens: Sequence[str], span: Sequence[str], fields: Sequence[str] = ("text",)
-    ) -> tantivy.Query:
+    def expansion(self, tokens: Sequence[str], span: Sequence[str], fields: Sequence[str]) -> tantivy.Query:
         """The expansion phrase in any of `fields`, each where the typed words are not all there (see
         WhooshEngine._expansion_tf)."""
         queries = []

@@ -98,8 +98,9 @@ class CandidateScorer:
             pseudo, hits = np.zeros(rows.size), np.zeros(rows.size, dtype=bool)
             for field, field_weight in self.expansion_fields.items():
                 hit = self._expansion_hits(docnums, field, tokens, span, frequencies)
-                norm = norms[field] if field in norms else self._norm(rows, field)
-                pseudo += field_weight * (hit / norm)
+                if field not in norms:
+                    norms[field] = self._norm(rows, field)
+                pseudo += field_weight * (hit / norms[field])
                 hits |= hit
             score += np.where(hits, weight * saturate(pseudo, term_idf, config.k1), 0.0)
         for form, term_idf in self.surface_idf:

@@ -416,5 +416,8 @@ def test_an_expansion_counts_in_the_headings_alike_in_both_engines(views, store_
         assert np.array_equal(whoosh.matched, tantivy.matched), factor
         top = whoosh.top(50)
         assert np.allclose(tantivy.scores[top], whoosh.scores[top]), factor
+        # …and count the word as present there alike (the results' « all words » total).
+        assert np.array_equal(tantivy.coverage[top], whoosh.coverage[top]), factor
+        assert tantivy.unmatched == whoosh.unmatched, factor
     assert not heading_only & matched_ids(views[WHOOSH], found[0.0][WHOOSH])
     assert heading_only <= matched_ids(views[WHOOSH], found[0.5][WHOOSH])

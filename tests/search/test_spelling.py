@@ -3,6 +3,8 @@ French words and thesaurus keys kept."""
 
 from __future__ import annotations
 
+import pytest
+
 from search.clipped import MAX_CONTEXT
 from search.query import parse_query
 from search.spelling import Clipping, correct_words, is_common_slip
@@ -67,6 +69,19 @@ def test_a_typo_that_begins_no_word_is_edited() -> None:
 def test_known_and_french_words_are_never_touched() -> None:
     assert _corrected("indemnite") is None
     assert _corrected("combien") is None  # French, though the index lacks it
+
+
+def test_words_the_index_has_never_ask_the_lexicon(monkeypatch) -> None:
+    # Its first use reads the model's 148,000 words: a one-shot search of known words must not pay it.
+    import search.spelling
+
+    def lexicon(word: str) -> bool:
+        raise AssertionError(f"lexicon asked for {word!r}")
+
+    monkeypatch.setattr(search.spelling, "is_french", lexicon)
+    assert _corrected("indemnite licenciement demission") is None
+    with pytest.raises(AssertionError, match="combien"):
+        _corrected("combien")  # a word the index lacks does
 
 
 def test_an_elision_typed_without_its_apostrophe_gets_it_back() -> None:

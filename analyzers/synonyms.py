@@ -142,6 +142,16 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CARSAT": ("caisse d'assurance retraite et de la santé au travail",),
     # Long-term partial activity (APLD) is a scheme of activité partielle: the code names only that.
     "APLD": ("activité partielle",),
+    # Sectors, schemes and bodies the code spells out, and the payslip's "HS" and "MG".
+    "BTP": ("bâtiment et des travaux publics",),
+    "HCR": ("hôtels, cafés et restaurants",),
+    "ESS": ("économie sociale et solidaire",),
+    "CAE": ("contrat d'accompagnement dans l'emploi",),
+    "CIE": ("contrat initiative-emploi",),
+    "TESE": ("titre emploi-service entreprise",),
+    "CNIL": ("Commission nationale de l'informatique et des libertés",),
+    "HS": ("heures supplémentaires",),
+    "MG": ("minimum garanti",),
 }
 
 # Abbreviations that are ordinary French words in lower case ("ce", "at"…): expanded only when typed in
@@ -169,6 +179,9 @@ CAPITALS_ONLY = frozenset(
         "CEP",  # "cep"
         "VIP",  # "vip", a guest
         "SIR",  # "sir"
+        "CIE",  # "cie", a company
+        "HS",  # "hs", out of order
+        "MG",
     }
 )
 

@@ -25,8 +25,9 @@ lemma of a token depends only on its folded form:
 
 The model is loaded lazily, on the first form missing from the cache. An index build writes the forms
 it lemmatized beside the index (indexer.lemma_table) and opening the index hands them back (`learn`), so
-a query whose forms the corpus already has never loads spaCy (its load, `load_model`, is ~3.5 s of a one-shot search). Odd lemmas stay odd but
-consistent: whatever spaCy says for "parties", the index and the query say the same.
+a query whose forms the corpus already has never loads spaCy (its load, `load_model`, is ~3.5 s of a
+one-shot search). Odd lemmas stay odd but consistent: whatever spaCy says for "parties", the index and
+the query say the same.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class Lemmatizer:
         self.model = model
         self.cache: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # the start-up's warm-up and a query's miss may both load
         self._nlp = None
         self._lookup = None
         self._accented: dict[str, str] = {}
@@ -207,6 +209,11 @@ class Lemmatizer:
         """Load the model now (before forking workers, or to time it apart); idempotent."""
         if self._nlp is not None:
             return
+        with self._loading:
+            if self._nlp is None:
+                self._load()
+
+    def _load(self) -> None:
         from spacy.tokens import Doc
 
         nlp = load_model(self.model)

@@ -71,3 +71,26 @@ def test_the_quick_load_gives_the_full_loads_tokens_and_lemmas():
     assert any(len(doc) > 1 for doc in full)  # "10km": the suffix rules still split a unit off
     for form, got, expected in zip(FORMS, quick, full, strict=True):
         assert got == expected, form
+
+
+def test_the_start_ups_warm_up_and_a_querys_miss_load_the_model_once(monkeypatch):
+    import threading
+    import time
+
+    from analyzers.lemmas import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    calls = []
+
+    def slow_load() -> None:
+        calls.append(threading.get_ident())
+        time.sleep(0.2)
+        lemmatizer._nlp = object()
+
+    monkeypatch.setattr(lemmatizer, "_load", slow_load)
+    threads = [threading.Thread(target=lemmatizer.load) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1

@@ -32,6 +32,7 @@ the query say the same.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import threading
@@ -245,25 +246,30 @@ def load_model(model: str = MODEL):
     one-shot search with a word the corpus lacks. This lemmatizer only ever tokenizes single words
     of letters and digits (folded forms, or their accented spellings), which none of those exceptions
     (emoticons, elisions, hyphenated words) can match: the same tokens, the same lemmas
-    (tests/analyzers/test_lemma_model.py compares the two loads). So when the French language is not
-    imported yet, it is imported here with empty exceptions, and the model's tokenizer is not read
-    from disk. Nothing else in lexsearch uses spaCy; a process that needs French tokenization would
-    import `spacy.lang.fr` itself before any lemma is computed.
+    (tests/analyzers/test_lemma_model.py compares the two loads). So the French language is imported
+    without them (`_import_french`), and the model's tokenizer is not read from disk.
     """
     import spacy
 
-    exceptions = "spacy.lang.fr.tokenizer_exceptions"
+    _import_french()
+    return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
+
+
+def _import_french() -> None:
+    """Import `spacy.lang.fr` with empty tokenizer exceptions, unless it is imported already. Nothing
+    else in lexsearch uses spaCy; a process that needs French tokenization would import `spacy.lang.fr`
+    itself before any lemma is computed. A spaCy that imports more from that module gets it in full."""
     if "spacy.lang.fr" in sys.modules:
-        return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
+        return
+    exceptions = "spacy.lang.fr.tokenizer_exceptions"
     sys.modules[exceptions] = _no_exceptions(exceptions)
     try:
-        return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
-    except ImportError:  # a spaCy that imports more from that module: the French language in full
+        importlib.import_module("spacy.lang.fr")
+    except ImportError:  # the full import happens when the model is loaded
         for name in [name for name in sys.modules if name.startswith("spacy.lang.fr")]:
             del sys.modules[name]
     finally:
         sys.modules.pop(exceptions, None)  # a later import gets spaCy's own module
-    return spacy.load(model, exclude=[*EXCLUDED, "tokenizer"])
 
 
 def _no_exceptions(name: str) -> types.ModuleType:

@@ -6,7 +6,7 @@ graph, then the final score. Each stage takes a `Pool` and returns a new one; no
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import numpy as np
@@ -34,6 +34,23 @@ class Candidate:
     rerank: float = 0.0
     score: float = 0.0
 
+    def evolved(self, **changes: object) -> Candidate:
+        """This candidate with `changes`, as `dataclasses.replace` makes it, at a third of its cost: the
+        pool's stages copy some 900 candidates a search, and `replace` looks up the fields and runs
+        `__init__` for each (6 µs a copy on today's slow core against 1.7 µs, ~4 ms of CPU a search)."""
+        copy = object.__new__(Candidate)
+        state = copy.__dict__  # frozen: its __setattr__ refuses, its dict does not
+        state.update(self.__dict__)
+        state.update(changes)
+        if len(state) != len(_CANDIDATE_FIELDS):
+            raise TypeError(
+                f"Candidate n'a pas de champ {', '.join(sorted(state.keys() - _CANDIDATE_FIELDS))}"
+            )
+        return copy
+
+
+_CANDIDATE_FIELDS = frozenset(field.name for field in fields(Candidate))
+
 
 @dataclass(frozen=True)
 class Pool:
@@ -49,7 +66,7 @@ class Pool:
         candidates = []
         for candidate in self.candidates:
             times = factor(candidate)
-            candidates.append(candidate if times == 1.0 else replace(candidate, text=candidate.text * times))
+            candidates.append(candidate if times == 1.0 else candidate.evolved(text=candidate.text * times))
         return replace(self, candidates=tuple(candidates))
 
 
@@ -96,7 +113,7 @@ def with_proximity(
         if candidate.key in shown:
             docnum, near = shown[candidate.key]
             text = float(retrieved.scores[docnum]) / pool.top
-            candidate = replace(candidate, docnum=docnum, text=text, proximity=near)
+            candidate = candidate.evolved(docnum=docnum, text=text, proximity=near)
         candidates.append(candidate)
     return replace(pool, candidates=tuple(candidates))
 
@@ -166,7 +183,7 @@ def with_references(
     for key, candidate in candidates.items():
         distance = found.get(key)
         reference = ranking.reference_score(distance) if distance else 0.0
-        candidates[key] = replace(candidate, reference=reference, cited_order=cited_order.get(key))
+        candidates[key] = candidate.evolved(reference=reference, cited_order=cited_order.get(key))
     return replace(pool, candidates=tuple(candidates.values()), matched=matched)
 
 
@@ -194,5 +211,5 @@ def final_scores(pool: Pool, neighbours: Neighbours, config: ranking.RankingConf
             score = ranking.cited_score(candidate.cited_order)
         else:
             score = ranking.combine(candidate.text, candidate.proximity, candidate.reference, graph, config)
-        scored.append(replace(candidate, rerank=graph, score=score))
+        scored.append(candidate.evolved(rerank=graph, score=score))
     return tuple(sorted(scored, key=lambda c: (-c.score, c.key)))

@@ -96,5 +96,5 @@ def with_section_evidence(
     for candidate in pool.candidates:
         raised = member * evidence.get(section_key(view, candidate.docnum), 0.0)
         raised += opening * openings.get(candidate.key, 0.0)
-        candidates.append(replace(candidate, text=candidate.text + raised) if raised else candidate)
+        candidates.append(candidate.evolved(text=candidate.text + raised) if raised else candidate)
     return replace(pool, candidates=tuple(candidates))

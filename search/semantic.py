@@ -26,7 +26,7 @@ import sys
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -253,7 +253,7 @@ def with_semantic(
     combined = [1.0 / (rank + RANK_OFFSET) + weight * cosines[rank] for rank in range(len(movable))]
     order = sorted(range(len(movable)), key=lambda rank: (-combined[rank], rank))
     # Each moved candidate takes the score of the place it lands on, so shown scores stay in order.
-    moved = iter(replace(movable[new], score=movable[place].score) for place, new in enumerate(order))
+    moved = iter(movable[new].evolved(score=movable[place].score) for place, new in enumerate(order))
     reordered = tuple(
         candidate if at < leading or candidate.cited_order is not None else next(moved)
         for at, candidate in enumerate(head)

@@ -177,6 +177,8 @@ STAGES = (
     "with_opening_words",
     "with_section_evidence",
     "with_article_prior",
+    "rare_lemmas",
+    "with_professions",
     "with_authority",
     "final_scores",
     "collapse_same_text",

@@ -240,6 +240,9 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("semantic_section_weight=0",),
     ("semantic_chapter_weight=0",),
     ("question_neighbourhood_factor=0.5",),
+    # The rules of particular professions (search.professions): not marked down, or less.
+    ("profession_factor=1.0",),
+    ("profession_factor=0.7",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (
@@ -253,6 +256,7 @@ NEW_PARTS = (
     "unindexed_abbreviations",
     "truncations",
     "article_prior",
+    "professions",
     "quantities",
     "question_heading_pairs",
     "semantic",

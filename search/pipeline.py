@@ -49,6 +49,7 @@ from search.matching import (
     with_unindexed_spans,
 )
 from search.opening_words import with_opening_words
+from search.professions import rare_lemmas, with_professions
 from search.quantity import asks_quantity, with_quantities
 from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
@@ -131,6 +132,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
         pool = with_word_pairs(engine, understood.terms, pool, len(view.rows), config, headings)
         if not scope.version.all_versions:  # a past wording is sought wherever it stands
             pool = with_opening_words(engine, understood.terms, pool, config)
+            rare = rare_lemmas(understood.terms, engine.frequency, len(view.rows), config)
     if scope.code_id is None and not scope.version.all_versions:  # one code, or a wording sought anywhere
         words = len(understood.terms.lemmas)
         pool = with_code_selection(view, retrieved, pool, parsed.raw, words, config)
@@ -140,6 +142,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     if not scope.version.all_versions:  # a past wording is sought for its words, wherever it sits
         pool = with_section_evidence(view, pool, scope.allowed, config)
         pool = with_article_prior(pool, config)
+        pool = with_professions(view, rare, pool, config)
     pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)
     ranked = semantic_reranked(ranked, semantic, context.semantic, view, config)

@@ -1,0 +1,110 @@
+"""The rules of particular professions yield to the general rule unless the query names the profession."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import numpy as np
+
+from corpus.model import Article, Status, Version
+from search.candidates import Candidate, Pool
+from search.professions import profession_words, rare_lemmas, with_professions
+from search.ranking import RankingConfig
+from tests.search.written_corpus import CODE, scored_hits, served
+
+PART = "Septième partie : Dispositions particulières à certaines professions et activités"
+CONCIERGES = (
+    "Partie législative",
+    PART,
+    "Livre II : Concierges et employés d'immeubles à usage d'habitation",
+    "Titre Ier : Concierges et employés d'immeubles",
+    "Chapitre III : Congés payés",
+)
+GENERAL = (
+    "Partie législative",
+    "Troisième partie : Durée du travail, salaire",
+    "Chapitre Ier : Congés payés",
+)
+
+
+def test_profession_words_are_the_book_and_title_headings_without_their_labels() -> None:
+    words = profession_words(CONCIERGES)
+    assert words is not None
+    assert {"concierge", "immeuble"} <= words
+    assert "livre" not in words and "titre" not in words  # the labels « Livre II : » are left out
+    assert "paye" not in words and "payer" not in words  # the chapter below the title does not name it
+
+
+def test_a_path_outside_the_particular_professions_has_no_profession() -> None:
+    assert profession_words(GENERAL) is None
+    assert profession_words(()) is None
+
+
+def pool_of(*keys: str) -> Pool:
+    return Pool(tuple(Candidate(key, docnum, text=1.0) for docnum, key in enumerate(keys)), np.ones(2, bool))
+
+
+VIEW = SimpleNamespace(rows=[SimpleNamespace(section_path=GENERAL), SimpleNamespace(section_path=CONCIERGES)])
+
+
+def test_a_profession_the_query_does_not_name_is_marked_down() -> None:
+    config = RankingConfig(profession_factor=0.5)
+    scored = with_professions(VIEW, frozenset({"conge"}), pool_of("general", "concierges"), config)
+    assert [c.text for c in scored.candidates] == [1.0, 0.5]
+
+
+def test_a_query_naming_the_profession_keeps_its_rules() -> None:
+    config = RankingConfig(profession_factor=0.5)
+    scored = with_professions(VIEW, frozenset({"concierge"}), pool_of("general", "concierges"), config)
+    assert [c.text for c in scored.candidates] == [1.0, 1.0]
+
+
+def test_the_stage_off_changes_nothing() -> None:
+    pool = pool_of("general", "concierges")
+    for config in (RankingConfig(professions=False), RankingConfig(profession_factor=1.0)):
+        assert with_professions(VIEW, frozenset(), pool, config) is pool
+
+
+def test_only_rare_words_can_name_a_profession() -> None:
+    """« travail » in the query and in « Travailleurs à domicile » does not name the homeworkers."""
+    terms = SimpleNamespace(every_lemma=lambda: ("travail", "domicile"))
+    frequency = {"travail": 900, "domicile": 12}.__getitem__
+    config = RankingConfig(profession_word_share=0.02)
+    assert rare_lemmas(terms, frequency, 1000, config) == frozenset({"domicile"})
+
+    def never(lemma: str) -> int:
+        raise AssertionError("looked up with the stage off")
+
+    assert rare_lemmas(terms, never, 1000, RankingConfig(professions=False)) == frozenset()
+
+
+def version(article_id: str, number: str, text: str, path: tuple[str, ...]) -> Article:
+    day = date(2010, 1, 1)
+    only = Version(f"{article_id}V0", article_id, number, text, day, None, Status.IN_FORCE, path)
+    return Article(article_id, CODE, number, (only,))
+
+
+def test_the_general_rule_comes_before_a_professions_rule_in_a_search(tmp_path) -> None:
+    """The concierges' article says the query's words more often, in fewer words: without the stage it
+    ranks first; with it the general article does, unless the query names the concierges."""
+    articles = [
+        version(
+            "ESSAIPROF01",
+            "L31-1",
+            "Tout salarié a droit chaque année à un congé payé à la charge de l'employeur, dans les "
+            "conditions fixées par le présent chapitre et par les conventions applicables.",
+            GENERAL,
+        ),
+        version(
+            "ESSAIPROF02",
+            "L72-1",
+            "Le congé payé du concierge est pris en été ; le congé payé est dû.",
+            CONCIERGES,
+        ),
+    ]
+    with served(tmp_path, [(CODE, articles)]) as service:
+        first = lambda query, **settings: scored_hits(service, query, **settings)[0][0]  # noqa: E731
+        assert first("congé payé", profession_factor=1.0) == "ESSAIPROF02V0"
+        assert first("congé payé") == "ESSAIPROF01V0"
+        assert first("congé payé concierge") == "ESSAIPROF02V0"

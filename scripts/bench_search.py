@@ -178,7 +178,7 @@ STAGES = (
     "with_section_evidence",
     "with_article_prior",
     "rare_lemmas",
-    "with_professions",
+    "with_particular_rules",
     "with_authority",
     "final_scores",
     "collapse_same_text",

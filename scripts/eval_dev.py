@@ -240,9 +240,9 @@ CV_GRID: tuple[tuple[str, ...], ...] = (
     ("semantic_section_weight=0",),
     ("semantic_chapter_weight=0",),
     ("question_neighbourhood_factor=0.5",),
-    # The rules of particular professions (search.professions): not marked down, or less.
-    ("profession_factor=1.0",),
-    ("profession_factor=0.7",),
+    # The rules particular to a profession or a territory (search.particular_rules): not marked down, or less.
+    ("particular_factor=1.0",),
+    ("particular_factor=0.7",),
 )
 # The new parts, each switched to the opposite of its default in turn (default settings otherwise).
 NEW_PARTS = (
@@ -256,7 +256,7 @@ NEW_PARTS = (
     "unindexed_abbreviations",
     "truncations",
     "article_prior",
-    "professions",
+    "particular_rules",
     "quantities",
     "question_heading_pairs",
     "semantic",

@@ -49,7 +49,7 @@ from search.matching import (
     with_unindexed_spans,
 )
 from search.opening_words import with_opening_words
-from search.professions import rare_lemmas, with_professions
+from search.particular_rules import rare_lemmas, with_particular_rules
 from search.quantity import asks_quantity, with_quantities
 from search.query import ParsedQuery, parse_query
 from search.question import is_question, without_framing
@@ -142,7 +142,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     if not scope.version.all_versions:  # a past wording is sought for its words, wherever it sits
         pool = with_section_evidence(view, pool, scope.allowed, config)
         pool = with_article_prior(pool, config)
-        pool = with_professions(view, rare, pool, config)
+        pool = with_particular_rules(view, rare, pool, config)
     pool = with_authority(pool, graph.citing_count, config)
     ranked = final_scores(pool, graph.neighbors, config)
     ranked = semantic_reranked(ranked, semantic, context.semantic, view, config)

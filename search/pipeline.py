@@ -115,6 +115,7 @@ def search(request: SearchRequest, context: SearchContext, config: RankingConfig
     if scope.version.all_versions:  # a past wording is sought as typed: "DIRECCTE" in the versions saying it
         config = replace(config, unindexed_abbreviations=False)
     semantic = start_semantic(parsed, context.semantic, scope.version.all_versions, asking, config)
+    rare: frozenset[str] = frozenset()  # the query's rare lemmas, read while the engine is open
     with view.engine() as opened:
         engine = RememberingEngine(opened)  # proximity and word pairs read positions once
         understood = understand(parsed, view, scope.code_id, engine, config)

@@ -53,13 +53,18 @@ def naming_words(path: tuple[str, ...]) -> frozenset[str] | None:
     return None
 
 
+def marks_down(config: ranking.RankingConfig) -> bool:
+    """Whether the stage changes anything with these settings."""
+    return config.particular_rules and config.particular_factor != 1.0
+
+
 def rare_lemmas(
     terms: QueryTerms, frequency: Callable[[str], int], documents: int, config: ranking.RankingConfig
 ) -> frozenset[str]:
     """The query's lemmas (expansions' words included) in under `particular_word_share` of the index's
     `documents`, the ones that can name a profession or a territory; `frequency`: a lemma's document
     frequency (`Engine.frequency`, read while the engine is open). None are looked up with the stage off."""
-    if not config.particular_rules or config.particular_factor == 1.0:
+    if not marks_down(config):
         return frozenset()
     limit = config.particular_word_share * documents
     return frozenset(lemma for lemma in terms.every_lemma() if frequency(lemma) < limit)
@@ -70,7 +75,7 @@ def with_particular_rules(
 ) -> Pool:
     """`pool` with the candidates filed under particular rules that the query's `rare` lemmas
     (`rare_lemmas`) do not name marked down."""
-    if not config.particular_rules or config.particular_factor == 1.0 or not pool.candidates:
+    if not marks_down(config) or not pool.candidates:
         return pool
 
     def factor(candidate: Candidate) -> float:

@@ -140,6 +140,11 @@ class RankingConfig:
     # decrees state the figures and the ways of computing them ("un quart de mois de salaire").
     quantity_regulatory_factor: float = 1.0
     chapter_opening_factor: float = 1.2
+    # The chapter opening factor of a question in words: its several words name a detail, which a
+    # chapter's general rule seldom states; kept apart from chapter_opening_factor so that a short
+    # query's choice (the dev CV chose 1.5 on four folds of five, sentence nDCG@10 0.448 -> 0.430 with
+    # it) does not carry over to questions.
+    question_chapter_opening_factor: float = 1.2
     # The rules particular to a profession or a territory (search.particular_rules: the Code du
     # travail's seventh part and its books on the overseas territories), for a query that names none:
     # text score times particular_factor; a query names one when it shares with their headings a word
@@ -154,11 +159,6 @@ class RankingConfig:
     particular_rules: bool = True
     particular_factor: float = 0.5
     particular_word_share: float = 0.02
-    # The chapter opening factor of a question in words: its several words name a detail, which a
-    # chapter's general rule seldom states; kept apart from chapter_opening_factor so that a short
-    # query's choice (the dev CV chose 1.5 on four folds of five, sentence nDCG@10 0.448 -> 0.430 with
-    # it) does not carry over to questions.
-    question_chapter_opening_factor: float = 1.2
     # A question asking how much or how long (search.quantity): a candidate stating a figure ("trente
     # jours", "un quart de mois") has its text score multiplied by quantity_factor. Measured, not
     # adopted: neutral on the CDTN dev set (nDCG@10 0.3375 → 0.3375; the "calcul" requests gain, the

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from types import SimpleNamespace
 
 import numpy as np
 
-from corpus.model import Article, Status, Version
 from search.candidates import Candidate, Pool
 from search.particular_rules import naming_words, rare_lemmas, with_particular_rules
 from search.ranking import RankingConfig
-from tests.search.written_corpus import CODE, scored_hits, served
+from tests.search.written_corpus import CODE, scored_hits, served, single_version
 
 PART = "Septième partie : Dispositions particulières à certaines professions et activités"
 CONCIERGES = (
@@ -93,28 +91,24 @@ def test_only_rare_words_can_name_a_profession() -> None:
     assert rare_lemmas(terms, never, 1000, RankingConfig(particular_rules=False)) == frozenset()
 
 
-def version(article_id: str, number: str, text: str, path: tuple[str, ...]) -> Article:
-    day = date(2010, 1, 1)
-    only = Version(f"{article_id}V0", article_id, number, text, day, None, Status.IN_FORCE, path)
-    return Article(article_id, CODE, number, (only,))
-
-
 def test_the_general_rule_comes_before_a_professions_rule_in_a_search(tmp_path) -> None:
     """The concierges' article says the query's words more often, in fewer words: without the stage it
     ranks first; with it the general article does, unless the query names the concierges."""
     articles = [
-        version(
+        single_version(
+            CODE,
             "ESSAIPROF01",
             "L31-1",
             "Tout salarié a droit chaque année à un congé payé à la charge de l'employeur, dans les "
             "conditions fixées par le présent chapitre et par les conventions applicables.",
-            GENERAL,
+            section_path=GENERAL,
         ),
-        version(
+        single_version(
+            CODE,
             "ESSAIPROF02",
             "L72-1",
             "Le congé payé du concierge est pris en été ; le congé payé est dû.",
-            CONCIERGES,
+            section_path=CONCIERGES,
         ),
     ]
     with served(tmp_path, [(CODE, articles)]) as service:

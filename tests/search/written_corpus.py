@@ -52,12 +52,20 @@ def scored_hits(service: SearchService, query: str, **settings: object) -> list[
     return [(hit.version_id, hit.score) for hit in results.hits]
 
 
-def single_version(code: Code, article_id: str, number: str, text: str, until: date | None = None) -> Article:
+def single_version(
+    code: Code,
+    article_id: str,
+    number: str,
+    text: str,
+    until: date | None = None,
+    section_path: tuple[str, ...] = ("Partie",),
+) -> Article:
     """An article of `code` with one version, from 2010-01-01 to `until` (in force when None, else
-    repealed): what the ranking tests that write their own codes build their articles from."""
+    repealed), filed under `section_path`: what the ranking tests that write their own codes build
+    their articles from."""
     status = Status.IN_FORCE if until is None else Status.REPEALED
     version = Version(
-        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), until, status, ("Partie",)
+        f"{article_id}V0", article_id, number, text, date(2010, 1, 1), until, status, section_path
     )
     return Article(article_id, code, number, (version,))
 

@@ -338,7 +338,8 @@ def main() -> int:
         for setting in args.set:  # e.g. a ranking stage switched on, to measure what it costs
             service.ranking = with_field(service.ranking, setting)
         requests = queries()
-        load_language_data()  # as the API's workers and the app do when they start (ui.startup)
+        service.warm_headings()  # as the API and the app do when they start (ui.startup)
+        load_language_data()
         measure(service, requests[:20], highlight=True)  # warm-up: lemmatizer cache, date filters
         plain = measure(service, requests, highlight=False)
         unremembered = measure(service, requests, highlight=False, remembered=False)

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 
 from analyzers.contrasts import contrasting_lemmas
-from analyzers.french import analyze
 from search import ranking
 from search.candidates import Candidate, Pool
+from search.headings import heading_lemmas
 from search.index_view import IndexView
 from search.matching import QueryTerms
 
@@ -29,7 +29,7 @@ _PART = re.compile(r"^\s*(?:\w+\s+)?partie\b", re.IGNORECASE)
 def _heading_lemmas(path: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """The lemmas of each heading of a section path but a part's, deepest first."""
     return tuple(
-        frozenset(token.text for token in analyze(heading, lemmas=True))
+        frozenset(token.text for token in heading_lemmas(heading))
         for heading in reversed(path)
         if not _PART.match(heading)
     )

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from analyzers.french import analyze
 from search import ranking
 from search.candidates import Candidate, Pool
+from search.headings import title_lemmas
 from search.index_view import IndexView
 from search.matching import QueryTerms
 
@@ -47,9 +47,7 @@ def naming_words(path: tuple[str, ...]) -> frozenset[str] | None:
     for depth, heading in enumerate(path):
         if _PARTICULAR.search(heading):
             naming = path[depth : depth + NAMING_HEADINGS]
-            return frozenset(
-                token.text for heading in naming for token in analyze(heading.split(":", 1)[-1], lemmas=True)
-            )
+            return frozenset().union(*(title_lemmas(heading) for heading in naming))
     return None
 
 

@@ -8,6 +8,9 @@ for free. Whoosh still owns the index files, phrase matching and spelling sugges
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
 import numpy as np
 from whoosh.searching import Searcher
 
@@ -42,3 +45,51 @@ def term_postings(searcher: Searcher, field: str, term: str) -> tuple[np.ndarray
     if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     return np.concatenate(ids), np.concatenate(weights)
+
+
+def term_positions(
+    searcher: Searcher, field: str, term: str, docnums: Sequence[int]
+) -> dict[int, tuple[int, ...]]:
+    """Positions of `term` in `field` of each of `docnums` (ascending), () where absent. A block whose
+    last document comes before the next one wanted is passed without decoding; in a block read, only the
+    wanted documents' positions are decoded (a matcher's `skip_to` and `value_as` cost several Python
+    calls per posting passed)."""
+    read: dict[int, tuple[int, ...]] = dict.fromkeys(docnums, ())
+    wanted = sorted(read)
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        first = bisect_left(wanted, offset)
+        last = bisect_left(wanted, offset + reader.doc_count_all())
+        if first == last or (field, term) not in reader:
+            continue
+        matcher = reader.postings(field, term)
+        decode = matcher.format.decoder("positions")
+        local = [docnum - offset for docnum in wanted[first:last]]
+        if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block")):
+            for docnum in local:  # any other matcher: one posting at a time
+                if matcher.is_active() and matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+                if matcher.id() == docnum:
+                    read[docnum + offset] = tuple(matcher.value_as("positions"))
+            continue
+        index = 0
+        while matcher.is_active() and index < len(local):
+            if matcher.block_max_id() < local[index]:
+                matcher._next_block()
+                continue
+            matcher._read_ids()
+            ids = matcher._ids
+            values = None
+            end = bisect_right(local, ids[-1], index)
+            for docnum in local[index:end]:
+                at = bisect_left(ids, docnum)
+                if at < len(ids) and ids[at] == docnum:
+                    if values is None:
+                        matcher._read_values()
+                        values = matcher._values
+                    read[docnum + offset] = tuple(decode(values[at]))
+            index = end
+            matcher._next_block()
+    return read

@@ -32,7 +32,7 @@ from indexer.lemma_table import read_lemma_table
 from indexer.location import current_directory, current_target
 from indexer.passage_vectors import seed_vectors, vectors_file
 from indexer.schema import REBUILD_COMMAND
-from search import pipeline
+from search import headings, pipeline
 from search.hits import citing_hits
 from search.index_view import IndexView
 from search.pipeline import SearchContext, VersionText
@@ -315,6 +315,13 @@ class SearchService:
         # object referenced, untouched, and open our own.
         self._parent_store = self.store
         self.store = Store.open(self.store.path, create=False, read_only=True)
+
+    def warm_headings(self) -> int:
+        """Analyse every heading of the serving index before the first search needs it (`search.headings`:
+        ~0.2 s for the Code du travail); returns the number of distinct headings."""
+        view = self._current_view()
+        with bulk_loading():
+            return headings.warm(row.section_path for row in view.rows)
 
     def graph_at(self, day: date | None) -> GraphAt:
         """The citation graph among articles at `day` (all time when None), as the ranking sees it."""

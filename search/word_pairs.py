@@ -21,10 +21,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from analyzers.french import analyze
 from search import ranking
 from search.candidates import PROXIMITY_DEPTH, Pool, best_by_text
 from search.engine import Engine
+from search.headings import heading_lemmas
 from search.matching import QueryTerms
 
 HEADING_GAP = 100  # positions between two headings of a path: a pair never spans two headings
@@ -47,7 +47,7 @@ def heading_positions(path: tuple[str, ...]) -> Mapping[str, tuple[int, ...]]:
     """Lemma → positions in a section path's headings (lemma stream), each heading apart from the next."""
     found: dict[str, list[int]] = {}
     for number, heading in enumerate(path):
-        for token in analyze(heading, lemmas=True):
+        for token in heading_lemmas(heading):
             found.setdefault(token.text, []).append(number * HEADING_GAP + token.pos)
     return {lemma: tuple(positions) for lemma, positions in found.items()}
 

@@ -126,3 +126,70 @@ def test_the_language_data_loads_the_word_list_and_the_model(monkeypatch: pytest
     monkeypatch.setattr(lemmas.LEMMATIZER, "load", lambda: calls.append("model"))
     startup.load_language_data()
     assert calls == ["french_forms", "verb_rules", "model"]
+
+
+def test_the_language_data_compiles_the_code_names_and_is_frozen_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The citation grammar's alternations of the codes' names are compiled by the warm-up, not by the
+    first query naming a code; what it loads is frozen out of the cyclic collector after, like the
+    service's tables (search.service.bulk_loading)."""
+    import gc
+
+    from analyzers import citation_grammar, lemmas, lexicon
+
+    for name in citation_grammar._LAZY:
+        monkeypatch.delitem(vars(citation_grammar), name, raising=False)
+    kept: list[object] = []
+    monkeypatch.setattr(lexicon, "french_forms", lambda: kept.append([[] for _ in range(1000)]))
+    monkeypatch.setattr(lexicon, "verb_rules", lambda: None)
+    monkeypatch.setattr(lemmas.LEMMATIZER, "load", lambda: None)
+    frozen = gc.get_freeze_count()
+    try:
+        startup.load_language_data()
+        assert all(name in vars(citation_grammar) for name in citation_grammar._LAZY)
+        assert gc.get_freeze_count() >= frozen + 1000  # the word list's lists, at least
+    finally:
+        gc.unfreeze()
+
+
+def test_the_api_warms_the_headings_before_its_workers_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.api import server
+
+    calls: list[str] = []
+
+    class Service:
+        def warm_headings(self) -> int:
+            calls.append("warm_headings")
+            return 0
+
+    class Server:
+        def __init__(self, service, options) -> None:
+            calls.append("server")
+
+        def run(self) -> None:
+            calls.append("run")
+
+    monkeypatch.setattr(server.SearchService, "open", staticmethod(lambda: Service()))
+    monkeypatch.setattr(server, "ApiServer", Server)
+    monkeypatch.setattr(server.gc, "freeze", lambda: None)
+    assert server.serve("127.0.0.1", 0, 1) == 0
+    assert calls == ["warm_headings", "server", "run"]
+
+
+def test_the_apps_warm_up_searches_then_warms_the_headings_and_the_language_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    class Service:
+        def search(self, request) -> None:
+            calls.append(f"search {request.query}")
+
+        def warm_headings(self) -> int:
+            calls.append("warm_headings")
+            return 0
+
+    monkeypatch.setattr(startup, "load_language_data", lambda: calls.append("language data"))
+    startup.warm(Service())  # type: ignore[arg-type]
+    assert calls == [f"search {startup.WARM_QUERY}", "warm_headings", "language data"]

@@ -77,6 +77,7 @@ def options(host: str, port: int, workers: int, service: SearchService, warm_mod
 
 def serve(host: str, port: int, workers: int, *, warm_model: bool = True) -> int:
     service = SearchService.open()
+    service.warm_headings()  # before the fork: the workers share them, and no first search waits for them
     server = ApiServer(service, options(host, port, workers, service, warm_model))
     gc.collect()
     gc.freeze()  # the loaded tables stay out of the collector, so forked workers keep sharing their pages

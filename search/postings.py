@@ -3,7 +3,8 @@
 Whoosh's matcher trees cost a Python call per posting per node; a query's terms are few, so reading
 each term's postings once (ids and term frequencies, a block of up to 128 at a time) and scoring them
 with vector arithmetic (`search.ranking`) is much faster and gives the exact set of matching versions
-for free. Whoosh still owns the index files, phrase matching and spelling suggestions.
+for free. A word's positions are read the same way, only in the blocks holding the documents asked for
+(`term_positions`). Whoosh still owns the index files and spelling suggestions.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The Whoosh engine: BM25F scores of every indexed version for an analyzed query, as numpy vectors.
 
 Postings come from the Whoosh index (`search.postings`), the formulas from `search.ranking`; phrases are
-matched by Whoosh's own phrase query. The result is exact: every matching version of the filter is in
+matched as Whoosh's phrase query matches them, on the positions of the documents holding every word
+(`WhooshEngine._phrase_docs`). The result is exact: every matching version of the filter is in
 `matched`, so totals and facets are counts, not estimates.
 
 Document frequency counts ARTICLES, not versions: the search ranks articles (one row each), and an

@@ -16,11 +16,13 @@ corpus uses most. Of the two, the word the corpus uses more replaces the typed o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
+from whoosh.spelling import ReaderCorrector
+from whoosh.support.levenshtein import distance as edit_distance
 
 from analyzers.elisions import ELISIONS
 from analyzers.expansion import expand_query_terms, is_thesaurus_word
@@ -55,7 +57,7 @@ def correct(
     term dictionary's prefixes; `holding` gives the sorted versions of a surface form (the engine's
     postings), which clipped words are weighed by."""
     reader = searcher.reader()
-    corrector = searcher.corrector("surface")
+    corrector = LengthBoundCorrector(reader, "surface", searcher.schema["surface"])
 
     def completions(form: str) -> list[str]:
         return [_text(term) for term in reader.expand_prefix("surface", form)]
@@ -71,6 +73,23 @@ def correct(
         complete=completions if complete else None,
         clipped=Clipping(lambda lemma: reader.doc_frequency("text", lemma), together),
     )
+
+
+class LengthBoundCorrector(ReaderCorrector):
+    """Whoosh's corrector (the same suggestions, scores and order), which computes the edit distance of
+    every term sharing the prefix in Python (~12 µs each: 20–30 ms for « requalifie » among the index's
+    terms beginning « re »), without the terms whose length alone puts them beyond the distance: an edit
+    distance is at least the difference of the lengths (tests compare it with Whoosh's own)."""
+
+    def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
+        reader, field = self.reader, self.fieldname
+        spelled = self.fieldobj.spelling_fieldname(field)
+        for term in reader.expand_prefix(spelled, text[:prefix]):
+            word = self.fieldobj.from_bytes(term)
+            if abs(len(word) - len(text)) > maxdist or edit_distance(word, text, limit=maxdist) > maxdist:
+                continue
+            frequency = reader.frequency(field, word) or 1
+            yield 0 - (maxdist + (1.0 / frequency * 0.5)), word
 
 
 def _text(term: str | bytes) -> str:

@@ -18,8 +18,10 @@ from functools import lru_cache
 
 from analyzers.french import AnalyzedToken, analyze
 
-# Distinct headings kept: every heading of all the codes (about 100,000) fits, so that a warmed service
-# never analyses one again; a heading's entry is a few short tuples.
+# Distinct headings kept, so that a warmed service never analyses one again: a heading's entry is ~700
+# bytes (2.7 MB for the Code du travail's 3,888, measured with tracemalloc). All the codes were not
+# measured here; at the Code du travail's 0.33 heading an article, their 174,290 articles would have
+# ~57,000 headings (~40 MB), well within this bound.
 HEADINGS_KEPT = 1 << 18
 
 

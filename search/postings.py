@@ -51,7 +51,7 @@ def term_postings(searcher: Searcher, field: str, term: str) -> tuple[np.ndarray
 def term_positions(
     searcher: Searcher, field: str, term: str, docnums: Sequence[int]
 ) -> dict[int, tuple[int, ...]]:
-    """Positions of `term` in `field` of each of `docnums` (ascending), () where absent. A block whose
+    """Positions of `term` in `field` of each of `docnums`, () where absent. A block whose
     last document comes before the next one wanted is passed without decoding; in a block read, only the
     wanted documents' positions are decoded (a matcher's `skip_to` and `value_as` cost several Python
     calls per posting passed)."""
@@ -64,9 +64,8 @@ def term_positions(
         if first == last or (field, term) not in reader:
             continue
         matcher = reader.postings(field, term)
-        decode = matcher.format.decoder("positions")
         local = [docnum - offset for docnum in wanted[first:last]]
-        if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block")):
+        if not all(hasattr(matcher, name) for name in ("_read_ids", "_read_values", "_next_block")):
             for docnum in local:  # any other matcher: one posting at a time
                 if matcher.is_active() and matcher.id() < docnum:
                     matcher.skip_to(docnum)
@@ -75,6 +74,7 @@ def term_positions(
                 if matcher.id() == docnum:
                     read[docnum + offset] = tuple(matcher.value_as("positions"))
             continue
+        decode = matcher.format.decoder("positions")
         index = 0
         while matcher.is_active() and index < len(local):
             if matcher.block_max_id() < local[index]:

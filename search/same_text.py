@@ -11,8 +11,8 @@ matching article, and a notice says that rows were grouped.
 Similarity is the Jaccard index of the two texts' sets of word 5-shingles (on the surface stream of
 `analyzers.french`, so accents, case and elisions do not count): 1 for the same text, about 0.5 when a
 third of the words differ. `RankingConfig.same_text_similarity` is the threshold (0.7, chosen by group
-CV over all codes); 0 shows every hit (scripts/eval_search.py --compare-home cross-validates it). An article the query cites is never
-folded under another.
+CV over all codes); 0 shows every hit (scripts/eval_search.py --compare-home cross-validates it). An
+article the query cites is never folded under another.
 """
 
 from __future__ import annotations

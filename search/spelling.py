@@ -77,7 +77,7 @@ def correct(
 
 class LengthBoundCorrector(ReaderCorrector):
     """Whoosh's corrector (the same suggestions, scores and order), which computes the edit distance of
-    every term sharing the prefix in Python (~12 µs each: 20–30 ms for « requalifie » among the index's
+    every term sharing the prefix in Python (~20 µs each: 20–30 ms for « requalifie » among the index's
     terms beginning « re »), without the terms whose length alone puts them beyond the distance: an edit
     distance is at least the difference of the lengths (tests compare it with Whoosh's own)."""
 

@@ -109,3 +109,16 @@ def test_a_phrase_mask_is_remembered(searcher) -> None:
     first = engine._phrase_mask("text", ("sante", "travail"))
     assert engine.cache.peek(("phrase", "text", ("sante", "travail"))) is not None
     assert np.array_equal(engine._phrase_mask("text", ("sante", "travail")), first)
+
+
+def test_a_matcher_without_blocks_is_read_one_posting_at_a_time(searcher, monkeypatch) -> None:
+    """Another codec's matcher (no block reads): the same positions, through `skip_to` and `value_as`."""
+    from whoosh.matching import WrappingMatcher
+    from whoosh.reading import SegmentReader
+
+    docnums = list(range(0, DOCUMENTS, 7))
+    expected = _matcher_positions(searcher, "travail", docnums)
+    assert any(expected.values())
+    postings = SegmentReader.postings
+    monkeypatch.setattr(SegmentReader, "postings", lambda *args, **kw: WrappingMatcher(postings(*args, **kw)))
+    assert term_positions(searcher, "text", "travail", docnums) == expected

@@ -169,10 +169,11 @@ def expand_query_terms(text: str) -> tuple[QueryExpansion, ...]:
     période d'essai" (on the lemmas), not the key "démissionner" (as typed) followed by other words. Of
     two matches of one length, the one as typed wins, then the one on the lemmas in the key's order, then
     in another order ("ancienneté calcul"). Whole numbers typed in digits come last (`_numbers`)."""
+    keyed = _lemma_table()  # first: it teaches the lemmatizer the keys' words ("virer"), known without spaCy
     surface = analyze(text, lemmas=False)
     typed = _matches(text, surface, _table())
     lemmas = analyze(text, lemmas=True)
-    on_lemmas = _matches(text, lemmas, _lemma_table())
+    on_lemmas = _matches(text, lemmas, keyed)
     kept: list[QueryExpansion] = []
     taken: set[int] = set()
     ranked = [(match, 0) for match in typed] + [(match, 1) for match in on_lemmas]

@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         json.loads(line)["query"] for line in args.queries.read_text(encoding="utf-8").splitlines() if line
     ]
 
+    from analyzers.expansion import key_lemmas
     from analyzers.lemmas import LEMMATIZER
     from indexer.lemma_table import read_lemma_table
     from indexer.location import current_directory
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for query in queries:
         LEMMATIZER.cache.clear()
-        LEMMATIZER.cache.update(table)  # as a fresh process that just opened the index
+        LEMMATIZER.cache.update(table)  # as a fresh process that just opened the index,
+        LEMMATIZER.learn(key_lemmas())  # then began its query's expansion (analyzers.expansion)
         before = sum(unknown.values())
         service.search(SearchRequest(query=query))
         needing += sum(unknown.values()) > before

@@ -19,9 +19,9 @@ def test_the_file_gives_each_key_word_the_lemma_the_lemmatizer_computes() -> Non
     assert expansion.key_lemmas() == computed
 
 
-def test_the_lemma_keyed_table_is_built_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The alternatives' words are the code's (an index's lemma table knows them); the keys' own words,
-    everyday ones included ("boulot", "resto"), must come from the file."""
+def _without_the_model(monkeypatch: pytest.MonkeyPatch) -> Lemmatizer:
+    """A lemmatizer that knows the thesaurus alternatives' words (the code's: an index's lemma table
+    knows them) and refuses to load the model, in place of the shared one."""
     alternatives = {
         form
         for entry in expansion._table().values()
@@ -38,6 +38,12 @@ def test_the_lemma_keyed_table_is_built_without_the_model(monkeypatch: pytest.Mo
     monkeypatch.setattr(fresh, "load", no_model)
     monkeypatch.setattr(french, "LEMMATIZER", fresh)
     monkeypatch.setattr(expansion, "LEMMATIZER", fresh)
+    return fresh
+
+
+def test_the_lemma_keyed_table_is_built_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys' own words, everyday ones included ("boulot", "resto"), must come from the file."""
+    fresh = _without_the_model(monkeypatch)
     expansion._lemma_table.cache_clear()
     try:
         table = expansion._lemma_table()
@@ -45,3 +51,19 @@ def test_the_lemma_keyed_table_is_built_without_the_model(monkeypatch: pytest.Mo
         expansion._lemma_table.cache_clear()
     assert ("boulot",) in table
     assert fresh.known_lemma("boulot") == "boulot"
+
+
+def test_a_query_of_key_words_is_expanded_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh process's first query: its words that only the thesaurus's keys know ("virer", "boulot")
+    are learned from the file before the query is analysed, not sent to the model (which a one-shot
+    search paid ~2.5 s for)."""
+    _without_the_model(monkeypatch)
+    expansion._lemma_table.cache_clear()
+    expansion.expand_query_terms.cache_clear()
+    try:
+        found = expansion.expand_query_terms("virer")
+    finally:
+        expansion._lemma_table.cache_clear()
+        expansion.expand_query_terms.cache_clear()
+    assert [match.text for match in found] == ["virer"]
+    assert found[0].alternatives

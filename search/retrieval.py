@@ -109,14 +109,10 @@ class WhooshEngine:
 
     def _read_positions(self, lemma: str, docnums: list[int]) -> dict[int, tuple[int, ...]]:
         """Positions of `lemma` in each of `docnums` (ascending), () where absent, remembered."""
-        read = self._field_positions("text", lemma, docnums)
+        read = term_positions(self.searcher, "text", lemma, docnums)
         for docnum, positions in read.items():
             self.cache.put(("positions", lemma, docnum), positions)
         return read
-
-    def _field_positions(self, field: str, term: str, docnums: list[int]) -> dict[int, tuple[int, ...]]:
-        """Positions of `term` in `field` of each of `docnums` (ascending), () where absent."""
-        return term_positions(self.searcher, field, term, docnums)
 
     def phrase(self, lemmas: Sequence[str]) -> np.ndarray:
         return self._phrase_mask("text", tuple(lemmas))
@@ -221,7 +217,7 @@ class WhooshEngine:
         if not docs.size:
             return docs
         candidates = docs.tolist()
-        positions = {word: self._field_positions(field, word, candidates) for word in words}
+        positions = {word: term_positions(self.searcher, field, word, candidates) for word in words}
         return np.array(
             [docnum for docnum in candidates if _in_sequence([positions[word][docnum] for word in tokens])],
             dtype=np.int64,
